@@ -1,0 +1,297 @@
+package de.studienlotse.search;
+
+import de.studienlotse.corpus.CaseStudy;
+import de.studienlotse.corpus.Passage;
+import de.studienlotse.corpus.Section;
+import de.studienlotse.corpus.Study;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.similarities.BM25Similarity;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A Lucene index over every passage of the study, one document per passage, searched with BM25.
+ *
+ * <p>Searchable: the passage text, its label, and, so that a question naming the case finds its passages, the
+ * case's KI-Anwendung title, Branche and Tätigkeit and the section title. Filters (exact): Tätigkeit, case, section.
+ * Built once at construction, in memory or in {@link SearchProperties#indexPath()}; read-only afterwards, so
+ * {@link #search} and {@link #analyze} are thread-safe. Both block: call them off the event loop.
+ */
+public final class PassageIndex implements Closeable {
+
+    static final String ID = "id";
+    static final String TEXT = "text";
+    static final String LABEL = "label";
+    static final String APPLICATION = "anwendung";
+    static final String BRANCHE = "branche";
+    static final String ACTIVITY = "taetigkeit";
+    static final String SECTION = "abschnitt";
+    static final String FILTER_ACTIVITY = "filter_taetigkeit";
+    static final String FILTER_CASE = "filter_fall";
+    static final String FILTER_SECTION = "filter_abschnitt";
+
+    /** Distinct terms searched at most; times the six fields this stays below Lucene's 1,024 clauses. */
+    static final int MAX_QUERY_TERMS = 128;
+
+    private final Study study;
+    private final Analyzer analyzer;
+    private final QueryAnalysis queryAnalysis;
+    private final Map<String, Float> fieldBoosts;
+    private final float partWeight;
+    private final float bridgeWeight;
+    private final Directory directory;
+    private final DirectoryReader reader;
+    private final IndexSearcher searcher;
+    /** By Lucene doc id: the passage and every term its document holds (for coverage). */
+    private final Passage[] passages;
+    private final Set<String>[] termsByDoc;
+
+    /** The production set-up: {@link StudyAnalyzer} over the brochure's own compound dictionary. */
+    public static PassageIndex create(Study study, SearchProperties properties) {
+        StudyAnalyzer analyzer = new StudyAnalyzer(CompoundDictionary.of(study), properties.stemming());
+        VocabularyBridges bridges = properties.bridges() ? VocabularyBridges.load(analyzer) : VocabularyBridges.none();
+        return new PassageIndex(study, properties, analyzer, bridges);
+    }
+
+    /** Any analyzer (used for index and questions alike), for comparisons; {@link #create} for the service. */
+    @SuppressWarnings("unchecked")
+    public PassageIndex(Study study, SearchProperties properties, Analyzer analyzer, VocabularyBridges bridges) {
+        this.study = study;
+        this.analyzer = analyzer;
+        this.queryAnalysis = new QueryAnalysis(analyzer, bridges);
+        this.fieldBoosts = fieldBoosts(properties.boosts());
+        this.partWeight = properties.partWeight();
+        this.bridgeWeight = properties.bridgeWeight();
+        try {
+            this.directory = properties.indexPath() == null || properties.indexPath().isBlank()
+                    ? new ByteBuffersDirectory() : FSDirectory.open(Path.of(properties.indexPath()));
+            Map<String, Set<String>> termsById = write(study, directory, analyzer);
+            this.reader = DirectoryReader.open(directory);
+            this.searcher = new IndexSearcher(reader);
+            this.searcher.setSimilarity(new BM25Similarity());
+            this.passages = new Passage[reader.maxDoc()];
+            this.termsByDoc = new Set[reader.maxDoc()];
+            StoredFields stored = reader.storedFields();
+            for (int doc = 0; doc < reader.maxDoc(); doc++) {
+                String id = stored.document(doc).get(ID);
+                passages[doc] = study.passage(id).orElseThrow();
+                termsByDoc[doc] = termsById.get(id);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot build the passage index", e);
+        }
+    }
+
+    /** The best passages for the question, best first; empty if none of its words occurs in the study. */
+    public List<SearchHit> search(SearchRequest request) {
+        List<Concept> concepts = queryAnalysis.concepts(request.query());
+        Map<String, Float> weights = termWeights(concepts);
+        if (weights.isEmpty()) {
+            return List.of();
+        }
+        try {
+            TopDocs top = searcher.search(query(weights, request), request.k());
+            List<SearchHit> hits = new ArrayList<>(top.scoreDocs.length);
+            for (ScoreDoc scoreDoc : top.scoreDocs) {
+                Passage passage = passages[scoreDoc.doc];
+                CaseStudy caseStudy = passage.caseId() == null ? null : study.caseById(passage.caseId()).orElse(null);
+                hits.add(new SearchHit(passage, caseStudy, scoreDoc.score, coverage(concepts, termsByDoc[scoreDoc.doc])));
+            }
+            return List.copyOf(hits);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The question's content words as analyzed, and whether the index knows each (docFreq &gt; 0). */
+    public QueryTerms analyze(String query) {
+        List<QueryTerms.QueryTerm> terms = queryAnalysis.concepts(query).stream()
+                .map(concept -> new QueryTerms.QueryTerm(concept.typed(), concept.term(), concept.expansions(),
+                        inIndex(concept.own()) || concept.expansions().stream().anyMatch(t -> docFreq(t) > 0)))
+                .toList();
+        return new QueryTerms(query, terms);
+    }
+
+    /** Number of passage documents. */
+    public int size() {
+        return passages.length;
+    }
+
+    @Override
+    public void close() throws IOException {
+        reader.close();
+        directory.close();
+    }
+
+    private boolean inIndex(List<String> own) {
+        return own.stream().allMatch(t -> docFreq(t) > 0);
+    }
+
+    /** Passages holding the term in any searchable field, counted once per field. */
+    private int docFreq(String term) {
+        int sum = 0;
+        try {
+            for (String field : fieldBoosts.keySet()) {
+                sum += reader.docFreq(new Term(field, term));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return sum;
+    }
+
+    /** Each term's weight (own word 1, part or bridge lower), terms the index lacks dropped, own words first. */
+    private Map<String, Float> termWeights(List<Concept> concepts) {
+        Map<String, Float> weights = new LinkedHashMap<>();
+        concepts.forEach(c -> c.own().forEach(t -> weights.merge(t, 1.0f, Math::max)));
+        concepts.forEach(c -> c.parts().forEach(t -> weights.merge(t, partWeight, Math::max)));
+        concepts.forEach(c -> c.bridges().forEach(t -> weights.merge(t, bridgeWeight, Math::max)));
+        Map<String, Float> known = new LinkedHashMap<>();
+        for (Map.Entry<String, Float> entry : weights.entrySet()) {
+            if (known.size() < MAX_QUERY_TERMS && entry.getValue() > 0 && docFreq(entry.getKey()) > 0) {
+                known.put(entry.getKey(), entry.getValue());
+            }
+        }
+        return known;
+    }
+
+    private Query query(Map<String, Float> weights, SearchRequest request) {
+        BooleanQuery.Builder query = new BooleanQuery.Builder();
+        weights.forEach((term, weight) -> fieldBoosts.forEach((field, boost) -> {
+            if (boost > 0) {
+                query.add(new BoostQuery(new TermQuery(new Term(field, term)), boost * weight), Occur.SHOULD);
+            }
+        }));
+        query.setMinimumNumberShouldMatch(1);
+        if (request.activity() != null) {
+            query.add(new TermQuery(new Term(FILTER_ACTIVITY, request.activity().name())), Occur.FILTER);
+        }
+        if (request.caseId() != null) {
+            query.add(new TermQuery(new Term(FILTER_CASE, request.caseId().toUpperCase(Locale.ROOT))), Occur.FILTER);
+        }
+        if (request.sectionId() != null) {
+            query.add(new TermQuery(new Term(FILTER_SECTION, request.sectionId())), Occur.FILTER);
+        }
+        return query.build();
+    }
+
+    private static double coverage(List<Concept> concepts, Set<String> passageTerms) {
+        if (concepts.isEmpty()) {
+            return 0.0;
+        }
+        return concepts.stream().mapToDouble(c -> c.coverage(passageTerms)).sum() / concepts.size();
+    }
+
+    private static Map<String, Float> fieldBoosts(SearchProperties.Boosts boosts) {
+        Map<String, Float> fields = new LinkedHashMap<>();
+        fields.put(TEXT, boosts.text());
+        fields.put(LABEL, boosts.label());
+        fields.put(APPLICATION, boosts.application());
+        fields.put(BRANCHE, boosts.branche());
+        fields.put(ACTIVITY, boosts.activity());
+        fields.put(SECTION, boosts.section());
+        return Map.copyOf(fields);
+    }
+
+    /** Writes one document per passage and returns each passage's analyzed terms. */
+    private static Map<String, Set<String>> write(Study study, Directory directory, Analyzer analyzer)
+            throws IOException {
+        Map<String, Set<String>> termsById = new HashMap<>();
+        IndexWriterConfig config = new IndexWriterConfig(analyzer)
+                .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
+                .setSimilarity(new BM25Similarity());
+        try (IndexWriter writer = new IndexWriter(directory, config)) {
+            for (CaseStudy caseStudy : study.cases()) {
+                for (Section section : caseStudy.sections()) {
+                    for (Passage passage : section.passages()) {
+                        Document doc = document(passage, section);
+                        doc.add(new StringField(FILTER_CASE, caseStudy.id(), Field.Store.NO));
+                        doc.add(new StringField(FILTER_ACTIVITY, caseStudy.activity().name(), Field.Store.NO));
+                        addText(doc, APPLICATION, caseStudy.application());
+                        addText(doc, BRANCHE, caseStudy.branche());
+                        addText(doc, ACTIVITY, caseStudy.activity().label());
+                        termsById.put(passage.id(), terms(analyzer, doc));
+                        writer.addDocument(doc);
+                    }
+                }
+            }
+            for (Section section : study.studySections()) {
+                for (Passage passage : section.passages()) {
+                    Document doc = document(passage, section);
+                    termsById.put(passage.id(), terms(analyzer, doc));
+                    writer.addDocument(doc);
+                }
+            }
+            writer.commit();
+        }
+        return termsById;
+    }
+
+    private static Document document(Passage passage, Section section) {
+        Document doc = new Document();
+        doc.add(new StoredField(ID, passage.id()));
+        doc.add(new StringField(FILTER_SECTION, passage.sectionId(), Field.Store.NO));
+        addText(doc, TEXT, passage.text());
+        addText(doc, LABEL, passage.label());
+        addText(doc, SECTION, section.title());
+        return doc;
+    }
+
+    private static void addText(Document doc, String field, String value) {
+        if (value != null && !value.isBlank()) {
+            doc.add(new TextField(field, value, Field.Store.NO));
+        }
+    }
+
+    private static Set<String> terms(Analyzer analyzer, Document doc) throws IOException {
+        Set<String> terms = new HashSet<>();
+        for (String field : List.of(TEXT, LABEL, APPLICATION, BRANCHE, ACTIVITY, SECTION)) {
+            for (String value : doc.getValues(field)) {
+                try (TokenStream stream = analyzer.tokenStream(field, value)) {
+                    CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+                    stream.reset();
+                    while (stream.incrementToken()) {
+                        terms.add(term.toString());
+                    }
+                    stream.end();
+                }
+            }
+        }
+        return Set.copyOf(terms);
+    }
+}

@@ -1,0 +1,98 @@
+package de.studienlotse.search;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Turns a question into {@link Concept}s with the index analyzer: the question is only tokenized, never parsed,
+ * so quotes, colons, brackets, AND, * and ~ are plain characters. Thread-safe.
+ */
+final class QueryAnalysis {
+
+    private final Analyzer analyzer;
+    private final VocabularyBridges bridges;
+
+    QueryAnalysis(Analyzer analyzer, VocabularyBridges bridges) {
+        this.analyzer = analyzer;
+        this.bridges = bridges;
+    }
+
+    List<Concept> concepts(String question) {
+        List<Word> words = words(question);
+        List<String> terms = words.stream().map(Word::term).toList();
+        List<Concept> concepts = new ArrayList<>();
+        Set<List<String>> seen = new HashSet<>();
+        int i = 0;
+        while (i < words.size()) {
+            Word word = words.get(i);
+            var match = bridges.longestMatch(terms, i);
+            Concept concept;
+            if (match.isPresent() && match.get().length() > 1) {
+                List<Word> phrase = words.subList(i, i + match.get().length());
+                concept = new Concept(phrase.stream().map(Word::typed).collect(Collectors.joining(" ")),
+                        phrase.stream().map(Word::term).toList(), List.of(), match.get().alternatives());
+                i += match.get().length();
+            } else if (match.isPresent()) {
+                concept = new Concept(word.typed(), List.of(word.term()), word.parts(), match.get().alternatives());
+                i++;
+            } else if (bridges.isFiller(word.typed())) {
+                i++;
+                continue;
+            } else {
+                concept = new Concept(word.typed(), List.of(word.term()), word.parts(), Set.of());
+                i++;
+            }
+            if (seen.add(concept.own())) {
+                concepts.add(concept);
+            }
+        }
+        return concepts;
+    }
+
+    /** A word of the question after analysis: its term and the compound parts stacked on it. */
+    private record Word(String typed, String term, List<String> parts) {
+    }
+
+    private List<Word> words(String question) {
+        List<Word> words = new ArrayList<>();
+        try (TokenStream stream = analyzer.tokenStream("text", question)) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            PositionIncrementAttribute position = stream.addAttribute(PositionIncrementAttribute.class);
+            OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
+            stream.reset();
+            String typed = null;
+            String head = null;
+            List<String> parts = new ArrayList<>();
+            while (stream.incrementToken()) {
+                if (position.getPositionIncrement() > 0 || head == null) {
+                    if (head != null) {
+                        words.add(new Word(typed, head, parts));
+                    }
+                    typed = question.substring(offset.startOffset(), offset.endOffset());
+                    head = term.toString();
+                    parts = new ArrayList<>();
+                } else {
+                    parts.add(term.toString());
+                }
+            }
+            if (head != null) {
+                words.add(new Word(typed, head, parts));
+            }
+            stream.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return words;
+    }
+}

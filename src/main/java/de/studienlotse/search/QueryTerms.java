@@ -1,0 +1,42 @@
+package de.studienlotse.search;
+
+import java.util.List;
+
+/**
+ * How the index sees a question: one entry per content word (stop words and English function words dropped),
+ * and whether the index knows it at all.
+ */
+public record QueryTerms(String query, List<QueryTerm> terms) {
+
+    public QueryTerms {
+        terms = List.copyOf(terms);
+    }
+
+    /**
+     * @param word       the word(s) as typed, e.g. "Kolleginnen" or "works council"
+     * @param term       its analyzed form, e.g. "kollegin"
+     * @param expansions compound parts and bridge words searched as well, e.g. "mitarbeitend"
+     * @param inIndex    whether the term or one of its expansions occurs in some passage (docFreq &gt; 0)
+     */
+    public record QueryTerm(String word, String term, List<String> expansions, boolean inIndex) {
+
+        public QueryTerm {
+            expansions = List.copyOf(expansions);
+        }
+    }
+
+    /** Words the study uses (directly or through an expansion). */
+    public List<String> known() {
+        return terms.stream().filter(QueryTerm::inIndex).map(QueryTerm::word).toList();
+    }
+
+    /** Words the study never uses: "Blockchain", "Tarifvertrag". */
+    public List<String> unknown() {
+        return terms.stream().filter(t -> !t.inIndex()).map(QueryTerm::word).toList();
+    }
+
+    /** True when the question has no content word at all (only stop words, punctuation). */
+    public boolean isEmpty() {
+        return terms.isEmpty();
+    }
+}

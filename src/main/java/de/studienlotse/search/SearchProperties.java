@@ -1,0 +1,75 @@
+package de.studienlotse.search;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the passage index, under {@code studienlotse.search}.
+ *
+ * @param boosts       weight of a match per field
+ * @param defaultK     hits returned when the caller names no k
+ * @param indexPath    directory for the index on disk; empty or unset keeps it in memory (rebuilt at start-up
+ *                     either way)
+ * @param stemming     German stemmer of the analyzer
+ * @param bridges      whether query-time synonyms and the English glossary are applied
+ * @param partWeight   weight of a compound part relative to the whole word ("rechnung" in "Rechnungsverarbeitung")
+ * @param bridgeWeight weight of a bridge word relative to the question's own word ("Mitarbeitende" for "Kollegen")
+ */
+@ConfigurationProperties("studienlotse.search")
+public record SearchProperties(@DefaultValue Boosts boosts, @DefaultValue("10") int defaultK, String indexPath,
+                               @DefaultValue("LIGHT") StudyAnalyzer.Stemming stemming,
+                               @DefaultValue("true") boolean bridges,
+                               @DefaultValue("0.5") float partWeight, @DefaultValue("0.5") float bridgeWeight) {
+
+    /**
+     * Field weights.
+     *
+     * @param text        the passage text
+     * @param label       its bold label or step title ("Transparente Kommunikation")
+     * @param application the case's KI-Anwendung title ("Automatisierte Rechnungsverarbeitung")
+     * @param branche     the case's Branche ("Logistik")
+     * @param activity    the case's Tätigkeit ("Buchhaltung")
+     * @param section     the section title ("Herausforderungen | KI-Einführung")
+     */
+    public record Boosts(@DefaultValue("1.0") float text, @DefaultValue("2.0") float label,
+                         @DefaultValue("1.5") float application, @DefaultValue("1.5") float branche,
+                         @DefaultValue("1.0") float activity, @DefaultValue("1.0") float section) {
+
+        public static Boosts defaults() {
+            return new Boosts(1.0f, 2.0f, 1.5f, 1.5f, 1.0f, 1.0f);
+        }
+    }
+
+    public SearchProperties {
+        if (boosts == null) {
+            boosts = Boosts.defaults();
+        }
+        if (defaultK < 1 || defaultK > 50) {
+            throw new IllegalArgumentException("studienlotse.search.default-k must be within 1..50: " + defaultK);
+        }
+        if (stemming == null) {
+            stemming = StudyAnalyzer.Stemming.LIGHT;
+        }
+    }
+
+    /** The defaults above, for code that runs without Spring (evaluation, benchmark, tests). */
+    public static SearchProperties defaults() {
+        return new SearchProperties(Boosts.defaults(), 10, null, StudyAnalyzer.Stemming.LIGHT, true, 0.5f, 0.5f);
+    }
+
+    public SearchProperties withBridges(boolean enabled) {
+        return new SearchProperties(boosts, defaultK, indexPath, stemming, enabled, partWeight, bridgeWeight);
+    }
+
+    public SearchProperties withStemming(StudyAnalyzer.Stemming value) {
+        return new SearchProperties(boosts, defaultK, indexPath, value, bridges, partWeight, bridgeWeight);
+    }
+
+    public SearchProperties withBoosts(Boosts value) {
+        return new SearchProperties(value, defaultK, indexPath, stemming, bridges, partWeight, bridgeWeight);
+    }
+
+    public SearchProperties withWeights(float parts, float bridgeWords) {
+        return new SearchProperties(boosts, defaultK, indexPath, stemming, bridges, parts, bridgeWords);
+    }
+}

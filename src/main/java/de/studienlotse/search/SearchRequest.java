@@ -1,0 +1,30 @@
+package de.studienlotse.search;
+
+import de.studienlotse.corpus.Activity;
+
+/**
+ * A search over the study's passages: the question as typed (searched as text, never parsed as query syntax), how
+ * many hits, and optional filters; {@code null} filters do not filter.
+ *
+ * @param query      the question, any text
+ * @param k          how many hits at most, at least 1
+ * @param activity   only passages of cases with this Tätigkeit
+ * @param caseId     only passages of this case (B1..P4)
+ * @param sectionId  only passages of this section ("herausforderungen", "fazit")
+ */
+public record SearchRequest(String query, int k, Activity activity, String caseId, String sectionId) {
+
+    public SearchRequest {
+        if (query == null) {
+            throw new IllegalArgumentException("query must not be null");
+        }
+        if (k < 1) {
+            throw new IllegalArgumentException("k must be at least 1: " + k);
+        }
+    }
+
+    /** The whole study, no filters. */
+    public static SearchRequest of(String query, int k) {
+        return new SearchRequest(query, k, null, null, null);
+    }
+}
