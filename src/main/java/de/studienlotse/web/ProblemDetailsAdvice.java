@@ -1,0 +1,109 @@
+package de.studienlotse.web;
+
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.codec.DecodingException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.bind.support.WebExchangeBindException;
+import org.springframework.web.reactive.resource.NoResourceFoundException;
+import org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.server.MethodNotAllowedException;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.ServerWebInputException;
+import org.springframework.web.server.UnsupportedMediaTypeStatusException;
+import reactor.core.publisher.Mono;
+
+/**
+ * Every error leaves the service as an RFC 9457 problem detail with a German title and detail, never a stack trace.
+ * Features signal errors with {@code ResponseStatusException(status, "German detail")}.
+ */
+@RestControllerAdvice
+class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+
+    @Override
+    protected Mono<ResponseEntity<Object>> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+                                                                   HttpStatusCode status, ServerWebExchange exchange) {
+        ProblemDetail problem = body instanceof ProblemDetail p ? p : ProblemDetail.forStatus(status);
+        problem.setTitle(germanTitle(status));
+        String detail = germanDetail(ex);
+        if (detail != null) {
+            problem.setDetail(detail);
+        }
+        return super.handleExceptionInternal(ex, problem, headers, status, exchange);
+    }
+
+    @Override
+    protected Mono<ResponseEntity<Object>> handleWebExchangeBindException(WebExchangeBindException ex,
+                                                                         HttpHeaders headers, HttpStatusCode status,
+                                                                         ServerWebExchange exchange) {
+        String fields = ex.getFieldErrors().stream()
+                .map(e -> e.getField() + ": " + e.getDefaultMessage())
+                .collect(Collectors.joining("; "));
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, "Die Anfrage ist unvollständig oder ungültig – " + fields);
+        return handleExceptionInternal(ex, problem, headers, status, exchange);
+    }
+
+    @ExceptionHandler(Exception.class)
+    Mono<ResponseEntity<ProblemDetail>> unexpected(Exception ex) {
+        log.error("Unexpected error", ex);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+                "Ein unerwarteter Fehler ist aufgetreten. Bitte versuchen Sie es später noch einmal.");
+        problem.setTitle(germanTitle(HttpStatus.INTERNAL_SERVER_ERROR));
+        return Mono.just(ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(problem));
+    }
+
+    static String germanTitle(HttpStatusCode status) {
+        return switch (status.value()) {
+            case 400 -> "Ungültige Anfrage";
+            case 401 -> "Anmeldung erforderlich";
+            case 403 -> "Kein Zugriff";
+            case 404 -> "Nicht gefunden";
+            case 405 -> "Methode nicht erlaubt";
+            case 406 -> "Format nicht verfügbar";
+            case 409 -> "Konflikt";
+            case 413 -> "Anfrage zu groß";
+            case 415 -> "Format nicht unterstützt";
+            case 429 -> "Zu viele Anfragen";
+            case 503 -> "Dienst vorübergehend nicht verfügbar";
+            default -> status.is5xxServerError() ? "Interner Fehler" : "Fehler";
+        };
+    }
+
+    /** German wording for Spring's own exceptions; {@code null} keeps the detail a feature wrote. */
+    private static String germanDetail(Exception ex) {
+        if (ex instanceof NoResourceFoundException) {
+            return "Diese Adresse gibt es nicht.";
+        }
+        if (ex instanceof MethodNotAllowedException m) {
+            return "Die Methode %s ist hier nicht erlaubt.".formatted(m.getHttpMethod());
+        }
+        if (ex instanceof UnsupportedMediaTypeStatusException) {
+            return "Dieses Format wird nicht unterstützt. Bitte JSON senden (Content-Type: application/json).";
+        }
+        if (ex instanceof ServerWebInputException input && !(ex instanceof WebExchangeBindException)) {
+            if (input.getCause() instanceof DecodingException || input.getMostSpecificCause() instanceof DecodingException) {
+                return "Der Inhalt der Anfrage ist kein gültiges JSON oder passt nicht zum erwarteten Aufbau.";
+            }
+            if (input.getMethodParameter() != null && input.getMethodParameter().getParameterName() != null) {
+                return "Der Parameter „%s“ hat einen ungültigen Wert.".formatted(input.getMethodParameter().getParameterName());
+            }
+            return input.getReason() != null && input.getReason().startsWith("No request body")
+                    ? "Die Anfrage braucht einen JSON-Inhalt."
+                    : "Die Anfrage ist ungültig.";
+        }
+        if (ex instanceof ResponseStatusException rse && rse.getClass() == ResponseStatusException.class) {
+            return rse.getReason();
+        }
+        return null;
+    }
+}
