@@ -1,0 +1,93 @@
+package de.studienlotse.answer.llm;
+
+import java.net.URI;
+import java.util.Optional;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import de.studienlotse.answer.llm.LlmProperties.Provider;
+import dev.langchain4j.model.anthropic.AnthropicStreamingChatModel;
+import dev.langchain4j.model.chat.StreamingChatModel;
+import dev.langchain4j.model.ollama.OllamaStreamingChatModel;
+import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
+
+/**
+ * The one language model of the service, built from {@link LlmProperties}, and the {@link ModelStream} to call it.
+ * The extractive mode builds no client at all. A provider that needs a key and has none stops the start-up.
+ */
+@Configuration(proxyBeanMethods = false)
+public class LlmConfiguration {
+
+    static final String OPENAI_CLOUD_HOST = "api.openai.com";
+
+    @Bean
+    LanguageModel languageModel(LlmProperties properties) {
+        return create(properties);
+    }
+
+    @Bean
+    ModelStream modelStream(LlmProperties properties) {
+        return new ModelStream(properties.firstTokenTimeout(), properties.timeout());
+    }
+
+    /** The model for {@code properties}; public for tools and tests that run without a Spring context. */
+    public static LanguageModel create(LlmProperties properties) {
+        Provider provider = properties.provider();
+        if (provider == Provider.EXTRACTIVE) return LanguageModel.extractive();
+        StreamingChatModel model = switch (provider) {
+            case OPENAI -> openAi(properties);
+            case OLLAMA -> ollama(properties);
+            case ANTHROPIC -> anthropic(properties);
+            case EXTRACTIVE -> throw new IllegalStateException("unreachable");
+        };
+        return new LanguageModel(Optional.of(model), provider.name().toLowerCase() + ":" + properties.model());
+    }
+
+    private static StreamingChatModel openAi(LlmProperties properties) {
+        boolean cloud = OPENAI_CLOUD_HOST.equalsIgnoreCase(URI.create(properties.baseUrl()).getHost());
+        if (cloud) requireApiKey(properties);
+        OpenAiStreamingChatModel.OpenAiStreamingChatModelBuilder builder = OpenAiStreamingChatModel.builder()
+                .httpClientBuilder(AbortableHttpClient.builder())
+                .baseUrl(properties.baseUrl())
+                // vLLM, llama.cpp and LM Studio run without a key
+                .apiKey(properties.apiKey())
+                .modelName(properties.model())
+                .temperature(properties.temperature())
+                .timeout(properties.timeout());
+        // OpenAI's newer models reject max_tokens; local OpenAI-compatible servers know max_tokens best
+        return (cloud ? builder.maxCompletionTokens(properties.maxTokens()) : builder.maxTokens(properties.maxTokens()))
+                .build();
+    }
+
+    private static StreamingChatModel ollama(LlmProperties properties) {
+        return OllamaStreamingChatModel.builder()
+                .httpClientBuilder(AbortableHttpClient.builder())
+                .baseUrl(properties.baseUrl())
+                .modelName(properties.model())
+                .temperature(properties.temperature())
+                .numPredict(properties.maxTokens())
+                .timeout(properties.timeout())
+                .build();
+    }
+
+    private static StreamingChatModel anthropic(LlmProperties properties) {
+        requireApiKey(properties);
+        return AnthropicStreamingChatModel.builder()
+                .httpClientBuilder(AbortableHttpClient.builder())
+                .baseUrl(properties.baseUrl())
+                .apiKey(properties.apiKey())
+                .modelName(properties.model())
+                .temperature(properties.temperature())
+                .maxTokens(properties.maxTokens())
+                .timeout(properties.timeout())
+                .build();
+    }
+
+    private static void requireApiKey(LlmProperties properties) {
+        if (!properties.hasApiKey()) {
+            throw new IllegalStateException("studienlotse.llm.provider=%s at %s needs an API key: set STUDIENLOTSE_LLM_API_KEY, or use provider extractive"
+                    .formatted(properties.provider().name().toLowerCase(), properties.baseUrl()));
+        }
+    }
+}
