@@ -53,14 +53,21 @@ public final class StudyAnalyzer extends Analyzer {
 
     private final CharArraySet compoundDictionary;
     private final Stemming stemming;
+    private final int minSubwordSize;
 
     /**
      * @param compoundDictionary lower-cased, umlaut-folded parts (see {@link CompoundDictionary}); empty to switch
      *                           decompounding off
      */
     public StudyAnalyzer(CharArraySet compoundDictionary, Stemming stemming) {
+        this(compoundDictionary, stemming, MIN_SUBWORD_SIZE);
+    }
+
+    /** With another minimum part length, for comparisons; the service uses {@value #MIN_SUBWORD_SIZE}. */
+    public StudyAnalyzer(CharArraySet compoundDictionary, Stemming stemming, int minSubwordSize) {
         this.compoundDictionary = CharArraySet.unmodifiableSet(CharArraySet.copy(compoundDictionary));
         this.stemming = stemming;
+        this.minSubwordSize = minSubwordSize;
     }
 
     public Stemming stemming() {
@@ -91,7 +98,7 @@ public final class StudyAnalyzer extends Analyzer {
         }
         // onlyLongestMatch and consumeChars: "Datenschutzthemen" gives datenschutz + themen, not also daten, schutz, the
         return new DictionaryCompoundWordTokenFilter(in, compoundDictionary,
-                MIN_WORD_SIZE, MIN_SUBWORD_SIZE, MAX_SUBWORD_SIZE, true, true);
+                MIN_WORD_SIZE, minSubwordSize, MAX_SUBWORD_SIZE, true, true);
     }
 
     private TokenStream stem(TokenStream in) {

@@ -1,0 +1,178 @@
+package de.studienlotse.evaluation;
+
+import de.studienlotse.corpus.BrochureParser;
+import de.studienlotse.corpus.Study;
+import de.studienlotse.search.CompoundDictionary;
+import de.studienlotse.search.PassageIndex;
+import de.studienlotse.search.SearchProperties;
+import de.studienlotse.search.StudyAnalyzer;
+import de.studienlotse.search.StudyAnalyzer.Stemming;
+import de.studienlotse.search.VocabularyBridges;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.de.GermanAnalyzer;
+import org.apache.lucene.analysis.standard.StandardAnalyzer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/**
+ * Figures for the README, without Spring: {@code ./mvnw -q compile exec:exec@evaluate -Devaluate.args=retrieval}.
+ *
+ * <ul>
+ *   <li>{@code retrieval}: Recall@5 and MRR@10 of Lucene's StandardAnalyzer, GermanAnalyzer and our StudyAnalyzer
+ *       (with and without the query-time bridges), all over the same passages and fields;</li>
+ *   <li>{@code tuning}: the StudyAnalyzer settings side by side (stemmer, part length, weights, boosts);</li>
+ *   <li>{@code all}: {@code retrieval}.</li>
+ * </ul>
+ * Options: {@code --questions=evaluation/retrieval-questions.jsonl}, {@code --corpus=corpus/...txt}.
+ */
+public final class EvaluationCommand {
+
+    static final String QUESTIONS = "evaluation/retrieval-questions.jsonl";
+    static final String CORPUS = "corpus/studie-02-best-practices-ki-kmu.txt";
+
+    private EvaluationCommand() {
+    }
+
+    public static void main(String[] args) {
+        String command = "all";
+        Path questions = Path.of(QUESTIONS);
+        Path corpus = Path.of(CORPUS);
+        for (String arg : args) {
+            if (arg.startsWith("--questions=")) {
+                questions = Path.of(arg.substring("--questions=".length()));
+            } else if (arg.startsWith("--corpus=")) {
+                corpus = Path.of(arg.substring("--corpus=".length()));
+            } else {
+                command = arg;
+            }
+        }
+        switch (command) {
+            case "all", "retrieval" -> retrieval(study(corpus), RetrievalQuestion.read(questions));
+            case "tuning" -> tuning(study(corpus), RetrievalQuestion.read(questions));
+            default -> {
+                System.err.println("usage: EvaluationCommand [all|retrieval|tuning] [--questions=...] [--corpus=...]");
+                System.exit(2);
+            }
+        }
+    }
+
+    static void retrieval(Study study, List<RetrievalQuestion> questions) {
+        SearchProperties plain = SearchProperties.defaults().withBridges(false);
+        CharArraySet dictionary = CompoundDictionary.of(study);
+        Map<String, Setup> setups = new LinkedHashMap<>();
+        setups.put("Lucene StandardAnalyzer", new Setup(new StandardAnalyzer(), false));
+        setups.put("Lucene GermanAnalyzer", new Setup(new GermanAnalyzer(), false));
+        setups.put("StudyAnalyzer light, no decompounding", new Setup(
+                new StudyAnalyzer(CharArraySet.EMPTY_SET, Stemming.LIGHT), false));
+        setups.put("StudyAnalyzer minimal", new Setup(new StudyAnalyzer(dictionary, Stemming.MINIMAL), false));
+        setups.put("StudyAnalyzer light", new Setup(new StudyAnalyzer(dictionary, Stemming.LIGHT), false));
+        setups.put("StudyAnalyzer minimal + bridges", new Setup(new StudyAnalyzer(dictionary, Stemming.MINIMAL),
+                true));
+        setups.put("StudyAnalyzer light + bridges (service)", new Setup(new StudyAnalyzer(dictionary,
+                Stemming.LIGHT), true));
+
+        long answerable = questions.stream().filter(RetrievalQuestion::answerable).count();
+        System.out.printf(Locale.ROOT, "Retrieval over %d passages, %d answerable of %d questions "
+                        + "(case-level; study-level questions by section). Recall@%d, MRR@%d, median µs per search.%n%n",
+                study.passages().size(), answerable, questions.size(), RetrievalEvaluation.RECALL_AT,
+                RetrievalEvaluation.MRR_AT);
+        System.out.printf(Locale.ROOT, "%-42s %9s %7s %9s%n", "set-up", "Recall@5", "MRR", "median µs");
+        PassageIndex service = null;
+        for (Map.Entry<String, Setup> setup : setups.entrySet()) {
+            PassageIndex index = setup.getValue().index(study, plain);
+            warmUp(index, questions);
+            RetrievalEvaluation.Scores scores = RetrievalEvaluation.evaluate(index, questions);
+            System.out.printf(Locale.ROOT, "%-42s %9.3f %7.3f %9.0f%n", setup.getKey(), scores.recall(),
+                    scores.mrr(), scores.medianMicros());
+            service = index;
+        }
+        System.out.printf(Locale.ROOT, "%nService set-up by question type:%n");
+        breakdown(service, questions);
+    }
+
+    static void tuning(Study study, List<RetrievalQuestion> questions) {
+        CharArraySet dictionary = CompoundDictionary.of(study);
+        SearchProperties base = SearchProperties.defaults();
+        List<Row> rows = new ArrayList<>();
+        for (Stemming stemming : Stemming.values()) {
+            for (int minPart : new int[]{4, 5, 6}) {
+                StudyAnalyzer analyzer = new StudyAnalyzer(dictionary, stemming, minPart);
+                rows.add(new Row("%s, parts >= %d".formatted(stemming, minPart),
+                        new PassageIndex(study, base, analyzer, VocabularyBridges.load(analyzer))));
+            }
+        }
+        StudyAnalyzer analyzer = new StudyAnalyzer(dictionary, Stemming.LIGHT);
+        VocabularyBridges bridges = VocabularyBridges.load(analyzer);
+        for (float part : new float[]{0.3f, 0.5f, 0.7f, 1.0f}) {
+            for (float bridge : new float[]{0.3f, 0.5f, 0.7f, 1.0f}) {
+                rows.add(new Row("LIGHT, part weight %.1f, bridge weight %.1f".formatted(part, bridge),
+                        new PassageIndex(study, base.withWeights(part, bridge), analyzer, bridges)));
+            }
+        }
+        Map<String, SearchProperties.Boosts> boosts = new LinkedHashMap<>();
+        boosts.put("all fields 1.0", new SearchProperties.Boosts(1, 1, 1, 1, 1, 1));
+        boosts.put("default (label 2, title 1.5, Branche 1.5)", SearchProperties.Boosts.defaults());
+        boosts.put("case fields 0.5", new SearchProperties.Boosts(1, 2, 0.5f, 0.5f, 0.5f, 1));
+        boosts.put("case fields 3", new SearchProperties.Boosts(1, 2, 3, 3, 1, 1));
+        boosts.put("label 1, section 0.5", new SearchProperties.Boosts(1, 1, 1.5f, 1.5f, 1, 0.5f));
+        boosts.put("label 3, section 2", new SearchProperties.Boosts(1, 3, 1.5f, 1.5f, 1, 2));
+        boosts.forEach((name, value) -> rows.add(new Row("LIGHT, boosts " + name,
+                new PassageIndex(study, base.withBoosts(value), analyzer, bridges))));
+        System.out.printf(Locale.ROOT, "%-52s %9s %7s%n", "StudyAnalyzer + bridges", "Recall@5", "MRR");
+        for (Row row : rows) {
+            RetrievalEvaluation.Scores scores = RetrievalEvaluation.evaluate(row.index(), questions);
+            System.out.printf(Locale.ROOT, "%-52s %9.3f %7.3f%n", row.name(), scores.recall(), scores.mrr());
+        }
+    }
+
+    private static void breakdown(PassageIndex index, List<RetrievalQuestion> questions) {
+        List<String> types = questions.stream().filter(RetrievalQuestion::answerable).map(RetrievalQuestion::type)
+                .distinct().toList();
+        for (String type : types) {
+            report("  type " + type, index, questions, q -> q.type().equals(type));
+        }
+        report("  lang de", index, questions, q -> "de".equals(q.lang()));
+        report("  lang en", index, questions, q -> "en".equals(q.lang()));
+    }
+
+    private static void report(String name, PassageIndex index, List<RetrievalQuestion> questions,
+                               Predicate<RetrievalQuestion> which) {
+        RetrievalEvaluation.Scores scores = RetrievalEvaluation.evaluate(index, questions, which);
+        System.out.printf(Locale.ROOT, "%-28s n=%-3d %9.3f %7.3f%n", name, scores.questions(), scores.recall(),
+                scores.mrr());
+    }
+
+    private static void warmUp(PassageIndex index, List<RetrievalQuestion> questions) {
+        for (int round = 0; round < 20; round++) {
+            RetrievalEvaluation.evaluate(index, questions);
+        }
+    }
+
+    private static Study study(Path corpus) {
+        try {
+            return BrochureParser.parse(Files.readString(corpus));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + corpus, e);
+        }
+    }
+
+    private record Setup(Analyzer analyzer, boolean bridges) {
+        PassageIndex index(Study study, SearchProperties properties) {
+            return new PassageIndex(study, properties.withBridges(bridges), analyzer,
+                    bridges ? VocabularyBridges.load(analyzer) : VocabularyBridges.none());
+        }
+    }
+
+    private record Row(String name, PassageIndex index) {
+    }
+}
