@@ -100,7 +100,8 @@ public class QuestionAnalyzer {
         }
         for (Map.Entry<String, List<String>> branche : casesByBranche.entrySet()) {
             for (String word : branche.getKey().split("/")) {
-                String stem = word.replaceAll("(en|n|e)$", "");
+                // "Finanzdienstleister" names the case of Branche "Finanzdienstleistung"
+                String stem = word.replaceAll("(ungen|ung|en|er|e|n|s)$", "");
                 if (stem.length() >= 5 && Pattern.compile("(^|[^\\p{L}-])" + Pattern.quote(stem)).matcher(folded).find()) {
                     found.addAll(branche.getValue());
                 }

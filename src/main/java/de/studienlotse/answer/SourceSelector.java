@@ -51,7 +51,7 @@ public class SourceSelector {
         int limit = targets.size() == 1 ? properties.maxSources() : properties.maxPerCase();
         for (SearchHit hit : hits) {
             Passage passage = hit.passage();
-            if (!targets.isEmpty() && targets.size() > 1 && !question.caseIds().contains(passage.caseId())) {
+            if (targets.size() > 1 && (passage.caseId() == null || !question.caseIds().contains(passage.caseId()))) {
                 continue;
             }
             String caseKey = passage.caseId() == null ? "study" : passage.caseId();
