@@ -21,6 +21,7 @@ final class UpstreamCall {
 
     private final Queue<Runnable> aborts = new ConcurrentLinkedQueue<>();
     private volatile boolean aborted;
+    private volatile Runnable whenBodyEnded = () -> { };
 
     /** Runs {@code start} (the {@code chat(...)} call) with this call visible to the HTTP client it reaches. */
     void start(Runnable start) {
@@ -47,6 +48,16 @@ final class UpstreamCall {
     void abort() {
         aborted = true;
         runAborts();
+    }
+
+    /** What to do once the response body is read to its end and the client has seen it close. */
+    void whenBodyEnded(Runnable action) {
+        this.whenBodyEnded = action;
+    }
+
+    /** Called by the HTTP client after the body ended and its listener heard {@code onClose()}. */
+    void bodyEnded() {
+        whenBodyEnded.run();
     }
 
     boolean isAborted() {

@@ -106,6 +106,18 @@ abstract class ProviderStreamContract {
     }
 
     @Test
+    void should_fail_fast_when_body_is_malformed() {
+        // given
+        server.sendsMalformedBody();
+
+        // when / then: an error well before any time-out, not a silent empty answer
+        StepVerifier.create(modelStream().stream(model(), QUESTION))
+                .expectErrorSatisfies(error -> assertThat(error)
+                        .isExactlyInstanceOf(LlmException.class))
+                .verify(Duration.ofSeconds(2));
+    }
+
+    @Test
     void should_time_out_and_hang_up_when_first_token_does_not_come() {
         // given
         server.stallsAfterHeaders();
