@@ -1,6 +1,7 @@
 package de.studienlotse.answer.llm;
 
 import java.net.URI;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.context.annotation.Bean;
@@ -63,6 +64,8 @@ public class LlmConfiguration {
     private static StreamingChatModel ollama(LlmProperties properties) {
         return OllamaStreamingChatModel.builder()
                 .httpClientBuilder(AbortableHttpClient.builder())
+                // a local Ollama needs no key; Ollama's cloud API and auth proxies take it as a bearer token
+                .customHeaders(properties.hasApiKey() ? Map.of("Authorization", "Bearer " + properties.apiKey()) : Map.of())
                 .baseUrl(properties.baseUrl())
                 .modelName(properties.model())
                 .temperature(properties.temperature())

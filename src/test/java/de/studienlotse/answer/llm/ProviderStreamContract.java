@@ -79,12 +79,13 @@ abstract class ProviderStreamContract {
     @Test
     void should_emit_each_delta_as_it_arrives() {
         // given
-        server.streams("Erstens ", "zweitens ", "drittens.").delayBetweenChunks(Duration.ofMillis(200));
+        server.streams("Erstens ", "zweitens ", "drittens.").pausesAfter(1);
 
         // when / then: the first delta is there while the server still holds back the others
         StepVerifier.create(modelStream().stream(model(), QUESTION))
                 .expectNext("Erstens ")
                 .then(() -> assertThat(server.chunksSent()).isEqualTo(1))
+                .then(server::resume)
                 .expectNext("zweitens ", "drittens.")
                 .expectComplete()
                 .verify(VERIFY_LIMIT);
