@@ -9,7 +9,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * <p>
  * LangChain4j 1.19 hands out its {@code StreamingHandle} only with the first partial response. Before that (a slow
  * prompt, a model still loading, a stalled server) nothing could cancel the exchange, so {@link AbortableHttpClient}
- * registers its request future and response body here as they come into being.
+ * registers its request future and response body here as they come into being, and reports when the body ended.
  * <p>
  * NOTE: the call is found through a thread-local that is set only while {@code StreamingChatModel.chat(...)} runs:
  * LangChain4j's OpenAI, Anthropic and Ollama clients start their HTTP request synchronously inside that method,
