@@ -101,6 +101,7 @@ final class AbortableHttpClient implements HttpClient {
             return;
         }
         ignoringExceptions(listener::onClose);
+        call.bodyEnded();
     }
 
     private java.net.http.HttpRequest toJdk(HttpRequest request) {

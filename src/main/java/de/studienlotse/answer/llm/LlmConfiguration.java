@@ -1,12 +1,12 @@
 package de.studienlotse.answer.llm;
 
 import java.net.URI;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import de.studienlotse.answer.llm.LlmProperties.Provider;
 import dev.langchain4j.model.anthropic.AnthropicStreamingChatModel;
 import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.ollama.OllamaStreamingChatModel;
@@ -19,7 +19,7 @@ import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
 @Configuration(proxyBeanMethods = false)
 public class LlmConfiguration {
 
-    static final String OPENAI_CLOUD_HOST = "api.openai.com";
+    private static final String OPENAI_CLOUD_HOST = "api.openai.com";
 
     @Bean
     LanguageModel languageModel(LlmProperties properties) {
@@ -33,15 +33,16 @@ public class LlmConfiguration {
 
     /** The model for {@code properties}; public for tools and tests that run without a Spring context. */
     public static LanguageModel create(LlmProperties properties) {
-        Provider provider = properties.provider();
-        if (provider == Provider.EXTRACTIVE) return LanguageModel.extractive();
-        StreamingChatModel model = switch (provider) {
-            case OPENAI -> openAi(properties);
-            case OLLAMA -> ollama(properties);
-            case ANTHROPIC -> anthropic(properties);
-            case EXTRACTIVE -> throw new IllegalStateException("unreachable");
+        return switch (properties.provider()) {
+            case EXTRACTIVE -> LanguageModel.extractive();
+            case OPENAI -> named(properties, openAi(properties));
+            case OLLAMA -> named(properties, ollama(properties));
+            case ANTHROPIC -> named(properties, anthropic(properties));
         };
-        return new LanguageModel(Optional.of(model), provider.name().toLowerCase() + ":" + properties.model());
+    }
+
+    private static LanguageModel named(LlmProperties properties, StreamingChatModel model) {
+        return new LanguageModel(Optional.of(model), properties.provider().name().toLowerCase() + ":" + properties.model());
     }
 
     private static StreamingChatModel openAi(LlmProperties properties) {
@@ -63,6 +64,8 @@ public class LlmConfiguration {
     private static StreamingChatModel ollama(LlmProperties properties) {
         return OllamaStreamingChatModel.builder()
                 .httpClientBuilder(AbortableHttpClient.builder())
+                // a local Ollama needs no key; Ollama's cloud API and auth proxies take it as a bearer token
+                .customHeaders(properties.hasApiKey() ? Map.of("Authorization", "Bearer " + properties.apiKey()) : Map.of())
                 .baseUrl(properties.baseUrl())
                 .modelName(properties.model())
                 .temperature(properties.temperature())

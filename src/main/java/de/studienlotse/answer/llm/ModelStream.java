@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 
 import dev.langchain4j.data.message.ChatMessage;
@@ -15,6 +16,7 @@ import dev.langchain4j.model.chat.response.PartialResponseContext;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.model.chat.response.StreamingHandle;
 import reactor.core.Disposable;
+import reactor.core.Disposables;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.FluxSink;
 import reactor.core.publisher.Mono;
@@ -62,66 +64,87 @@ public class ModelStream {
     }
 
     private void relay(StreamingChatModel model, ChatRequest request, FluxSink<String> sink) {
-        String backend = backendOf(model);
-        UpstreamCall call = new UpstreamCall();
-        Disposable firstTokenTimer = timer.schedule(() -> expire(call, sink,
-                "%s sent no token within %s".formatted(backend, firstTokenTimeout)), firstTokenTimeout.toMillis(), TimeUnit.MILLISECONDS);
-        Disposable deadline = timer.schedule(() -> expire(call, sink,
-                "%s did not finish within %s".formatted(backend, timeout)), timeout.toMillis(), TimeUnit.MILLISECONDS);
-        sink.onCancel(call::abort);
-        sink.onDispose(() -> {
-            firstTokenTimer.dispose();
-            deadline.dispose();
-        });
-
-        StreamingChatResponseHandler handler = new StreamingChatResponseHandler() {
-
-            private boolean handleRegistered;
-
-            @Override
-            public void onPartialResponse(PartialResponse partial, PartialResponseContext context) {
-                if (!handleRegistered && context != null && context.streamingHandle() != null) {
-                    handleRegistered = true;
-                    StreamingHandle handle = context.streamingHandle();
-                    call.onAbort(handle::cancel);
-                }
-                onPartialResponse(partial.text());
-            }
-
-            @Override
-            public void onPartialResponse(String text) {
-                if (text == null || text.isEmpty() || call.isAborted()) return;
-                firstTokenTimer.dispose();
-                sink.next(text);
-            }
-
-            @Override
-            public void onCompleteResponse(ChatResponse response) {
-                // after an abort the OpenAI client reports the cut-off body as a complete response
-                if (!call.isAborted()) sink.complete();
-            }
-
-            @Override
-            public void onError(Throwable error) {
-                // after an abort LangChain4j reports the closed stream; the subscriber is gone or has its time-out
-                if (!call.isAborted()) sink.error(LlmException.from(backend, error));
-            }
-        };
-
-        try {
-            call.start(() -> model.chat(request, handler));
-        } catch (RuntimeException e) {
-            sink.error(LlmException.from(backend, e));
-        }
-    }
-
-    private static void expire(UpstreamCall call, FluxSink<String> sink, String message) {
-        // error first: an aborted body reads as a clean end, and some clients (OpenAI) then report completion
-        sink.error(new LlmTimeoutException(message));
-        call.abort();
+        new Relay(backendOf(model), sink).start(model, request);
     }
 
     private static String backendOf(StreamingChatModel model) {
         return model.provider().name().toLowerCase().replace("_", "");
+    }
+
+    /** One call: LangChain4j's callbacks in, Reactor signals out, and the timers and the abort in between. */
+    private final class Relay implements StreamingChatResponseHandler {
+
+        private final String backend;
+        private final FluxSink<String> sink;
+        private final UpstreamCall call = new UpstreamCall();
+        private final AtomicBoolean finished = new AtomicBoolean();
+        // FluxSink keeps a single onDispose hook: all timers go into this one
+        private final Disposable.Composite timers = Disposables.composite();
+        private volatile Disposable firstTokenTimer = Disposables.disposed();
+        private boolean handleRegistered;
+
+        Relay(String backend, FluxSink<String> sink) {
+            this.backend = backend;
+            this.sink = sink;
+            sink.onCancel(call::abort);
+            sink.onDispose(timers);
+            // LangChain4j 1.19 drops events it cannot parse (seen with Ollama and Anthropic): a body that ends
+            // without its closing event would otherwise leave the subscriber waiting for the time-out
+            call.whenBodyEnded(() -> {
+                if (!finished.get() && !call.isAborted()) {
+                    sink.error(new LlmException(backend + " ended the stream without a complete answer"));
+                }
+            });
+        }
+
+        void start(StreamingChatModel model, ChatRequest request) {
+            firstTokenTimer = expireAfter(firstTokenTimeout, "sent no token within " + firstTokenTimeout);
+            expireAfter(timeout, "did not finish within " + timeout);
+            try {
+                call.start(() -> model.chat(request, this));
+            } catch (RuntimeException e) {
+                sink.error(LlmException.from(backend, e));
+            }
+        }
+
+        private Disposable expireAfter(Duration limit, String reason) {
+            Disposable expiry = timer.schedule(() -> {
+                // error first: an aborted body reads as a clean end, and the OpenAI client then reports completion
+                sink.error(new LlmTimeoutException(backend + " " + reason));
+                call.abort();
+            }, limit.toMillis(), TimeUnit.MILLISECONDS);
+            timers.add(expiry);
+            return expiry;
+        }
+
+        @Override
+        public void onPartialResponse(PartialResponse partial, PartialResponseContext context) {
+            if (!handleRegistered && context != null && context.streamingHandle() != null) {
+                handleRegistered = true;
+                StreamingHandle handle = context.streamingHandle();
+                call.onAbort(handle::cancel);
+            }
+            onPartialResponse(partial.text());
+        }
+
+        @Override
+        public void onPartialResponse(String text) {
+            if (text == null || text.isEmpty() || call.isAborted()) return;
+            firstTokenTimer.dispose();
+            sink.next(text);
+        }
+
+        @Override
+        public void onCompleteResponse(ChatResponse response) {
+            finished.set(true);
+            if (!call.isAborted()) sink.complete();
+        }
+
+        @Override
+        public void onError(Throwable error) {
+            finished.set(true);
+            // after an abort LangChain4j reports the closed body; the subscriber is gone or has its time-out
+            if (!call.isAborted()) sink.error(LlmException.from(backend, error));
+        }
     }
 }

@@ -9,7 +9,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * <p>
  * LangChain4j 1.19 hands out its {@code StreamingHandle} only with the first partial response. Before that (a slow
  * prompt, a model still loading, a stalled server) nothing could cancel the exchange, so {@link AbortableHttpClient}
- * registers its request future and response body here as they come into being.
+ * registers its request future and response body here as they come into being, and reports when the body ended.
  * <p>
  * NOTE: the call is found through a thread-local that is set only while {@code StreamingChatModel.chat(...)} runs:
  * LangChain4j's OpenAI, Anthropic and Ollama clients start their HTTP request synchronously inside that method,
@@ -21,6 +21,7 @@ final class UpstreamCall {
 
     private final Queue<Runnable> aborts = new ConcurrentLinkedQueue<>();
     private volatile boolean aborted;
+    private volatile Runnable whenBodyEnded = () -> { };
 
     /** Runs {@code start} (the {@code chat(...)} call) with this call visible to the HTTP client it reaches. */
     void start(Runnable start) {
@@ -47,6 +48,16 @@ final class UpstreamCall {
     void abort() {
         aborted = true;
         runAborts();
+    }
+
+    /** What to do once the response body is read to its end and the client has seen it close. */
+    void whenBodyEnded(Runnable action) {
+        this.whenBodyEnded = action;
+    }
+
+    /** Called by the HTTP client after the body ended and its listener heard {@code onClose()}. */
+    void bodyEnded() {
+        whenBodyEnded.run();
     }
 
     boolean isAborted() {

@@ -58,6 +58,8 @@ final class FakeLlmServer implements AutoCloseable {
     private volatile List<String> chunks = List.of("Hallo");
     private volatile Duration delay = Duration.ZERO;
     private volatile int errorStatus;
+    private volatile int pauseAfter = Integer.MAX_VALUE;
+    private final CountDownLatch resume = new CountDownLatch(1);
 
     private FakeLlmServer(Protocol protocol) throws IOException {
         this.protocol = protocol;
@@ -86,6 +88,17 @@ final class FakeLlmServer implements AutoCloseable {
     FakeLlmServer delayBetweenChunks(Duration delay) {
         this.delay = delay;
         return this;
+    }
+
+    /** Holds back the chunks after the first {@code count} until {@link #resume()}: deterministic even on a cold JVM. */
+    FakeLlmServer pausesAfter(int count) {
+        this.pauseAfter = count;
+        return this;
+    }
+
+    /** Lets a paused stream go on. */
+    void resume() {
+        resume.countDown();
     }
 
     /** Answers with this status and the provider's error body. */
@@ -142,7 +155,7 @@ final class FakeLlmServer implements AutoCloseable {
         }
     }
 
-    /** Text chunks written so far. */
+    /** Text chunks written (or being written) so far. */
     int chunksSent() {
         return chunksSent.get();
     }
@@ -213,12 +226,21 @@ final class FakeLlmServer implements AutoCloseable {
         for (String event : protocol.opening(model)) writeChunk(out, event);
         List<String> text = chunks;
         for (int i = 0; i < text.size(); i++) {
+            if (i == pauseAfter) awaitResume();
             if (i > 0 && delay.isPositive() && watchForHangUp(socket, in, delay)) return;
+            chunksSent.incrementAndGet(); // before the write, so a client that sees the chunk sees the count
             writeChunk(out, protocol.delta(model, text.get(i)));
-            chunksSent.incrementAndGet();
         }
         for (String event : protocol.closing(model, text.size())) writeChunk(out, event);
         writeLastChunk(out);
+    }
+
+    private void awaitResume() {
+        try {
+            if (!resume.await(STALL_LIMIT.toMillis(), TimeUnit.MILLISECONDS)) throw new IllegalStateException("never resumed");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Reads the socket for up to {@code limit}; true if the client hung up meanwhile. */

@@ -48,4 +48,17 @@ class OllamaStreamTests extends ProviderStreamContract {
         assertThat(body.path("messages").get(1).path("role").asString()).isEqualTo("user");
         assertThat(body.path("messages").get(1).path("content").asString()).isEqualTo("Welche Erfolgsfaktoren nennt die Studie für KMU?");
     }
+
+    @Test
+    void should_send_api_key_as_bearer_token_when_one_is_set() {
+        // given
+        server.streams("Hallo");
+        LlmProperties withKey = new LlmProperties(Provider.OLLAMA, server.baseUrl(), "gpt-oss:120b", API_KEY, TIMEOUT, TIMEOUT, 0.1, 1024);
+
+        // when
+        modelStream().complete(LlmConfiguration.create(withKey).model().orElseThrow(), QUESTION).block(VERIFY_LIMIT);
+
+        // then
+        assertThat(server.takeRequest().header("Authorization")).isEqualTo("Bearer " + API_KEY);
+    }
 }

@@ -3,12 +3,16 @@ package de.studienlotse.answer.llm;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 
 import de.studienlotse.answer.llm.FakeLlmServer.Protocol;
 import de.studienlotse.answer.llm.FakeLlmServer.RecordedRequest;
 import de.studienlotse.answer.llm.LlmProperties.Provider;
+import dev.langchain4j.model.chat.StreamingChatModel;
 import reactor.test.StepVerifier;
 import tools.jackson.databind.JsonNode;
 
@@ -63,5 +67,23 @@ class OpenAiStreamTests extends ProviderStreamContract {
                         .hasMessageContaining("Incorrect API key provided: sk-***")
                         .hasMessageNotContaining(API_KEY))
                 .verify(VERIFY_LIMIT);
+    }
+
+    @Test
+    void should_abort_only_the_call_whose_subscriber_left() {
+        // given: one model, so both calls share one HTTP client
+        server.streams(FakeLlmServer.numberedChunks(8).toArray(String[]::new)).delayBetweenChunks(Duration.ofMillis(30));
+        StreamingChatModel model = model();
+        CompletableFuture<List<String>> staying = modelStream().stream(model, QUESTION).collectList().toFuture();
+
+        // when
+        StepVerifier.create(modelStream().stream(model, QUESTION))
+                .expectNext("Satz 0. ")
+                .thenCancel()
+                .verify(VERIFY_LIMIT);
+
+        // then
+        assertThat(server.awaitHangUp(Duration.ofSeconds(2))).isTrue();
+        assertThat(staying).succeedsWithin(VERIFY_LIMIT).asInstanceOf(InstanceOfAssertFactories.LIST).hasSize(8);
     }
 }

@@ -79,12 +79,13 @@ abstract class ProviderStreamContract {
     @Test
     void should_emit_each_delta_as_it_arrives() {
         // given
-        server.streams("Erstens ", "zweitens ", "drittens.").delayBetweenChunks(Duration.ofMillis(200));
+        server.streams("Erstens ", "zweitens ", "drittens.").pausesAfter(1);
 
         // when / then: the first delta is there while the server still holds back the others
         StepVerifier.create(modelStream().stream(model(), QUESTION))
                 .expectNext("Erstens ")
                 .then(() -> assertThat(server.chunksSent()).isEqualTo(1))
+                .then(server::resume)
                 .expectNext("zweitens ", "drittens.")
                 .expectComplete()
                 .verify(VERIFY_LIMIT);
@@ -103,6 +104,18 @@ abstract class ProviderStreamContract {
                         .hasMessageNotContaining(API_KEY)
                         .hasNoCause())
                 .verify(VERIFY_LIMIT);
+    }
+
+    @Test
+    void should_fail_fast_when_body_is_malformed() {
+        // given
+        server.sendsMalformedBody();
+
+        // when / then: an error well before any time-out, not a silent empty answer
+        StepVerifier.create(modelStream().stream(model(), QUESTION))
+                .expectErrorSatisfies(error -> assertThat(error)
+                        .isExactlyInstanceOf(LlmException.class))
+                .verify(Duration.ofSeconds(2));
     }
 
     @Test
