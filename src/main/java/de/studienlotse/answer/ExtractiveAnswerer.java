@@ -71,7 +71,23 @@ class ExtractiveAnswerer {
             Source s = durations.getFirst();
             text.line((text.en ? "The introduction at %s took **%s** %s." : "Die Einführung dauerte bei %s **%s** %s.")
                     .formatted(caseName(s.caseStudy(), text.en), s.passage().text(), marker(s)));
+            List<Source> others = facts.stream().filter(f -> f != s && f.caseStudy() == s.caseStudy()
+                    && !(question.asks(Topic.BETRIEBSRAT) || question.asks(Topic.EXTERN))).toList();
+            if (!others.isEmpty()) {
+                text.line("").line((text.en ? "Further facts printed beside the case: " : "Weitere Eckdaten des Falls: ")
+                        + String.join("; ", others.stream().map(f -> "„" + f.passage().text() + "“ " + marker(f)).toList()));
+            }
             return;
+        }
+        boolean longestAsked = Topic.fold(question.text()).matches("(?s).*(laengst|longest|langsamst|slowest).*");
+        boolean shortestAsked = Topic.fold(question.text()).matches("(?s).*(kuerzest|schnellst|shortest|fastest|quickest).*");
+        if (longestAsked || shortestAsked) {
+            durations.stream().filter(s -> Durations.months(s.passage().text()).isPresent())
+                    .sorted(Comparator.comparingDouble(s -> (longestAsked ? -1 : 1) * Durations.months(s.passage().text()).getAsDouble()))
+                    .findFirst().ifPresent(s -> text.line((text.en
+                            ? (longestAsked ? "The longest introduction: %s, **%s** %s." : "The fastest introduction: %s, **%s** %s.")
+                            : (longestAsked ? "Am längsten dauerte die Einführung bei %s: **%s** %s." : "Am schnellsten ging die Einführung bei %s: **%s** %s."))
+                            .formatted(caseName(s.caseStudy(), text.en), s.passage().text(), marker(s))).line(""));
         }
         text.line(text.en ? "Duration of the introduction, as stated per case:" : "Dauer der Einführung, wie die Fälle sie angeben:");
         for (Source s : durations) {
@@ -114,12 +130,38 @@ class ExtractiveAnswerer {
         }
     }
 
-    /** Passages that answer the question, not just share a word with it. */
+    /**
+     * Passages that answer the question, not just share a word with it: when the question asks for a kind of passage
+     * (tips, challenges ...) and the study has good ones, only those; otherwise the best matches.
+     */
     private List<Source> relevantProse(AnalyzedQuestion question, List<Source> sources, boolean factQuestion) {
         List<Source> prose = sources.stream().filter(s -> !("eckdaten".equals(s.passage().sectionId()) && s.coverage() == 1.0)).toList();
         double best = prose.stream().mapToDouble(Source::coverage).max().orElse(0);
-        int limit = factQuestion ? 3 : 6;
-        return prose.stream().filter(s -> s.coverage() >= 0.6 * best).limit(limit).toList();
+        java.util.Set<String> asked = new java.util.HashSet<>();
+        question.topics().forEach(t -> {
+            if (t.sectionId() != null) asked.add(t.sectionId());
+            asked.addAll(t.studySections());
+        });
+        if (question.asks(Topic.UEBERBLICK)) {
+            asked.addAll(List.of("zusammenfassung", "fazit", "tabelle-1", "tabelle-2", "ergebnisse"));
+        }
+        List<Source> onTopic = prose.stream().filter(s -> asked.contains(s.passage().sectionId())).toList();
+        double bestOnTopic = onTopic.stream().mapToDouble(Source::coverage).max().orElse(0);
+        if (!onTopic.isEmpty() && bestOnTopic >= 0.75 * best) {
+            return onTopic.stream().filter(s -> s.coverage() >= 0.5 * bestOnTopic).limit(8).toList();
+        }
+        if (factQuestion) {
+            // facts answer the question; prose only where it speaks of the same thing
+            return prose.stream().filter(s -> s.coverage() >= 0.6 * best && mentionsFactTopic(question, s)).limit(3).toList();
+        }
+        return prose.stream().filter(s -> s.coverage() >= 0.6 * best).limit(6).toList();
+    }
+
+    private static boolean mentionsFactTopic(AnalyzedQuestion question, Source s) {
+        String text = s.passage().labelled().toLowerCase(java.util.Locale.GERMAN);
+        return question.asks(Topic.BETRIEBSRAT) && text.matches("(?s).*(betriebsrat|mitarbeitendenvertretung).*")
+                || question.asks(Topic.EXTERN) && text.matches("(?s).*(extern|dienstleister|partner|berater|anbieter).*")
+                || question.asks(Topic.DAUER) && text.matches("(?s).*(dauer|monat|woche|jahr|zeit|lange|schnell).*");
     }
 
     private String lead(AnalyzedQuestion question, List<Source> prose) {

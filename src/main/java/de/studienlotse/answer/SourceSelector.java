@@ -37,12 +37,25 @@ public class SourceSelector {
         facts(question, targets).forEach(p -> picked.putIfAbsent(p.id(), new Candidate(p, 1.0)));
 
         String caseFilter = targets.size() == 1 ? targets.getFirst().id() : null;
-        List<SearchHit> hits = new ArrayList<>();
+        List<SearchHit> caseHits = new ArrayList<>();
+        List<SearchHit> studyHits = new ArrayList<>();
         for (Topic topic : question.topics()) {
             if (topic.sectionId() != null && !topic.sectionId().equals("eckdaten")) {
-                hits.addAll(search(question, caseFilter, topic.sectionId()));
+                caseHits.addAll(search(question, caseFilter, topic.sectionId()));
+            }
+            if (targets.isEmpty() && question.activity() == null) {
+                topic.studySections().forEach(section -> studyHits.addAll(search(question, null, section)));
             }
         }
+        if (question.asks(Topic.UEBERBLICK) && targets.isEmpty()) {
+            for (String section : List.of("zusammenfassung", "fazit", "tabelle-1", "tabelle-2", "ergebnisse")) {
+                studyHits.addAll(search(question, null, section));
+            }
+        }
+        studyHits.sort(java.util.Comparator.comparingDouble(SearchHit::coverage).thenComparingDouble(SearchHit::score).reversed());
+        // a question about the study as a whole reads the study's own summary first
+        List<SearchHit> hits = new ArrayList<>(question.asks(Topic.UEBERBLICK) ? studyHits : caseHits);
+        hits.addAll(question.asks(Topic.UEBERBLICK) ? caseHits : studyHits);
         List<SearchHit> general = search(question, caseFilter, null);
         hits.addAll(general);
         double best = general.stream().mapToDouble(SearchHit::coverage).max().orElse(0);
@@ -89,7 +102,8 @@ public class SourceSelector {
             for (Passage p : eckdaten) {
                 String text = (p.label() == null ? "" : p.label() + " ") + p.text();
                 boolean duration = "Dauer der Einführung".equals(p.label());
-                if (question.asks(Topic.DAUER) && duration
+                boolean oneCase = targets.size() == 1;
+                if (question.asks(Topic.DAUER) && (duration || oneCase)
                         || question.asks(Topic.BETRIEBSRAT) && text.matches("(?is).*(betriebsrat|mitarbeitendenvertretung).*")
                         || question.asks(Topic.EXTERN) && text.matches("(?is).*externe unterstützung.*")) {
                     facts.add(p);
