@@ -28,6 +28,8 @@ class Abstention {
     private static final Pattern RATE_QUESTION = Pattern.compile("(?i)(wie ?viele?|how many|how much).*\\b(pro|je|per|am|im) (tag|woche|monat|jahr|stunde|day|week|month|year|hour)\\b|(?i)(täglich|wöchentlich|monatlich|daily|weekly|monthly)");
     private static final Pattern RATE = Pattern.compile("(?i)\\d.{0,40}\\b(pro|je|im|per) (tag|woche|monat|quartal|jahr|stunde)\\b");
 
+    private static final Set<String> GENERIC_NOUNS = wordList("answer/generic-nouns-de.txt");
+
     private final AnswerProperties properties;
     /** Every word of the study, folded and joined by spaces: to find a question's word inside a compound. */
     private final String studyWords;
@@ -38,6 +40,16 @@ class Abstention {
         study.passages().forEach(p -> words.append(fold(p.labelled())).append(' '));
         study.cases().forEach(c -> words.append(fold(c.application())).append(' '));
         this.studyWords = words.toString().replaceAll("[^\\p{L}\\d]+", " ");
+    }
+
+    private static Set<String> wordList(String resource) {
+        try (var in = Abstention.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) throw new IllegalStateException("missing " + resource);
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines()
+                    .map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).collect(java.util.stream.Collectors.toSet());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private boolean insideStudyWord(String word) {
@@ -63,7 +75,7 @@ class Abstention {
             return Optional.of(Reason.OUT_OF_DOMAIN);
         }
         boolean named = !question.caseIds().isEmpty();
-        boolean facts = selection.sources().stream().anyMatch(s -> "eckdaten".equals(s.passage().sectionId()) && s.coverage() == 1.0);
+        boolean facts = selection.sources().stream().anyMatch(Source::fact);
         if (selection.terms().isEmpty() && !named || selection.sources().isEmpty()) {
             return Optional.of(Reason.OUT_OF_DOMAIN);
         }
@@ -87,7 +99,7 @@ class Abstention {
                 continue;
             }
             boolean acronym = word.length() >= 2 && word.chars().filter(Character::isLetter).allMatch(Character::isUpperCase);
-            if (!acronym && insideStudyWord(word)) {
+            if (!acronym && (insideStudyWord(word) || GENERIC_NOUNS.contains(word.toLowerCase(java.util.Locale.GERMAN)))) {
                 continue; // "Durchschnitt" is part of "Altersdurchschnitt": the study knows the word, in a compound
             }
             int at = question.indexOf(word);

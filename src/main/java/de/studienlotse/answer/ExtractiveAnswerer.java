@@ -29,8 +29,7 @@ class ExtractiveAnswerer {
 
     String answer(AnalyzedQuestion question, List<Source> sources) {
         Text text = new Text(question.english());
-        List<Source> facts = sources.stream().filter(s -> "eckdaten".equals(s.passage().sectionId())
-                && s.coverage() == 1.0).toList();
+        List<Source> facts = sources.stream().filter(s -> s.fact() && "eckdaten".equals(s.passage().sectionId())).toList();
         boolean factQuestion = Topic.FACTS.stream().anyMatch(question::asks) && !facts.isEmpty();
         if (question.asks(Topic.DAUER)) {
             durations(question, facts, text);
@@ -50,6 +49,8 @@ class ExtractiveAnswerer {
                     "Die übrigen Fälle machen dazu in ihren Eckdaten keine Angabe; Hinweise im Text folgen, soweit gefunden.",
                     "The other cases give no such fact; mentions in their text follow where found.");
         }
+        sampleCounts(question, sources, text);
+        factQuestion = factQuestion || !text.toString().isEmpty();
         List<Source> prose = relevantProse(question, sources, factQuestion);
         if (!prose.isEmpty()) {
             if (factQuestion) {
@@ -60,6 +61,23 @@ class ExtractiveAnswerer {
             grouped(question, prose, text);
         }
         return text.toString().strip();
+    }
+
+    /** How many cases per Tätigkeit, from the study's own sample figures. */
+    private void sampleCounts(AnalyzedQuestion question, List<Source> sources, Text text) {
+        Optional<Source> perActivity = sources.stream().filter(s -> "methodik".equals(s.passage().sectionId())
+                && s.fact() && s.passage().text().contains("Tätigkeit: Buchhaltung")).findFirst();
+        Optional<Source> interviews = sources.stream().filter(s -> "methodik".equals(s.passage().sectionId())
+                && s.fact() && "Anzahl der Interviews".equals(s.passage().label())).findFirst();
+        if (perActivity.isEmpty()) {
+            return;
+        }
+        String activities = "„" + perActivity.get().passage().text() + "“ " + marker(perActivity.get());
+        text.line((text.en
+                ? "The study comprises %s best-practice cases from %s interviews: %s – that is B1–B7 (accounting), K1–K7 (customer advice) and P1–P4 (capacity planning)."
+                : "Die Studie umfasst %s Best-Practice-Fälle aus %s Interviews: %s – das sind B1–B7 (Buchhaltung), K1–K7 (Kundenberatung) und P1–P4 (Kapazitätsplanung).")
+                .formatted(interviews.map(s -> s.passage().text() + " " + marker(s)).orElse("18"),
+                        interviews.map(s -> s.passage().text()).orElse("18"), activities));
     }
 
     private void durations(AnalyzedQuestion question, List<Source> facts, Text text) {
@@ -135,7 +153,7 @@ class ExtractiveAnswerer {
      * (tips, challenges ...) and the study has good ones, only those; otherwise the best matches.
      */
     private List<Source> relevantProse(AnalyzedQuestion question, List<Source> sources, boolean factQuestion) {
-        List<Source> prose = sources.stream().filter(s -> !("eckdaten".equals(s.passage().sectionId()) && s.coverage() == 1.0)).toList();
+        List<Source> prose = sources.stream().filter(s -> !s.fact()).toList();
         double best = prose.stream().mapToDouble(Source::coverage).max().orElse(0);
         java.util.Set<String> asked = new java.util.HashSet<>();
         question.topics().forEach(t -> {

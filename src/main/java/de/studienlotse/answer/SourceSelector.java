@@ -34,7 +34,7 @@ public class SourceSelector {
     public Selection select(AnalyzedQuestion question) {
         Map<String, Candidate> picked = new LinkedHashMap<>();
         List<CaseStudy> targets = question.caseIds().stream().map(id -> study.caseById(id).orElseThrow()).toList();
-        facts(question, targets).forEach(p -> picked.putIfAbsent(p.id(), new Candidate(p, 1.0)));
+        facts(question, targets).forEach(p -> picked.putIfAbsent(p.id(), new Candidate(p, 1.0, true)));
 
         String caseFilter = targets.size() == 1 ? targets.getFirst().id() : null;
         List<SearchHit> caseHits = new ArrayList<>();
@@ -75,13 +75,13 @@ public class SourceSelector {
                 break;
             }
             perCase.merge(caseKey, 1, Integer::sum);
-            picked.put(passage.id(), new Candidate(passage, hit.coverage()));
+            picked.put(passage.id(), new Candidate(passage, hit.coverage(), false));
         }
         List<Source> sources = new ArrayList<>();
         for (Candidate candidate : picked.values()) {
             CaseStudy c = candidate.passage().caseId() == null ? null
                     : study.caseById(candidate.passage().caseId()).orElseThrow();
-            sources.add(new Source(sources.size() + 1, candidate.passage(), c, candidate.coverage()));
+            sources.add(new Source(sources.size() + 1, candidate.passage(), c, candidate.coverage(), candidate.fact()));
         }
         return new Selection(sources, best, index.analyze(question.searchText()));
     }
@@ -91,9 +91,18 @@ public class SourceSelector {
                 caseId, sectionId));
     }
 
+    /** "Wie viele Fälle / Unternehmen / Interviews": the study's own figures of its sample. */
+    private static final java.util.regex.Pattern SAMPLE = java.util.regex.Pattern.compile(
+            "(?i)(fälle|faelle|unternehmen|firmen|betriebe|beispiele|best practices|interviews|befragte|teilnehmende|cases|companies|firms|interviews|participants)");
+
     /** The fact passages a fact question needs: for the named cases, or for every case that states the fact. */
     private List<Passage> facts(AnalyzedQuestion question, List<CaseStudy> targets) {
         List<Passage> facts = new ArrayList<>();
+        if (question.asks(Topic.ANZAHL) && targets.isEmpty() && SAMPLE.matcher(question.text()).find()) {
+            study.studySection("methodik").ifPresent(s -> s.passages().stream()
+                    .filter(p -> p.text().contains("Tätigkeit: Buchhaltung") || "Anzahl der Interviews".equals(p.label()))
+                    .forEach(facts::add));
+        }
         List<CaseStudy> cases = targets.isEmpty()
                 ? study.cases().stream().filter(c -> question.activity() == null || c.activity() == question.activity()).toList()
                 : targets;
@@ -114,10 +123,10 @@ public class SourceSelector {
     }
 
     private static int factCount(Map<String, Candidate> picked) {
-        return (int) picked.values().stream().filter(c -> c.coverage() == 1.0 && "eckdaten".equals(c.passage().sectionId())).count();
+        return (int) picked.values().stream().filter(Candidate::fact).count();
     }
 
-    private record Candidate(Passage passage, double coverage) {
+    private record Candidate(Passage passage, double coverage, boolean fact) {
     }
 
     /**
