@@ -13,7 +13,6 @@ import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.StoredFields;
@@ -67,6 +66,9 @@ public final class PassageIndex implements Closeable {
 
     /** Distinct terms searched at most; times the six fields this stays below Lucene's 1,024 clauses. */
     static final int MAX_QUERY_TERMS = 128;
+    /** Candidates re-ranked for case diversity: k times this, at least {@link #MIN_CANDIDATES}. */
+    static final int CANDIDATES_PER_HIT = 5;
+    static final int MIN_CANDIDATES = 50;
 
     private final Study study;
     private final Analyzer analyzer;
@@ -74,6 +76,7 @@ public final class PassageIndex implements Closeable {
     private final Map<String, Float> fieldBoosts;
     private final float partWeight;
     private final float bridgeWeight;
+    private final float sameCaseDecay;
     private final Directory directory;
     private final DirectoryReader reader;
     private final IndexSearcher searcher;
@@ -97,6 +100,7 @@ public final class PassageIndex implements Closeable {
         this.fieldBoosts = fieldBoosts(properties.boosts());
         this.partWeight = properties.partWeight();
         this.bridgeWeight = properties.bridgeWeight();
+        this.sameCaseDecay = properties.sameCaseDecay();
         try {
             this.directory = properties.indexPath() == null || properties.indexPath().isBlank()
                     ? new ByteBuffersDirectory() : FSDirectory.open(Path.of(properties.indexPath()));
@@ -125,9 +129,12 @@ public final class PassageIndex implements Closeable {
             return List.of();
         }
         try {
-            TopDocs top = searcher.search(query(weights, request), request.k());
-            List<SearchHit> hits = new ArrayList<>(top.scoreDocs.length);
-            for (ScoreDoc scoreDoc : top.scoreDocs) {
+            int candidates = sameCaseDecay < 1 ? Math.max(request.k() * CANDIDATES_PER_HIT, MIN_CANDIDATES)
+                    : request.k();
+            TopDocs top = searcher.search(query(weights, request), candidates);
+            List<ScoreDoc> ranked = diversify(top.scoreDocs, request.k());
+            List<SearchHit> hits = new ArrayList<>(ranked.size());
+            for (ScoreDoc scoreDoc : ranked) {
                 Passage passage = passages[scoreDoc.doc];
                 CaseStudy caseStudy = passage.caseId() == null ? null : study.caseById(passage.caseId()).orElse(null);
                 hits.add(new SearchHit(passage, caseStudy, scoreDoc.score, coverage(concepts, termsByDoc[scoreDoc.doc])));
@@ -136,6 +143,40 @@ public final class PassageIndex implements Closeable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Greedy re-ranking: each pick multiplies the later scores of passages from the same case (or study section) by
+     * {@code sameCaseDecay}, so that one case whose title matches does not fill every slot. The first hit never
+     * changes, and with decay 1 the order is BM25's.
+     */
+    private List<ScoreDoc> diversify(ScoreDoc[] candidates, int k) {
+        if (sameCaseDecay >= 1) {
+            return List.of(candidates);
+        }
+        List<ScoreDoc> remaining = new ArrayList<>(List.of(candidates));
+        Map<String, Integer> picked = new HashMap<>();
+        List<ScoreDoc> ranked = new ArrayList<>(k);
+        while (ranked.size() < k && !remaining.isEmpty()) {
+            ScoreDoc best = null;
+            double bestScore = Double.NEGATIVE_INFINITY;
+            for (ScoreDoc candidate : remaining) {
+                double score = candidate.score * Math.pow(sameCaseDecay, picked.getOrDefault(group(candidate), 0));
+                if (score > bestScore) {
+                    best = candidate;
+                    bestScore = score;
+                }
+            }
+            remaining.remove(best);
+            ranked.add(best);
+            picked.merge(group(best), 1, Integer::sum);
+        }
+        return ranked;
+    }
+
+    private String group(ScoreDoc scoreDoc) {
+        Passage passage = passages[scoreDoc.doc];
+        return passage.caseId() != null ? passage.caseId() : passage.sectionId();
     }
 
     /** The question's content words as analyzed, and whether the index knows each (docFreq &gt; 0). */
