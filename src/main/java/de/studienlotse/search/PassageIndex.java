@@ -159,16 +159,17 @@ public final class PassageIndex implements Closeable {
         List<ScoreDoc> ranked = new ArrayList<>(k);
         while (ranked.size() < k && !remaining.isEmpty()) {
             ScoreDoc best = null;
-            double bestScore = Double.NEGATIVE_INFINITY;
+            float bestScore = Float.NEGATIVE_INFINITY;
             for (ScoreDoc candidate : remaining) {
-                double score = candidate.score * Math.pow(sameCaseDecay, picked.getOrDefault(group(candidate), 0));
+                float score = (float) (candidate.score * Math.pow(sameCaseDecay,
+                        picked.getOrDefault(group(candidate), 0)));
                 if (score > bestScore) {
                     best = candidate;
                     bestScore = score;
                 }
             }
             remaining.remove(best);
-            ranked.add(best);
+            ranked.add(new ScoreDoc(best.doc, bestScore));
             picked.merge(group(best), 1, Integer::sum);
         }
         return ranked;
