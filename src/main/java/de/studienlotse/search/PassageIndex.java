@@ -13,10 +13,14 @@ import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -29,6 +33,7 @@ import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
 
 import java.io.Closeable;
 import java.io.IOException;
@@ -83,6 +88,8 @@ public final class PassageIndex implements Closeable {
     /** By Lucene doc id: the passage and every term its document holds (for coverage). */
     private final Passage[] passages;
     private final Set<String>[] termsByDoc;
+    /** Field → its terms: a question's term is searched only in fields that hold it (fewer clauses, faster). */
+    private final Map<String, Set<String>> vocabulary;
 
     /** The production set-up: {@link StudyAnalyzer} over the brochure's own compound dictionary. */
     public static PassageIndex create(Study study, SearchProperties properties) {
@@ -110,6 +117,7 @@ public final class PassageIndex implements Closeable {
             this.searcher.setSimilarity(new BM25Similarity());
             this.passages = new Passage[reader.maxDoc()];
             this.termsByDoc = new Set[reader.maxDoc()];
+            this.vocabulary = vocabulary(reader, fieldBoosts.keySet());
             StoredFields stored = reader.storedFields();
             for (int doc = 0; doc < reader.maxDoc(); doc++) {
                 String id = stored.document(doc).get(ID);
@@ -200,6 +208,31 @@ public final class PassageIndex implements Closeable {
         directory.close();
     }
 
+    private boolean inVocabulary(String term) {
+        for (Set<String> terms : vocabulary.values()) {
+            if (terms.contains(term)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Map<String, Set<String>> vocabulary(IndexReader reader, Set<String> fields) throws IOException {
+        Map<String, Set<String>> vocabulary = new HashMap<>();
+        for (String field : fields) {
+            Set<String> terms = new HashSet<>();
+            Terms indexed = MultiTerms.getTerms(reader, field);
+            if (indexed != null) {
+                TermsEnum iterator = indexed.iterator();
+                for (BytesRef term = iterator.next(); term != null; term = iterator.next()) {
+                    terms.add(term.utf8ToString());
+                }
+            }
+            vocabulary.put(field, Set.copyOf(terms));
+        }
+        return Map.copyOf(vocabulary);
+    }
+
     private boolean inIndex(List<String> own) {
         return own.stream().allMatch(t -> docFreq(t) > 0);
     }
@@ -225,7 +258,7 @@ public final class PassageIndex implements Closeable {
         concepts.forEach(c -> c.bridges().forEach(t -> weights.merge(t, bridgeWeight, Math::max)));
         Map<String, Float> known = new LinkedHashMap<>();
         for (Map.Entry<String, Float> entry : weights.entrySet()) {
-            if (known.size() < MAX_QUERY_TERMS && entry.getValue() > 0 && docFreq(entry.getKey()) > 0) {
+            if (known.size() < MAX_QUERY_TERMS && entry.getValue() > 0 && inVocabulary(entry.getKey())) {
                 known.put(entry.getKey(), entry.getValue());
             }
         }
@@ -235,7 +268,7 @@ public final class PassageIndex implements Closeable {
     private Query query(Map<String, Float> weights, SearchRequest request) {
         BooleanQuery.Builder query = new BooleanQuery.Builder();
         weights.forEach((term, weight) -> fieldBoosts.forEach((field, boost) -> {
-            if (boost > 0) {
+            if (boost > 0 && vocabulary.get(field).contains(term)) {
                 query.add(new BoostQuery(new TermQuery(new Term(field, term)), boost * weight), Occur.SHOULD);
             }
         }));
