@@ -1,0 +1,181 @@
+package de.studienlotse.answer;
+
+import de.studienlotse.corpus.CaseStudy;
+import de.studienlotse.corpus.Study;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import de.studienlotse.search.QueryTerms;
+import org.springframework.stereotype.Component;
+
+/**
+ * Decides when the study does not cover a question, says so plainly and offers questions it can answer.
+ * Two signals: the question's words barely occur in the study (out of domain), or it asks for a kind of answer the
+ * study never gives (amounts of money, names of firms or people).
+ */
+@Component
+class Abstention {
+
+    /** An amount of money as it would be printed: "25.000 €", "3 Mio. Euro". The study contains none. */
+    private static final Pattern MONEY = Pattern.compile("\\d[\\d.,]*\\s*(Mio\\.?|Tsd\\.?|Millionen)?\\s*(€|Euro|EUR)\\b");
+
+    enum Reason { OUT_OF_DOMAIN, NO_AMOUNTS, NO_NAMES }
+
+    /** "wie viele Tickets pro Tag": a rate the study would have to state as a number per period. */
+    private static final Pattern RATE_QUESTION = Pattern.compile("(?i)(wie ?viele?|how many|how much).*\\b(pro|je|per|am|im) (tag|woche|monat|jahr|stunde|day|week|month|year|hour)\\b|(?i)(täglich|wöchentlich|monatlich|daily|weekly|monthly)");
+    private static final Pattern RATE = Pattern.compile("(?i)\\d.{0,40}\\b(pro|je|im|per) (tag|woche|monat|quartal|jahr|stunde)\\b");
+
+    private static final Set<String> GENERIC_NOUNS = wordList("answer/generic-nouns-de.txt");
+
+    private final AnswerProperties properties;
+    /** Every word of the study, folded and joined by spaces: to find a question's word inside a compound. */
+    private final String studyWords;
+
+    Abstention(AnswerProperties properties, Study study) {
+        this.properties = properties;
+        StringBuilder words = new StringBuilder(" ");
+        study.passages().forEach(p -> words.append(fold(p.labelled())).append(' '));
+        study.cases().forEach(c -> words.append(fold(c.application())).append(' '));
+        this.studyWords = words.toString().replaceAll("[^\\p{L}\\d]+", " ");
+    }
+
+    private static Set<String> wordList(String resource) {
+        try (var in = Abstention.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) throw new IllegalStateException("missing " + resource);
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines()
+                    .map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).collect(java.util.stream.Collectors.toSet());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private boolean insideStudyWord(String word) {
+        String stem = fold(word).replaceAll("[^\\p{L}\\d]", "").replaceAll("(innen|ungen|en|er|es|e|n|s)$", "");
+        return stem.length() >= 5 && studyWords.contains(stem);
+    }
+
+    private static String fold(String text) {
+        return text.toLowerCase(java.util.Locale.GERMAN).replace("ä", "a").replace("ö", "o").replace("ü", "u").replace("ß", "ss");
+    }
+
+    Optional<Reason> reason(AnalyzedQuestion question, SourceSelector.Selection selection) {
+        if (question.asks(Topic.GELDBETRAG) && selection.sources().stream().noneMatch(s -> MONEY.matcher(s.passage().text()).find())) {
+            return Optional.of(Reason.NO_AMOUNTS);
+        }
+        if (RATE_QUESTION.matcher(question.text()).find() && selection.sources().stream().noneMatch(s -> RATE.matcher(s.passage().text()).find())) {
+            return Optional.of(Reason.NO_AMOUNTS);
+        }
+        if (question.asks(Topic.NAME)) {
+            return Optional.of(Reason.NO_NAMES);
+        }
+        if (!unknownFocusWords(question.text(), selection.terms()).isEmpty()) {
+            return Optional.of(Reason.OUT_OF_DOMAIN);
+        }
+        boolean named = !question.caseIds().isEmpty();
+        boolean facts = selection.sources().stream().anyMatch(Source::fact);
+        if (selection.terms().isEmpty() && !named || selection.sources().isEmpty()) {
+            return Optional.of(Reason.OUT_OF_DOMAIN);
+        }
+        if (!named && !facts && contentCoverage(selection) < properties.minCoverage()) {
+            return Optional.of(Reason.OUT_OF_DOMAIN);
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Nouns the study never uses, such as "Bayern", "Paragraph", "ROI": what the question is about is not in the study,
+     * however well its other words match. German nouns are capitalised; a capitalised word that does not start a
+     * sentence, or an acronym, is taken as a noun. Lower-case words the study lacks ("schlau", "überhaupt") are
+     * wording, not topic.
+     */
+    List<String> unknownFocusWords(String question, QueryTerms terms) {
+        List<String> focus = new ArrayList<>();
+        for (QueryTerms.QueryTerm term : terms.terms()) {
+            String word = term.word();
+            if (term.inIndex() || word.isEmpty() || !Character.isUpperCase(word.charAt(0))) {
+                continue;
+            }
+            boolean acronym = word.length() >= 2 && word.chars().filter(Character::isLetter).allMatch(Character::isUpperCase);
+            if (!acronym && (insideStudyWord(word) || GENERIC_NOUNS.contains(word.toLowerCase(java.util.Locale.GERMAN)))) {
+                continue; // "Durchschnitt" is part of "Altersdurchschnitt": the study knows the word, in a compound
+            }
+            int at = question.indexOf(word);
+            boolean sentenceStart = at <= 0 || SENTENCE_START.matcher(question.substring(0, at)).find();
+            if (acronym || !sentenceStart) {
+                focus.add(word);
+            }
+        }
+        return focus;
+    }
+
+    private static final Pattern SENTENCE_START = Pattern.compile("(^|[.!?:;–\\-]\\s*|[„\"(]\\s*)$");
+
+    /** The best passage's share of the question's words, not counting lower-case words the study never uses. */
+    static double contentCoverage(SourceSelector.Selection selection) {
+        int all = selection.terms().terms().size();
+        long filler = selection.terms().terms().stream()
+                .filter(t -> !t.inIndex() && !t.word().isEmpty() && !Character.isUpperCase(t.word().charAt(0))).count();
+        return all - filler <= 0 ? 0 : Math.min(1, selection.bestCoverage() * all / (all - filler));
+    }
+
+    String text(AnalyzedQuestion question, Reason reason, List<String> suggestions) {
+        boolean en = question.english();
+        String statement = switch (reason) {
+            case NO_AMOUNTS -> question.asks(Topic.GELDBETRAG)
+                    ? (en ? "The study gives no amounts of money: none of the 18 cases states costs, prices or budgets in euros."
+                          : "Dazu nennt die Studie keine Zahlen: Kosten, Preise oder Budgets in Euro gibt keiner der 18 Fälle an.")
+                    : (en ? "The study gives no such figures: the cases do not state quantities per day, month or year."
+                          : "Solche Mengenangaben nennt die Studie nicht: Die Fälle geben keine Zahlen pro Tag, Monat oder Jahr an.");
+            case NO_NAMES -> en
+                    ? "The study names no companies or people: the 18 cases are described only by activity and industry."
+                    : "Die Studie nennt keine Namen von Unternehmen oder Personen: Die 18 Fälle sind nur nach Tätigkeit und Branche beschrieben.";
+            case OUT_OF_DOMAIN -> en
+                    ? "The study does not cover this. It describes how 18 small and medium-sized enterprises introduced AI in accounting, customer advice and capacity planning."
+                    : "Dazu enthält die Studie keine Angaben. Sie beschreibt, wie 18 kleine und mittlere Unternehmen KI in Buchhaltung, Kundenberatung und Kapazitätsplanung eingeführt haben.";
+        };
+        StringBuilder text = new StringBuilder(statement);
+        if (!suggestions.isEmpty()) {
+            text.append("\n\n").append(en ? "Questions the study can answer:" : "Dazu kann ich Ihnen Auskunft geben:").append('\n');
+            suggestions.forEach(s -> text.append("- ").append(s).append('\n'));
+        }
+        return text.toString().strip();
+    }
+
+    /** Two or three questions the study answers, close to what was asked: its topic, the cases the search came near. */
+    List<String> suggestions(AnalyzedQuestion question, SourceSelector.Selection selection) {
+        boolean en = question.english();
+        Set<String> suggestions = new LinkedHashSet<>();
+        List<CaseStudy> near = new ArrayList<>();
+        selection.sources().stream().map(Source::caseStudy).filter(c -> c != null && !near.contains(c)).limit(2).forEach(near::add);
+        Topic topic = question.topics().stream().filter(t -> t.sectionId() != null && !t.sectionId().equals("methodik"))
+                .findFirst().orElse(null);
+        for (CaseStudy c : near) {
+            String who = c.id() + (c.branche() == null ? "" : " (" + c.branche() + ")");
+            suggestions.add(topicQuestion(topic == null ? Topic.HERAUSFORDERUNGEN : topic, who, en));
+            if (suggestions.size() == 2) break;
+        }
+        if (question.asks(Topic.GELDBETRAG)) {
+            suggestions.add(en ? "Which companies ran a cost analysis before introducing AI?"
+                    : "Welche Unternehmen haben vor der Einführung eine Kosten-Nutzen-Analyse gemacht?");
+        }
+        suggestions.add(en ? "Which success factors does the study name across all cases?"
+                : "Welche Erfolgsfaktoren nennt die Studie über alle Fälle hinweg?");
+        suggestions.add(en ? "How long did the introduction take in the cases?"
+                : "Wie lange hat die Einführung in den Fällen gedauert?");
+        return suggestions.stream().limit(3).toList();
+    }
+
+    private static String topicQuestion(Topic topic, String who, boolean en) {
+        return switch (topic) {
+            case ERFOLGSFAKTOREN -> en ? "What helped %s succeed?".formatted(who) : "Was hat bei %s zum Erfolg beigetragen?".formatted(who);
+            case TIPPS -> en ? "Which tips does %s give?".formatted(who) : "Welche Tipps gibt %s anderen Unternehmen?".formatted(who);
+            case PROZESS -> en ? "How did %s proceed step by step?".formatted(who) : "Wie ist %s bei der Einführung vorgegangen?".formatted(who);
+            case DAUER -> en ? "How long did the introduction take at %s?".formatted(who) : "Wie lange hat die Einführung bei %s gedauert?".formatted(who);
+            case ZIEL -> en ? "What was %s aiming for?".formatted(who) : "Welche Ziele verfolgte %s?".formatted(who);
+            default -> en ? "Which challenges did %s face?".formatted(who) : "Welche Herausforderungen gab es bei %s?".formatted(who);
+        };
+    }
+}

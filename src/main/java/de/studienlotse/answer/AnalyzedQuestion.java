@@ -1,0 +1,30 @@
+package de.studienlotse.answer;
+
+import de.studienlotse.corpus.Activity;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A question after reading it: what it asks about and which cases it means, follow-ups resolved against earlier turns.
+ *
+ * @param searchText what retrieval searches for (the question, plus the previous question for short follow-ups)
+ * @param caseIds    cases the question names or, for a follow-up, the cases of the previous turn
+ * @param activity   the Tätigkeit it is limited to, or {@code null}
+ * @param followUp   whether earlier turns were needed to understand it
+ */
+public record AnalyzedQuestion(String text, String searchText, Language language, Set<Topic> topics,
+                               List<String> caseIds, Activity activity, boolean followUp) {
+
+    public AnalyzedQuestion {
+        topics = Set.copyOf(topics);
+        caseIds = List.copyOf(caseIds);
+    }
+
+    boolean asks(Topic topic) {
+        return topics.contains(topic);
+    }
+
+    boolean english() {
+        return language == Language.EN;
+    }
+}

@@ -1,0 +1,22 @@
+package de.studienlotse.answer;
+
+import java.util.List;
+
+/**
+ * A finished answer.
+ *
+ * @param text        Markdown with citation markers {@code [n]}
+ * @param citations   exactly the sources the text cites, in order of first use
+ * @param abstained   the study does not cover the question; {@code suggestions} holds questions it can answer
+ * @param uncited     an answer that should cite but ended with no valid citation (a warning for the reader)
+ * @param backend     who wrote the text: "extractive", "openai:gpt-4o-mini", ...
+ * @param notice      a note for the reader, e.g. that the language model failed and the extractive answer stands in
+ */
+public record Answer(String text, List<Citation> citations, boolean abstained, boolean uncited, String backend,
+                     String notice, List<String> suggestions) {
+
+    public Answer {
+        citations = List.copyOf(citations);
+        suggestions = suggestions == null ? List.of() : List.copyOf(suggestions);
+    }
+}

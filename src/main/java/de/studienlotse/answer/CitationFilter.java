@@ -1,0 +1,89 @@
+package de.studienlotse.answer;
+
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Checks citation markers while text streams: {@code [3]} passes only if source 3 exists, {@code [2, 5]} becomes
+ * {@code [2][5]}, a marker naming no source is dropped before it reaches anyone. What the client saw streaming is
+ * therefore exactly the final text. A {@code [} is held back until its marker is complete. Not thread-safe: one per
+ * answer.
+ */
+final class CitationFilter {
+
+    private static final Pattern MARKER = Pattern.compile("\\[\\s*(\\d+(?:\\s*[,;]\\s*\\d+)*)\\s*]");
+    private static final Pattern CANDIDATE = Pattern.compile("\\[[\\d\\s,;]*");
+    private static final int LONGEST_MARKER = 24;
+
+    private final int sources;
+    private final StringBuilder held = new StringBuilder();
+    private final Set<Integer> removed = new LinkedHashSet<>();
+
+    CitationFilter(int sources) {
+        this.sources = sources;
+    }
+
+    /** Text that is safe to emit now; may be empty while a marker is incomplete. */
+    String accept(String delta) {
+        held.append(delta);
+        StringBuilder out = new StringBuilder();
+        while (!held.isEmpty()) {
+            int open = held.indexOf("[");
+            if (open < 0) {
+                out.append(held);
+                held.setLength(0);
+                break;
+            }
+            out.append(held, 0, open);
+            held.delete(0, open);
+            int close = held.indexOf("]");
+            if (close < 0) {
+                if (CANDIDATE.matcher(held).matches() && held.length() < LONGEST_MARKER) {
+                    break; // wait for the rest of the marker
+                }
+                out.append(held.charAt(0));
+                held.deleteCharAt(0);
+                continue;
+            }
+            String candidate = held.substring(0, close + 1);
+            Matcher marker = MARKER.matcher(candidate);
+            out.append(marker.matches() ? valid(marker.group(1)) : candidate.substring(0, 1));
+            held.delete(0, marker.matches() ? close + 1 : 1);
+        }
+        return out.toString();
+    }
+
+    /** Whatever is still held at the end of the stream. */
+    String flush() {
+        String rest = held.toString();
+        held.setLength(0);
+        return rest;
+    }
+
+    /** Source numbers that were named but do not exist. */
+    Set<Integer> removed() {
+        return Set.copyOf(removed);
+    }
+
+    private String valid(String numbers) {
+        StringBuilder out = new StringBuilder();
+        Set<Integer> seen = new LinkedHashSet<>();
+        for (String number : numbers.split("\\s*[,;]\\s*")) {
+            int n = Integer.parseInt(number.strip());
+            if (n >= 1 && n <= sources) {
+                if (seen.add(n)) out.append('[').append(n).append(']');
+            } else {
+                removed.add(n);
+            }
+        }
+        return out.toString();
+    }
+
+    /** Turns a whole text through a fresh filter: what the streamed tokens add up to. */
+    static String check(String text, int sources) {
+        CitationFilter filter = new CitationFilter(sources);
+        return filter.accept(text) + filter.flush();
+    }
+}

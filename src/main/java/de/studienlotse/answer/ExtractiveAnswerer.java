@@ -1,0 +1,323 @@
+package de.studienlotse.answer;
+
+import de.studienlotse.corpus.Activity;
+import de.studienlotse.corpus.CaseStudy;
+import de.studienlotse.corpus.Passage;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The offline answerer: no model, no network. It writes a short frame (lead sentence, case headings, fact summaries)
+ * around verbatim passages of the study, each with its citation marker; it never paraphrases the study's text.
+ */
+@Component
+class ExtractiveAnswerer {
+
+    static final String BACKEND = "extractive";
+
+    private final AnswerProperties properties;
+
+    ExtractiveAnswerer(AnswerProperties properties) {
+        this.properties = properties;
+    }
+
+    String answer(AnalyzedQuestion question, List<Source> sources) {
+        Text text = new Text(question.english());
+        List<Source> facts = sources.stream().filter(s -> s.fact() && "eckdaten".equals(s.passage().sectionId())).toList();
+        boolean factQuestion = Topic.FACTS.stream().anyMatch(question::asks) && !facts.isEmpty();
+        if (question.asks(Topic.DAUER)) {
+            durations(question, facts, text);
+        }
+        if (question.asks(Topic.BETRIEBSRAT)) {
+            yesNo(facts, text, p -> p.text().matches("(?is).*(betriebsrat|mitarbeitendenvertretung).*"),
+                    "Einen Betriebsrat bzw. eine Mitarbeitendenvertretung eingebunden haben:",
+                    "A works council or employee representation was involved at:",
+                    "Ausdrücklich ohne Betriebsrat:", "Explicitly without a works council:",
+                    "Die übrigen Fälle machen zum Betriebsrat keine Angabe.",
+                    "The other cases say nothing about a works council.");
+        }
+        if (question.asks(Topic.EXTERN)) {
+            yesNo(facts, text, p -> p.text().matches("(?is).*externe unterstützung.*"),
+                    "Externe Unterstützung angekreuzt haben:", "External support is ticked at:",
+                    "Ausdrücklich ohne externe Unterstützung:", "Explicitly without external support:",
+                    "Die übrigen Fälle machen dazu in ihren Eckdaten keine Angabe; Hinweise im Text folgen, soweit gefunden.",
+                    "The other cases give no such fact; mentions in their text follow where found.");
+        }
+        sampleCounts(question, sources, text);
+        factQuestion = factQuestion || !text.toString().isEmpty();
+        List<Source> prose = relevantProse(question, sources, factQuestion);
+        if (!prose.isEmpty()) {
+            if (factQuestion) {
+                text.line("").line(text.en ? "Related passages of the study:" : "Dazu im Text der Studie:");
+            } else {
+                text.line(lead(question, prose));
+            }
+            grouped(question, prose, text);
+        }
+        return text.toString().strip();
+    }
+
+    /** How many cases per Tätigkeit, from the study's own sample figures. */
+    private void sampleCounts(AnalyzedQuestion question, List<Source> sources, Text text) {
+        Optional<Source> perActivity = sources.stream().filter(s -> "methodik".equals(s.passage().sectionId())
+                && s.fact() && s.passage().text().contains("Tätigkeit: Buchhaltung")).findFirst();
+        Optional<Source> interviews = sources.stream().filter(s -> "methodik".equals(s.passage().sectionId())
+                && s.fact() && "Anzahl der Interviews".equals(s.passage().label())).findFirst();
+        if (perActivity.isEmpty()) {
+            return;
+        }
+        String activities = "„" + perActivity.get().passage().text() + "“ " + marker(perActivity.get());
+        text.line((text.en
+                ? "The study comprises %s best-practice cases from %s interviews: %s – that is B1–B7 (accounting), K1–K7 (customer advice) and P1–P4 (capacity planning)."
+                : "Die Studie umfasst %s Best-Practice-Fälle aus %s Interviews: %s – das sind B1–B7 (Buchhaltung), K1–K7 (Kundenberatung) und P1–P4 (Kapazitätsplanung).")
+                .formatted(interviews.map(s -> s.passage().text() + " " + marker(s)).orElse("18"),
+                        interviews.map(s -> s.passage().text()).orElse("18"), activities));
+    }
+
+    private void durations(AnalyzedQuestion question, List<Source> facts, Text text) {
+        List<Source> durations = facts.stream().filter(s -> "Dauer der Einführung".equals(s.passage().label())).toList();
+        if (durations.isEmpty()) {
+            return;
+        }
+        if (durations.size() == 1) {
+            Source s = durations.getFirst();
+            text.line((text.en ? "The introduction at %s took **%s** %s." : "Die Einführung dauerte bei %s **%s** %s.")
+                    .formatted(caseName(s.caseStudy(), text.en), s.passage().text(), marker(s)));
+            List<Source> others = facts.stream().filter(f -> f != s && f.caseStudy() == s.caseStudy()
+                    && !(question.asks(Topic.BETRIEBSRAT) || question.asks(Topic.EXTERN))).toList();
+            if (!others.isEmpty()) {
+                text.line("").line((text.en ? "Further facts printed beside the case: " : "Weitere Eckdaten des Falls: ")
+                        + String.join("; ", others.stream().map(f -> "„" + f.passage().text() + "“ " + marker(f)).toList()));
+            }
+            return;
+        }
+        boolean longestAsked = Topic.fold(question.text()).matches("(?s).*(laengst|longest|langsamst|slowest).*");
+        boolean shortestAsked = Topic.fold(question.text()).matches("(?s).*(kuerzest|schnellst|shortest|fastest|quickest).*");
+        if (longestAsked || shortestAsked) {
+            durations.stream().filter(s -> Durations.months(s.passage().text()).isPresent())
+                    .sorted(Comparator.comparingDouble(s -> (longestAsked ? -1 : 1) * Durations.months(s.passage().text()).getAsDouble()))
+                    .findFirst().ifPresent(s -> text.line((text.en
+                            ? (longestAsked ? "The longest introduction: %s, **%s** %s." : "The fastest introduction: %s, **%s** %s.")
+                            : (longestAsked ? "Am längsten dauerte die Einführung bei %s: **%s** %s." : "Am schnellsten ging die Einführung bei %s: **%s** %s."))
+                            .formatted(caseName(s.caseStudy(), text.en), s.passage().text(), marker(s))).line(""));
+        }
+        text.line(text.en ? "Duration of the introduction, as stated per case:" : "Dauer der Einführung, wie die Fälle sie angeben:");
+        for (Source s : durations) {
+            text.line("- %s: %s %s".formatted(caseName(s.caseStudy(), text.en), s.passage().text(), marker(s)));
+        }
+        Optional<Source> shortest = durations.stream().filter(s -> Durations.months(s.passage().text()).isPresent())
+                .min(Comparator.comparingDouble(s -> Durations.months(s.passage().text()).getAsDouble()));
+        Optional<Source> longest = durations.stream().filter(s -> Durations.months(s.passage().text()).isPresent())
+                .max(Comparator.comparingDouble(s -> Durations.months(s.passage().text()).getAsDouble()));
+        if (shortest.isPresent() && longest.isPresent() && shortest.get() != longest.get()) {
+            text.line("").line((text.en
+                    ? "The shortest is %s at %s %s, the longest %s at %s %s."
+                    : "Am kürzesten: %s bei %s %s; am längsten: %s bei %s %s.").formatted(
+                    shortest.get().passage().text(), shortest.get().caseStudy().id(), marker(shortest.get()),
+                    longest.get().passage().text(), longest.get().caseStudy().id(), marker(longest.get())));
+        }
+    }
+
+    private void yesNo(List<Source> facts, Text text, Predicate<Passage> about, String yesDe, String yesEn,
+                       String noDe, String noEn, String restDe, String restEn) {
+        List<Source> relevant = facts.stream().filter(s -> about.test(s.passage())).toList();
+        if (relevant.isEmpty()) {
+            return;
+        }
+        Predicate<Source> negative = s -> s.passage().label() != null && s.passage().label().startsWith("Nicht")
+                || s.passage().text().toLowerCase().startsWith("kein");
+        List<Source> yes = relevant.stream().filter(negative.negate()).toList();
+        List<Source> no = relevant.stream().filter(negative).toList();
+        if (!yes.isEmpty()) {
+            text.line(text.en ? yesEn : yesDe);
+            yes.forEach(s -> text.line("- %s: „%s“ %s".formatted(caseName(s.caseStudy(), text.en), s.passage().text(), marker(s))));
+        }
+        if (!no.isEmpty()) {
+            text.line(text.en ? noEn : noDe);
+            no.forEach(s -> text.line("- %s: %s„%s“ %s".formatted(caseName(s.caseStudy(), text.en),
+                    s.passage().label() != null ? "☐ " : "", s.passage().text(), marker(s))));
+        }
+        if (relevant.size() > 1) {
+            text.line(text.en ? restEn : restDe);
+        }
+    }
+
+    /**
+     * Passages that answer the question, not just share a word with it: when the question asks for a kind of passage
+     * (tips, challenges ...) and the study has good ones, only those; otherwise the best matches.
+     */
+    private List<Source> relevantProse(AnalyzedQuestion question, List<Source> sources, boolean factQuestion) {
+        List<Source> prose = sources.stream().filter(s -> !s.fact()).toList();
+        double best = prose.stream().mapToDouble(Source::coverage).max().orElse(0);
+        java.util.Set<String> asked = new java.util.HashSet<>();
+        question.topics().forEach(t -> {
+            if (t.sectionId() != null) asked.add(t.sectionId());
+            asked.addAll(t.studySections());
+        });
+        if (question.asks(Topic.UEBERBLICK)) {
+            asked.addAll(List.of("zusammenfassung", "fazit", "tabelle-1", "tabelle-2", "ergebnisse"));
+        }
+        List<Source> onTopic = prose.stream().filter(s -> asked.contains(s.passage().sectionId())).toList();
+        double bestOnTopic = onTopic.stream().mapToDouble(Source::coverage).max().orElse(0);
+        if (!onTopic.isEmpty() && bestOnTopic >= 0.75 * best) {
+            return onTopic.stream().filter(s -> s.coverage() >= 0.5 * bestOnTopic).limit(8).toList();
+        }
+        if (factQuestion) {
+            // facts answer the question; prose only where it speaks of the same thing
+            return prose.stream().filter(s -> s.coverage() >= 0.6 * best && mentionsFactTopic(question, s)).limit(3).toList();
+        }
+        return prose.stream().filter(s -> s.coverage() >= 0.6 * best).limit(6).toList();
+    }
+
+    private static boolean mentionsFactTopic(AnalyzedQuestion question, Source s) {
+        String text = s.passage().labelled().toLowerCase(java.util.Locale.GERMAN);
+        return question.asks(Topic.BETRIEBSRAT) && text.matches("(?s).*(betriebsrat|mitarbeitendenvertretung).*")
+                || question.asks(Topic.EXTERN) && text.matches("(?s).*(extern|dienstleister|partner|berater|anbieter).*")
+                || question.asks(Topic.DAUER) && text.matches("(?s).*(dauer|monat|woche|jahr|zeit|lange|schnell).*");
+    }
+
+    private String lead(AnalyzedQuestion question, List<Source> prose) {
+        long cases = prose.stream().map(s -> s.passage().caseId()).filter(id -> id != null).distinct().count();
+        boolean en = question.english();
+        String about = question.caseIds().size() == 1 && cases == 1
+                ? (en ? " about " : " zu ") + caseName(prose.getFirst().caseStudy(), en) : "";
+        Topic topic = question.topics().stream().filter(t -> t.sectionId() != null && !t.sectionId().equals("eckdaten"))
+                .findFirst().orElse(null);
+        String what = topic == null ? null : switch (topic) {
+            case HERAUSFORDERUNGEN -> en ? "these challenges" : "diese Herausforderungen";
+            case ERFOLGSFAKTOREN -> en ? "these success factors" : "diese Erfolgsfaktoren";
+            case TIPPS -> en ? "these tips for other companies" : "diese Tipps für andere Unternehmen";
+            case PROZESS -> en ? "these steps of the introduction" : "diese Schritte der Einführung";
+            case ZIEL -> en ? "these goals" : "diese Ziele";
+            case INTERAKTION -> en ? "who works with the AI and how" : "wer mit der KI arbeitet und wie";
+            case BESCHREIBUNG -> en ? "what the AI application does" : "was die KI-Anwendung tut";
+            case ZITAT -> en ? "these quotes" : "diese Zitate";
+            case ZUSAMMENARBEIT -> en ? "this about teamwork" : "dies zur Zusammenarbeit der Teams";
+            default -> null;
+        };
+        String fromCases = cases > 1 ? (en ? " from %d cases".formatted(cases) : " aus %d Fällen".formatted(cases)) : "";
+        if (what != null) {
+            return en ? "The study describes %s%s%s (quoted in German):".formatted(what, about, fromCases)
+                    : "Die Studie nennt%s %s%s:".formatted(about, what, fromCases);
+        }
+        return en ? "The study says this%s%s (quoted in German):".formatted(about, fromCases)
+                : "Dazu steht in der Studie%s%s:".formatted(about, fromCases);
+    }
+
+    private void grouped(AnalyzedQuestion question, List<Source> prose, Text text) {
+        Map<String, List<Source>> groups = new LinkedHashMap<>();
+        for (Source s : prose) {
+            String key = s.passage().caseId() != null ? s.passage().caseId() : "study:" + s.passage().sectionId();
+            groups.computeIfAbsent(key, k -> new ArrayList<>()).add(s);
+        }
+        boolean headings = groups.size() > 1 || question.caseIds().size() != 1;
+        for (List<Source> group : groups.values()) {
+            Source first = group.getFirst();
+            if (headings) {
+                text.line("");
+                text.line(first.caseStudy() != null ? "**" + heading(first.caseStudy(), text.en) + "**"
+                        : "**" + (text.en ? "Study: " : "Studie: ") + sectionTitle(first.passage()) + "**");
+            }
+            group.stream().sorted(Comparator.comparing(s -> s.passage().id(), ExtractiveAnswerer::byPosition))
+                    .forEach(s -> text.line("- " + bullet(s)));
+        }
+    }
+
+    private String bullet(Source s) {
+        Passage p = s.passage();
+        String body = shorten(p.text());
+        String label = p.label();
+        String line = switch (p.kind()) {
+            case BEST_PRACTICE -> label == null || label.equals(p.text()) ? "**" + body + "**" : "**" + label + ":** " + body;
+            case STEP -> label == null ? body : "**" + label + "** – " + body;
+            case QUOTE -> body;
+            case FACT -> label == null ? body : label + ": " + body;
+            case TEXT -> label == null || p.caseId() == null && label.length() > 60 ? body : "*" + label + ":* " + body;
+        };
+        return line + " " + marker(s);
+    }
+
+    private String shorten(String text) {
+        if (text.length() <= properties.quoteLength()) {
+            return text;
+        }
+        int cut = text.lastIndexOf(". ", properties.quoteLength());
+        return (cut > properties.quoteLength() / 3 ? text.substring(0, cut + 1) : text.substring(0, properties.quoteLength())) + " …";
+    }
+
+    static String marker(Source s) {
+        return "[" + s.n() + "]";
+    }
+
+    static String caseName(CaseStudy c, boolean en) {
+        return "**" + c.id() + "** (" + (c.branche() == null ? "" : c.branche() + " – ") + c.application() + ")";
+    }
+
+    static String heading(CaseStudy c, boolean en) {
+        return c.id() + (c.branche() == null ? "" : " · " + c.branche()) + " – " + c.application()
+                + " (" + activityName(c.activity(), en) + ")";
+    }
+
+    static String activityName(Activity activity, boolean en) {
+        if (!en) {
+            return activity.label();
+        }
+        return switch (activity) {
+            case BUCHHALTUNG -> "accounting";
+            case KUNDENBERATUNG -> "customer advice";
+            case KAPAZITAETSPLANUNG -> "capacity planning";
+        };
+    }
+
+    private static String sectionTitle(Passage p) {
+        String id = p.sectionId();
+        return switch (id) {
+            case "tabelle-1" -> "Tabelle 1 (Herausforderungen)";
+            case "tabelle-2" -> "Tabelle 2 (Erfolgsfaktoren)";
+            default -> Character.toUpperCase(id.charAt(0)) + id.substring(1);
+        };
+    }
+
+    /** Orders "B4.prozess.10" after "B4.prozess.9" and keeps the sections in brochure order. */
+    static int byPosition(String a, String b) {
+        String[] x = a.split("\\.");
+        String[] y = b.split("\\.");
+        if (!x[x.length - 2].equals(y[y.length - 2])) {
+            return Integer.compare(sectionRank(x[x.length - 2]), sectionRank(y[y.length - 2]));
+        }
+        return Integer.compare(Integer.parseInt(x[x.length - 1]), Integer.parseInt(y[y.length - 1]));
+    }
+
+    private static int sectionRank(String sectionId) {
+        int i = de.studienlotse.corpus.Study.CASE_SECTIONS.indexOf(sectionId);
+        return i >= 0 ? i : 100 + de.studienlotse.corpus.Study.STUDY_SECTIONS.indexOf(sectionId);
+    }
+
+    /** A Markdown text built line by line. */
+    private static final class Text {
+        final boolean en;
+        private final StringBuilder lines = new StringBuilder();
+
+        Text(boolean en) {
+            this.en = en;
+        }
+
+        Text line(String line) {
+            lines.append(line).append('\n');
+            return this;
+        }
+
+        @Override
+        public String toString() {
+            return lines.toString();
+        }
+    }
+
+
+}

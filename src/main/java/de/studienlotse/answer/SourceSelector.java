@@ -1,0 +1,143 @@
+package de.studienlotse.answer;
+
+import de.studienlotse.corpus.CaseStudy;
+import de.studienlotse.corpus.Passage;
+import de.studienlotse.corpus.Study;
+import de.studienlotse.search.PassageIndex;
+import de.studienlotse.search.SearchHit;
+import de.studienlotse.search.SearchRequest;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/**
+ * The one retrieval path of answers: picks the numbered sources for a question, whatever backend writes the answer.
+ * Facts the question asks for (duration, works council, external help) come from the cases' {@code eckdaten};
+ * everything else from the index, searched once in the sections the question's topics point to and once everywhere.
+ */
+@Component
+public class SourceSelector {
+
+    private final PassageIndex index;
+    private final Study study;
+    private final AnswerProperties properties;
+
+    public SourceSelector(PassageIndex index, Study study, AnswerProperties properties) {
+        this.index = index;
+        this.study = study;
+        this.properties = properties;
+    }
+
+    /** Sources numbered from 1, most useful first; blocking (Lucene), so call it off the event loop. */
+    public Selection select(AnalyzedQuestion question) {
+        Map<String, Candidate> picked = new LinkedHashMap<>();
+        List<CaseStudy> targets = question.caseIds().stream().map(id -> study.caseById(id).orElseThrow()).toList();
+        facts(question, targets).forEach(p -> picked.putIfAbsent(p.id(), new Candidate(p, 1.0, true)));
+
+        String caseFilter = targets.size() == 1 ? targets.getFirst().id() : null;
+        List<SearchHit> caseHits = new ArrayList<>();
+        List<SearchHit> studyHits = new ArrayList<>();
+        for (Topic topic : question.topics()) {
+            if (topic.sectionId() != null && !topic.sectionId().equals("eckdaten")) {
+                caseHits.addAll(search(question, caseFilter, topic.sectionId()));
+            }
+            if (targets.isEmpty() && question.activity() == null) {
+                topic.studySections().forEach(section -> studyHits.addAll(search(question, null, section)));
+            }
+        }
+        if (question.asks(Topic.UEBERBLICK) && targets.isEmpty()) {
+            for (String section : List.of("zusammenfassung", "fazit", "tabelle-1", "tabelle-2", "ergebnisse")) {
+                studyHits.addAll(search(question, null, section));
+            }
+        }
+        studyHits.sort(java.util.Comparator.comparingDouble(SearchHit::coverage).thenComparingDouble(SearchHit::score).reversed());
+        // a question about the study as a whole reads the study's own summary first
+        List<SearchHit> hits = new ArrayList<>(question.asks(Topic.UEBERBLICK) ? studyHits : caseHits);
+        hits.addAll(question.asks(Topic.UEBERBLICK) ? caseHits : studyHits);
+        List<SearchHit> general = search(question, caseFilter, null);
+        hits.addAll(general);
+        double best = general.stream().mapToDouble(SearchHit::coverage).max().orElse(0);
+
+        Map<String, Integer> perCase = new LinkedHashMap<>();
+        int limit = targets.size() == 1 ? properties.maxSources() : properties.maxPerCase();
+        for (SearchHit hit : hits) {
+            Passage passage = hit.passage();
+            if (targets.size() > 1 && (passage.caseId() == null || !question.caseIds().contains(passage.caseId()))) {
+                continue;
+            }
+            String caseKey = passage.caseId() == null ? "study" : passage.caseId();
+            if (picked.containsKey(passage.id()) || perCase.getOrDefault(caseKey, 0) >= limit) {
+                continue;
+            }
+            if (picked.size() >= properties.maxSources() + factCount(picked)) {
+                break;
+            }
+            perCase.merge(caseKey, 1, Integer::sum);
+            picked.put(passage.id(), new Candidate(passage, hit.coverage(), false));
+        }
+        List<Source> sources = new ArrayList<>();
+        for (Candidate candidate : picked.values()) {
+            CaseStudy c = candidate.passage().caseId() == null ? null
+                    : study.caseById(candidate.passage().caseId()).orElseThrow();
+            sources.add(new Source(sources.size() + 1, candidate.passage(), c, candidate.coverage(), candidate.fact()));
+        }
+        return new Selection(sources, best, index.analyze(question.searchText()));
+    }
+
+    private List<SearchHit> search(AnalyzedQuestion question, String caseId, String sectionId) {
+        return index.search(new SearchRequest(question.searchText(), properties.retrievalK(), question.activity(),
+                caseId, sectionId));
+    }
+
+    /** "Wie viele Fälle / Unternehmen / Interviews": the study's own figures of its sample. */
+    private static final java.util.regex.Pattern SAMPLE = java.util.regex.Pattern.compile(
+            "(?i)(fälle|faelle|unternehmen|firmen|betriebe|beispiele|best practices|interviews|befragte|teilnehmende|cases|companies|firms|interviews|participants)");
+
+    /** The fact passages a fact question needs: for the named cases, or for every case that states the fact. */
+    private List<Passage> facts(AnalyzedQuestion question, List<CaseStudy> targets) {
+        List<Passage> facts = new ArrayList<>();
+        if (question.asks(Topic.ANZAHL) && targets.isEmpty() && SAMPLE.matcher(question.text()).find()) {
+            study.studySection("methodik").ifPresent(s -> s.passages().stream()
+                    .filter(p -> p.text().contains("Tätigkeit: Buchhaltung") || "Anzahl der Interviews".equals(p.label()))
+                    .forEach(facts::add));
+        }
+        List<CaseStudy> cases = targets.isEmpty()
+                ? study.cases().stream().filter(c -> question.activity() == null || c.activity() == question.activity()).toList()
+                : targets;
+        for (CaseStudy c : cases) {
+            List<Passage> eckdaten = c.section("eckdaten").map(s -> s.passages()).orElse(List.of());
+            for (Passage p : eckdaten) {
+                String text = (p.label() == null ? "" : p.label() + " ") + p.text();
+                boolean duration = "Dauer der Einführung".equals(p.label());
+                boolean oneCase = targets.size() == 1;
+                if (question.asks(Topic.DAUER) && (duration || oneCase)
+                        || question.asks(Topic.BETRIEBSRAT) && text.matches("(?is).*(betriebsrat|mitarbeitendenvertretung).*")
+                        || question.asks(Topic.EXTERN) && text.matches("(?is).*externe unterstützung.*")) {
+                    facts.add(p);
+                }
+            }
+        }
+        return facts;
+    }
+
+    private static int factCount(Map<String, Candidate> picked) {
+        return (int) picked.values().stream().filter(Candidate::fact).count();
+    }
+
+    private record Candidate(Passage passage, double coverage, boolean fact) {
+    }
+
+    /**
+     * @param bestCoverage the best coverage of any passage found by the open search: how well the study covers the
+     *                     question at all
+     * @param terms        how the index sees the question's words
+     */
+    public record Selection(List<Source> sources, double bestCoverage, de.studienlotse.search.QueryTerms terms) {
+
+        public Selection {
+            sources = List.copyOf(sources);
+        }
+    }
+}

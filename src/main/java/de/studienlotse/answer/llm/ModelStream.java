@@ -1,0 +1,150 @@
+package de.studienlotse.answer.llm;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
+
+import dev.langchain4j.data.message.ChatMessage;
+import dev.langchain4j.model.chat.StreamingChatModel;
+import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.chat.response.PartialResponse;
+import dev.langchain4j.model.chat.response.PartialResponseContext;
+import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
+import dev.langchain4j.model.chat.response.StreamingHandle;
+import reactor.core.Disposable;
+import reactor.core.Disposables;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.FluxSink;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * Turns one streaming model call into a {@link Flux} of text deltas, with a first-token and an overall time limit.
+ * <p>
+ * When the subscriber cancels (the browser went away) or a limit trips, the HTTP exchange is aborted for real: with
+ * LangChain4j's {@link StreamingHandle#cancel()} once the first delta has brought one, and before that through the
+ * {@link UpstreamCall} that models built by {@link LlmConfiguration} register with. A model built elsewhere is
+ * cancelled from its first delta on.
+ */
+public class ModelStream {
+
+    private final Duration firstTokenTimeout;
+    private final Duration timeout;
+    private final Scheduler timer = Schedulers.parallel();
+
+    /**
+     * @param firstTokenTimeout longest the model may stay silent before its first delta
+     * @param timeout           longest the whole answer may take
+     */
+    public ModelStream(Duration firstTokenTimeout, Duration timeout) {
+        this.firstTokenTimeout = Objects.requireNonNull(firstTokenTimeout, "firstTokenTimeout must not be null");
+        this.timeout = Objects.requireNonNull(timeout, "timeout must not be null");
+    }
+
+    /**
+     * Streams the model's reply to {@code messages} as it is generated. Errors are {@link LlmException}s, time-outs
+     * {@link LlmTimeoutException}s. The call starts on subscription, on a bounded-elastic thread: LangChain4j
+     * serialises the request and may resolve the host there, which must not happen on a Netty event loop.
+     */
+    public Flux<String> stream(StreamingChatModel model, List<ChatMessage> messages) {
+        Objects.requireNonNull(model, "model must not be null");
+        ChatRequest request = ChatRequest.builder().messages(messages).build();
+        return Flux.<String>create(sink -> relay(model, request, sink))
+                .subscribeOn(Schedulers.boundedElastic());
+    }
+
+    /** The whole reply at once, for short prompts such as rewriting a follow-up question. */
+    public Mono<String> complete(StreamingChatModel model, List<ChatMessage> messages) {
+        return stream(model, messages).collect(Collectors.joining());
+    }
+
+    private void relay(StreamingChatModel model, ChatRequest request, FluxSink<String> sink) {
+        new Relay(backendOf(model), sink).start(model, request);
+    }
+
+    private static String backendOf(StreamingChatModel model) {
+        return model.provider().name().toLowerCase().replace("_", "");
+    }
+
+    /** One call: LangChain4j's callbacks in, Reactor signals out, and the timers and the abort in between. */
+    private final class Relay implements StreamingChatResponseHandler {
+
+        private final String backend;
+        private final FluxSink<String> sink;
+        private final UpstreamCall call = new UpstreamCall();
+        private final AtomicBoolean finished = new AtomicBoolean();
+        // FluxSink keeps a single onDispose hook: all timers go into this one
+        private final Disposable.Composite timers = Disposables.composite();
+        private volatile Disposable firstTokenTimer = Disposables.disposed();
+        private boolean handleRegistered;
+
+        Relay(String backend, FluxSink<String> sink) {
+            this.backend = backend;
+            this.sink = sink;
+            sink.onCancel(call::abort);
+            sink.onDispose(timers);
+            // LangChain4j 1.19 drops events it cannot parse (seen with Ollama and Anthropic): a body that ends
+            // without its closing event would otherwise leave the subscriber waiting for the time-out
+            call.whenBodyEnded(() -> {
+                if (!finished.get() && !call.isAborted()) {
+                    sink.error(new LlmException(backend + " ended the stream without a complete answer"));
+                }
+            });
+        }
+
+        void start(StreamingChatModel model, ChatRequest request) {
+            firstTokenTimer = expireAfter(firstTokenTimeout, "sent no token within " + firstTokenTimeout);
+            expireAfter(timeout, "did not finish within " + timeout);
+            try {
+                call.start(() -> model.chat(request, this));
+            } catch (RuntimeException e) {
+                sink.error(LlmException.from(backend, e));
+            }
+        }
+
+        private Disposable expireAfter(Duration limit, String reason) {
+            Disposable expiry = timer.schedule(() -> {
+                // error first: an aborted body reads as a clean end, and the OpenAI client then reports completion
+                sink.error(new LlmTimeoutException(backend + " " + reason));
+                call.abort();
+            }, limit.toMillis(), TimeUnit.MILLISECONDS);
+            timers.add(expiry);
+            return expiry;
+        }
+
+        @Override
+        public void onPartialResponse(PartialResponse partial, PartialResponseContext context) {
+            if (!handleRegistered && context != null && context.streamingHandle() != null) {
+                handleRegistered = true;
+                StreamingHandle handle = context.streamingHandle();
+                call.onAbort(handle::cancel);
+            }
+            onPartialResponse(partial.text());
+        }
+
+        @Override
+        public void onPartialResponse(String text) {
+            if (text == null || text.isEmpty() || call.isAborted()) return;
+            firstTokenTimer.dispose();
+            sink.next(text);
+        }
+
+        @Override
+        public void onCompleteResponse(ChatResponse response) {
+            finished.set(true);
+            if (!call.isAborted()) sink.complete();
+        }
+
+        @Override
+        public void onError(Throwable error) {
+            finished.set(true);
+            // after an abort LangChain4j reports the closed body; the subscriber is gone or has its time-out
+            if (!call.isAborted()) sink.error(LlmException.from(backend, error));
+        }
+    }
+}

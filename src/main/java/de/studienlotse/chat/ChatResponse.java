@@ -1,0 +1,24 @@
+package de.studienlotse.chat;
+
+import de.studienlotse.answer.Answer;
+import de.studienlotse.answer.Citation;
+import java.util.List;
+
+/**
+ * A finished answer as the API returns it (and as the stream's {@code done} event carries it).
+ *
+ * @param answer      Markdown with citation markers [n]
+ * @param citations   the sources the answer cites, in order of first use
+ * @param abstained   the study does not cover the question
+ * @param uncited     the answer should cite but has no valid citation: treat it with care
+ * @param notice      e.g. that the language model failed and the offline answer stands in
+ * @param suggestions questions the study can answer, offered when it could not answer this one
+ */
+public record ChatResponse(String conversationId, String messageId, String answer, List<Citation> citations,
+                           boolean abstained, boolean uncited, String backend, String notice, List<String> suggestions) {
+
+    static ChatResponse of(String conversationId, String messageId, Answer answer) {
+        return new ChatResponse(conversationId, messageId, answer.text(), answer.citations(), answer.abstained(),
+                answer.uncited(), answer.backend(), answer.notice(), answer.suggestions());
+    }
+}

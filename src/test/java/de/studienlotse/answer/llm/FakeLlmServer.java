@@ -1,0 +1,491 @@
+package de.studienlotse.answer.llm;
+
+import static java.nio.charset.StandardCharsets.ISO_8859_1;
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A model server on 127.0.0.1 that speaks one provider's streaming wire protocol, for LangChain4j's real clients.
+ * <p>
+ * Plain sockets rather than an HTTP server library: while a response waits (between chunks, or stalled) the server
+ * reads its socket, and end-of-stream there is the client hanging up. So "did the client cancel?" is observable in
+ * every phase, before the headers too, without writing a byte. One request per connection ({@code Connection: close}).
+ */
+final class FakeLlmServer implements AutoCloseable {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** A stalled response gives up after this, so that a test that fails leaves no thread behind for long. */
+    private static final Duration STALL_LIMIT = Duration.ofSeconds(10);
+
+    private final Protocol protocol;
+    private final ServerSocket serverSocket;
+    private final ExecutorService connections = Executors.newVirtualThreadPerTaskExecutor();
+    private final Set<Socket> openSockets = ConcurrentHashMap.newKeySet();
+    private final BlockingQueue<RecordedRequest> requests = new LinkedBlockingQueue<>();
+    private final CountDownLatch hangUp = new CountDownLatch(1);
+    private final AtomicInteger chunksSent = new AtomicInteger();
+
+    private volatile Mode mode = Mode.STREAM;
+    private volatile List<String> chunks = List.of("Hallo");
+    private volatile Duration delay = Duration.ZERO;
+    private volatile int errorStatus;
+    private volatile int pauseAfter = Integer.MAX_VALUE;
+    private final CountDownLatch resume = new CountDownLatch(1);
+
+    private FakeLlmServer(Protocol protocol) throws IOException {
+        this.protocol = protocol;
+        this.serverSocket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        Thread.ofVirtual().name("fake-" + protocol.name().toLowerCase(Locale.ROOT)).start(this::accept);
+    }
+
+    static FakeLlmServer start(Protocol protocol) {
+        try {
+            return new FakeLlmServer(protocol);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    // --- script
+
+    /** Answers 200 and streams these text chunks, one protocol event each. */
+    FakeLlmServer streams(String... chunks) {
+        this.mode = Mode.STREAM;
+        this.chunks = List.of(chunks);
+        return this;
+    }
+
+    /** Waits this long before each chunk after the first. */
+    FakeLlmServer delayBetweenChunks(Duration delay) {
+        this.delay = delay;
+        return this;
+    }
+
+    /** Holds back the chunks after the first {@code count} until {@link #resume()}: deterministic even on a cold JVM. */
+    FakeLlmServer pausesAfter(int count) {
+        this.pauseAfter = count;
+        return this;
+    }
+
+    /** Lets a paused stream go on. */
+    void resume() {
+        resume.countDown();
+    }
+
+    /** Answers with this status and the provider's error body. */
+    FakeLlmServer failsWith(int status) {
+        this.mode = Mode.ERROR;
+        this.errorStatus = status;
+        return this;
+    }
+
+    /** Answers 200, then an event that is not valid JSON, then ends. */
+    FakeLlmServer sendsMalformedBody() {
+        this.mode = Mode.MALFORMED;
+        return this;
+    }
+
+    /** Sends the 200 headers, then nothing until the client hangs up. */
+    FakeLlmServer stallsAfterHeaders() {
+        this.mode = Mode.STALL_AFTER_HEADERS;
+        return this;
+    }
+
+    /** Reads the request, then sends nothing at all until the client hangs up. */
+    FakeLlmServer stallsBeforeHeaders() {
+        this.mode = Mode.STALL_BEFORE_HEADERS;
+        return this;
+    }
+
+    // --- observations
+
+    /** Base URL as the provider's LangChain4j client expects it. */
+    String baseUrl() {
+        return "http://127.0.0.1:" + serverSocket.getLocalPort() + protocol.basePath;
+    }
+
+    /** The next request received, waiting up to 5 s. */
+    RecordedRequest takeRequest() {
+        try {
+            RecordedRequest request = requests.poll(5, TimeUnit.SECONDS);
+            if (request == null) throw new AssertionError("no request reached the fake " + protocol + " server");
+            return request;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    /** Whether the client closed the connection before the response was complete, waiting up to {@code limit}. */
+    boolean awaitHangUp(Duration limit) {
+        try {
+            return hangUp.await(limit.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Text chunks written (or being written) so far. */
+    int chunksSent() {
+        return chunksSent.get();
+    }
+
+    @Override
+    public void close() {
+        try {
+            serverSocket.close();
+        } catch (IOException ignored) {
+            // closing anyway
+        }
+        openSockets.forEach(socket -> {
+            try {
+                socket.close();
+            } catch (IOException ignored) {
+                // closing anyway
+            }
+        });
+        connections.shutdownNow();
+    }
+
+    // --- serving
+
+    private void accept() {
+        while (!serverSocket.isClosed()) {
+            try {
+                Socket socket = serverSocket.accept();
+                openSockets.add(socket);
+                connections.submit(() -> serve(socket));
+            } catch (IOException e) {
+                return; // closed
+            }
+        }
+    }
+
+    private void serve(Socket socket) {
+        try (socket) {
+            InputStream in = new BufferedInputStream(socket.getInputStream());
+            OutputStream out = socket.getOutputStream();
+            RecordedRequest request = readRequest(in);
+            requests.add(request);
+            String model = request.json().path("model").asString("fake-model");
+            switch (mode) {
+                case STALL_BEFORE_HEADERS -> watchForHangUp(socket, in, STALL_LIMIT);
+                case ERROR -> writeError(out, errorStatus, protocol.errorBody(errorStatus, request));
+                case STALL_AFTER_HEADERS -> {
+                    writeStreamHeaders(out);
+                    watchForHangUp(socket, in, STALL_LIMIT);
+                }
+                case MALFORMED -> {
+                    writeStreamHeaders(out);
+                    writeChunk(out, protocol.malformedEvent());
+                    writeLastChunk(out);
+                }
+                case STREAM -> stream(socket, in, out, model);
+            }
+        } catch (SocketException e) {
+            hangUp.countDown(); // a write into a connection the client has reset
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            openSockets.remove(socket);
+        }
+    }
+
+    private void stream(Socket socket, InputStream in, OutputStream out, String model) throws IOException {
+        writeStreamHeaders(out);
+        for (String event : protocol.opening(model)) writeChunk(out, event);
+        List<String> text = chunks;
+        for (int i = 0; i < text.size(); i++) {
+            if (i == pauseAfter) awaitResume();
+            if (i > 0 && delay.isPositive() && watchForHangUp(socket, in, delay)) return;
+            chunksSent.incrementAndGet(); // before the write, so a client that sees the chunk sees the count
+            writeChunk(out, protocol.delta(model, text.get(i)));
+        }
+        for (String event : protocol.closing(model, text.size())) writeChunk(out, event);
+        writeLastChunk(out);
+    }
+
+    private void awaitResume() {
+        try {
+            if (!resume.await(STALL_LIMIT.toMillis(), TimeUnit.MILLISECONDS)) throw new IllegalStateException("never resumed");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Reads the socket for up to {@code limit}; true if the client hung up meanwhile. */
+    private boolean watchForHangUp(Socket socket, InputStream in, Duration limit) throws IOException {
+        socket.setSoTimeout((int) Math.max(1, limit.toMillis()));
+        try {
+            if (in.read() == -1) {
+                hangUp.countDown();
+                return true;
+            }
+            return false;
+        } catch (SocketTimeoutException e) {
+            return false;
+        } catch (SocketException e) {
+            hangUp.countDown(); // reset rather than closed
+            return true;
+        }
+    }
+
+    private static RecordedRequest readRequest(InputStream in) throws IOException {
+        String[] requestLine = readLine(in).split(" ");
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (String line = readLine(in); !line.isEmpty(); line = readLine(in)) {
+            int colon = line.indexOf(':');
+            headers.put(line.substring(0, colon).strip().toLowerCase(Locale.ROOT), line.substring(colon + 1).strip());
+        }
+        int length = Integer.parseInt(headers.getOrDefault("content-length", "0"));
+        String body = new String(in.readNBytes(length), UTF_8);
+        return new RecordedRequest(requestLine[0], requestLine[1], headers, body);
+    }
+
+    private static String readLine(InputStream in) throws IOException {
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        for (int b = in.read(); b != '\n'; b = in.read()) {
+            if (b == -1) throw new IOException("connection closed inside the request head");
+            if (b != '\r') line.write(b);
+        }
+        return line.toString(ISO_8859_1);
+    }
+
+    private void writeStreamHeaders(OutputStream out) throws IOException {
+        out.write(("HTTP/1.1 200 OK\r\nContent-Type: " + protocol.contentType
+                + "\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n").getBytes(ISO_8859_1));
+        out.flush();
+    }
+
+    private static void writeChunk(OutputStream out, String data) throws IOException {
+        byte[] bytes = data.getBytes(UTF_8);
+        out.write((Integer.toHexString(bytes.length) + "\r\n").getBytes(ISO_8859_1));
+        out.write(bytes);
+        out.write("\r\n".getBytes(ISO_8859_1));
+        out.flush();
+    }
+
+    private static void writeLastChunk(OutputStream out) throws IOException {
+        out.write("0\r\n\r\n".getBytes(ISO_8859_1));
+        out.flush();
+    }
+
+    private static void writeError(OutputStream out, int status, String body) throws IOException {
+        byte[] bytes = body.getBytes(UTF_8);
+        out.write(("HTTP/1.1 " + status + " Error\r\nContent-Type: application/json\r\nContent-Length: " + bytes.length
+                + "\r\nConnection: close\r\n\r\n").getBytes(ISO_8859_1));
+        out.write(bytes);
+        out.flush();
+    }
+
+    private static String json(Object value) {
+        return JSON.writeValueAsString(value);
+    }
+
+    /** Builds a JSON object in the given key order; values may be null, as providers send them. */
+    private static Map<String, Object> object(Object... keysAndValues) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        return map;
+    }
+
+    private enum Mode { STREAM, ERROR, MALFORMED, STALL_AFTER_HEADERS, STALL_BEFORE_HEADERS }
+
+    /** One request as it arrived on the socket. */
+    record RecordedRequest(String method, String path, Map<String, String> headers, String body) {
+
+        /** Header by lower-case name, or null. */
+        String header(String name) {
+            return headers.get(name.toLowerCase(Locale.ROOT));
+        }
+
+        JsonNode json() {
+            return body.isEmpty() ? JSON.createObjectNode() : JSON.readTree(body);
+        }
+    }
+
+    /** The three wire protocols, as their public API documentation shows them. */
+    enum Protocol {
+
+        /** OpenAI chat completions: SSE {@code data:} lines with {@code choices[0].delta.content}, then {@code [DONE]}. */
+        OPENAI("/v1", "text/event-stream") {
+            @Override
+            List<String> opening(String model) {
+                return List.of(data(chunk(model, object("role", "assistant", "content", ""), null)));
+            }
+
+            @Override
+            String delta(String model, String text) {
+                return data(chunk(model, object("content", text), null));
+            }
+
+            @Override
+            List<String> closing(String model, int chunkCount) {
+                return List.of(
+                        data(chunk(model, object(), "stop")),
+                        data(json(object("id", "chatcmpl-fake", "object", "chat.completion.chunk", "created", 1764150000,
+                                "model", model, "choices", List.of(),
+                                "usage", object("prompt_tokens", 42, "completion_tokens", chunkCount, "total_tokens", 42 + chunkCount)))),
+                        "data: [DONE]\n\n");
+            }
+
+            @Override
+            String errorBody(int status, RecordedRequest request) {
+                // OpenAI echoes a rejected key (partly masked); the fake echoes it whole to test our own masking
+                String message = status == 401
+                        ? "Incorrect API key provided: " + String.valueOf(request.header("authorization")).replace("Bearer ", "")
+                        : "The server had an error while processing your request.";
+                return json(object("error", object("message", message, "type", status == 401 ? "invalid_request_error" : "server_error",
+                        "param", null, "code", status == 401 ? "invalid_api_key" : null)));
+            }
+
+            @Override
+            String malformedEvent() {
+                return "data: {\"id\":\"chatcmpl-fake\",\"choices\":[{\"delta\":{\"content\":\"Hal\n\n";
+            }
+
+            private static String chunk(String model, Map<String, Object> delta, String finishReason) {
+                return json(object("id", "chatcmpl-fake", "object", "chat.completion.chunk", "created", 1764150000, "model", model,
+                        "choices", List.of(object("index", 0, "delta", delta, "logprobs", null, "finish_reason", finishReason))));
+            }
+
+            private static String data(String json) {
+                return "data: " + json + "\n\n";
+            }
+        },
+
+        /** Ollama {@code /api/chat}: one JSON object per line, the last with {@code "done":true} and the counts. */
+        OLLAMA("", "application/x-ndjson") {
+            @Override
+            List<String> opening(String model) {
+                return List.of();
+            }
+
+            @Override
+            String delta(String model, String text) {
+                return json(object("model", model, "created_at", "2026-11-26T10:00:00.000000Z",
+                        "message", object("role", "assistant", "content", text), "done", false)) + "\n";
+            }
+
+            @Override
+            List<String> closing(String model, int chunkCount) {
+                return List.of(json(object("model", model, "created_at", "2026-11-26T10:00:01.000000Z",
+                        "message", object("role", "assistant", "content", ""), "done", true, "done_reason", "stop",
+                        "total_duration", 1_200_000_000L, "load_duration", 50_000_000L, "prompt_eval_count", 42,
+                        "prompt_eval_duration", 300_000_000L, "eval_count", chunkCount, "eval_duration", 800_000_000L)) + "\n");
+            }
+
+            @Override
+            String errorBody(int status, RecordedRequest request) {
+                return json(object("error", status == 404 ? "model not found, try pulling it first" : "llama runner process has terminated"));
+            }
+
+            @Override
+            String malformedEvent() {
+                return "{\"model\":\"llama3.1\",\"message\":{\"role\":\"assistant\",\"content\":\"Hal\n";
+            }
+        },
+
+        /** Anthropic messages: named SSE events from {@code message_start} to {@code message_stop}. */
+        ANTHROPIC("/v1/", "text/event-stream") {
+            @Override
+            List<String> opening(String model) {
+                return List.of(
+                        event("message_start", object("type", "message_start", "message", object("id", "msg_fake", "type", "message",
+                                "role", "assistant", "model", model, "content", List.of(), "stop_reason", null, "stop_sequence", null,
+                                "usage", object("input_tokens", 42, "output_tokens", 1)))),
+                        event("content_block_start", object("type", "content_block_start", "index", 0,
+                                "content_block", object("type", "text", "text", ""))),
+                        event("ping", object("type", "ping")));
+            }
+
+            @Override
+            String delta(String model, String text) {
+                return event("content_block_delta", object("type", "content_block_delta", "index", 0,
+                        "delta", object("type", "text_delta", "text", text)));
+            }
+
+            @Override
+            List<String> closing(String model, int chunkCount) {
+                return List.of(
+                        event("content_block_stop", object("type", "content_block_stop", "index", 0)),
+                        event("message_delta", object("type", "message_delta",
+                                "delta", object("stop_reason", "end_turn", "stop_sequence", null),
+                                "usage", object("output_tokens", chunkCount))),
+                        event("message_stop", object("type", "message_stop")));
+            }
+
+            @Override
+            String errorBody(int status, RecordedRequest request) {
+                return json(object("type", "error", "error", object("type", status == 529 ? "overloaded_error" : "api_error",
+                        "message", status == 529 ? "Overloaded" : "Internal server error")));
+            }
+
+            @Override
+            String malformedEvent() {
+                return "event: content_block_delta\ndata: {\"type\":\"content_block_delta\",\"index\":0,\"delta\":{\n\n";
+            }
+
+            private static String event(String name, Map<String, Object> data) {
+                return "event: " + name + "\ndata: " + json(data) + "\n\n";
+            }
+        };
+
+        private final String basePath;
+        private final String contentType;
+
+        Protocol(String basePath, String contentType) {
+            this.basePath = basePath;
+            this.contentType = contentType;
+        }
+
+        /** Events before the first text chunk. */
+        abstract List<String> opening(String model);
+
+        /** The event carrying one text chunk. */
+        abstract String delta(String model, String text);
+
+        /** Events after the last text chunk: finish reason, usage, end marker. */
+        abstract List<String> closing(String model, int chunkCount);
+
+        abstract String errorBody(int status, RecordedRequest request);
+
+        abstract String malformedEvent();
+    }
+
+    static List<String> numberedChunks(int count) {
+        List<String> chunks = new ArrayList<>();
+        for (int i = 0; i < count; i++) chunks.add("Satz " + i + ". ");
+        return chunks;
+    }
+}

@@ -1,0 +1,89 @@
+package de.studienlotse.answer.llm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import org.assertj.core.api.InstanceOfAssertFactories;
+import org.junit.jupiter.api.Test;
+
+import de.studienlotse.answer.llm.FakeLlmServer.Protocol;
+import de.studienlotse.answer.llm.FakeLlmServer.RecordedRequest;
+import de.studienlotse.answer.llm.LlmProperties.Provider;
+import dev.langchain4j.model.chat.StreamingChatModel;
+import reactor.test.StepVerifier;
+import tools.jackson.databind.JsonNode;
+
+/** The OpenAI client (also vLLM, llama.cpp, LM Studio) through {@link ModelStream}, against chat-completions SSE. */
+class OpenAiStreamTests extends ProviderStreamContract {
+
+    @Override
+    Protocol protocol() {
+        return Protocol.OPENAI;
+    }
+
+    @Override
+    LlmProperties properties(String baseUrl, Duration firstTokenTimeout, Duration timeout) {
+        return new LlmProperties(Provider.OPENAI, baseUrl, "gpt-4o-mini", API_KEY, timeout, firstTokenTimeout, 0.1, 1024);
+    }
+
+    @Test
+    void should_send_model_messages_temperature_and_stream_flag() {
+        // given
+        server.streams("Hallo");
+
+        // when
+        modelStream().stream(model(), QUESTION).blockLast(VERIFY_LIMIT);
+
+        // then
+        RecordedRequest request = server.takeRequest();
+        assertThat(request.method()).isEqualTo("POST");
+        assertThat(request.path()).isEqualTo("/v1/chat/completions");
+        assertThat(request.header("Authorization")).isEqualTo("Bearer " + API_KEY);
+        JsonNode body = request.json();
+        assertThat(body.path("model").asString()).isEqualTo("gpt-4o-mini");
+        assertThat(body.path("stream").booleanValue()).isTrue();
+        assertThat(body.path("temperature").asDouble()).isEqualTo(0.1);
+        assertThat(body.path("max_tokens").asInt()).as("local servers know max_tokens").isEqualTo(1024);
+        assertThat(body.path("messages")).hasSize(2);
+        assertThat(body.path("messages").get(0).path("role").asString()).isEqualTo("system");
+        assertThat(body.path("messages").get(0).path("content").asString()).isEqualTo("Antworte nur aus der Studie und nenne die Quelle.");
+        assertThat(body.path("messages").get(1).path("role").asString()).isEqualTo("user");
+        assertThat(body.path("messages").get(1).path("content").asString()).isEqualTo("Welche Erfolgsfaktoren nennt die Studie für KMU?");
+    }
+
+    @Test
+    void should_mask_api_key_that_an_error_body_echoes() {
+        // given
+        server.failsWith(401);
+
+        // when / then
+        StepVerifier.create(modelStream().stream(model(), QUESTION))
+                .expectErrorSatisfies(error -> assertThat(error)
+                        .isInstanceOf(LlmException.class)
+                        .hasMessageContaining("HTTP 401")
+                        .hasMessageContaining("Incorrect API key provided: sk-***")
+                        .hasMessageNotContaining(API_KEY))
+                .verify(VERIFY_LIMIT);
+    }
+
+    @Test
+    void should_abort_only_the_call_whose_subscriber_left() {
+        // given: one model, so both calls share one HTTP client
+        server.streams(FakeLlmServer.numberedChunks(8).toArray(String[]::new)).delayBetweenChunks(Duration.ofMillis(30));
+        StreamingChatModel model = model();
+        CompletableFuture<List<String>> staying = modelStream().stream(model, QUESTION).collectList().toFuture();
+
+        // when
+        StepVerifier.create(modelStream().stream(model, QUESTION))
+                .expectNext("Satz 0. ")
+                .thenCancel()
+                .verify(VERIFY_LIMIT);
+
+        // then
+        assertThat(server.awaitHangUp(Duration.ofSeconds(2))).isTrue();
+        assertThat(staying).succeedsWithin(VERIFY_LIMIT).asInstanceOf(InstanceOfAssertFactories.LIST).hasSize(8);
+    }
+}
