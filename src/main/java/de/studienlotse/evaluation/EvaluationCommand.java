@@ -121,13 +121,22 @@ public final class EvaluationCommand {
         }
         Map<String, SearchProperties.Boosts> boosts = new LinkedHashMap<>();
         boosts.put("all fields 1.0", new SearchProperties.Boosts(1, 1, 1, 1, 1, 1));
-        boosts.put("default (label 2, title 1.5, Branche 1.5)", SearchProperties.Boosts.defaults());
+        boosts.put("label 2, title 1.5, Branche 1.5", new SearchProperties.Boosts(1, 2, 1.5f, 1.5f, 1, 1));
         boosts.put("case fields 0.5", new SearchProperties.Boosts(1, 2, 0.5f, 0.5f, 0.5f, 1));
         boosts.put("case fields 3", new SearchProperties.Boosts(1, 2, 3, 3, 1, 1));
         boosts.put("label 1, section 0.5", new SearchProperties.Boosts(1, 1, 1.5f, 1.5f, 1, 0.5f));
         boosts.put("label 3, section 2", new SearchProperties.Boosts(1, 3, 1.5f, 1.5f, 1, 2));
+        boosts.put("all 1, label 1.5", new SearchProperties.Boosts(1, 1.5f, 1, 1, 1, 1));
+        boosts.put("all 1, section 0.5", new SearchProperties.Boosts(1, 1, 1, 1, 1, 0.5f));
+        boosts.put("all 1, case fields 0.7", new SearchProperties.Boosts(1, 1, 0.7f, 0.7f, 0.7f, 1));
+        boosts.put("all 1, case fields 1.5", new SearchProperties.Boosts(1, 1, 1.5f, 1.5f, 1.5f, 1));
+        boosts.put("all 1, text 1.5", new SearchProperties.Boosts(1.5f, 1, 1, 1, 1, 1));
         boosts.forEach((name, value) -> rows.add(new Row("LIGHT, boosts " + name,
                 new PassageIndex(study, base.withBoosts(value), analyzer, bridges))));
+        for (float decay : new float[]{0.9f, 0.8f, 0.7f, 0.6f, 0.5f, 0.3f}) {
+            rows.add(new Row("LIGHT, same-case decay %.1f".formatted(decay),
+                    new PassageIndex(study, base.withSameCaseDecay(decay), analyzer, bridges)));
+        }
         System.out.printf(Locale.ROOT, "%-52s %9s %7s%n", "StudyAnalyzer + bridges", "Recall@5", "MRR");
         for (Row row : rows) {
             RetrievalEvaluation.Scores scores = RetrievalEvaluation.evaluate(row.index(), questions);

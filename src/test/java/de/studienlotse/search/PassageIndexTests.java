@@ -219,8 +219,7 @@ class PassageIndexTests {
     @Test
     void should_build_the_index_on_disk_when_a_path_is_set(@TempDir Path directory) throws Exception {
         // given
-        SearchProperties properties = new SearchProperties(SearchProperties.Boosts.defaults(), 10,
-                directory.resolve("index").toString(), StudyAnalyzer.Stemming.LIGHT, true, 0.5f, 0.5f);
+        SearchProperties properties = SearchProperties.defaults().withIndexPath(directory.resolve("index").toString());
         // when
         try (PassageIndex onDisk = PassageIndex.create(Brochure.study(), properties)) {
             // then
