@@ -25,6 +25,9 @@ public class QuestionAnalyzer {
     private static final Pattern ANAPHORA = Pattern.compile("(^|[^\\p{L}])(dort|dabei|damit|dafuer|davon|dazu|denen|"
             + "deren|dies\\p{L}*|jene\\p{L}*|ihnen|ihre\\p{L}*|(das|dem|die|der) (unternehmen|firma|fall|betrieb)|"
             + "there|they|them|their|those|that (company|case|firm))([^\\p{L}]|$)|^ *(und|auch|noch|and|also|what about) ");
+    /** "Was empfehlen die für …", "Hatten die dafür …": a pronoun, not an article, when an adverb or preposition follows. */
+    private static final Pattern PRONOUN = Pattern.compile("(^|\\s)(die|der|das|den|dem|sie|er) (fuer|dafuer|dort|da|denn|damit|"
+            + "davon|dabei|bei|mit|auch|noch|eigentlich|genau|konkret|dann|so|ueberhaupt|schon|wirklich)(\\s|$)");
     private static final Map<Activity, Pattern> ACTIVITY_CUES = Map.of(
             Activity.BUCHHALTUNG, Pattern.compile("buchhalt|rechnungswesen|accounting|bookkeeping"),
             Activity.KUNDENBERATUNG, Pattern.compile("kundenberat|kundenservice|kundenbetreu|customer (advi|consult|service|support)"),
@@ -151,7 +154,7 @@ public class QuestionAnalyzer {
     private static boolean looksLikeFollowUp(String message, Set<Topic> topics) {
         String folded = Topic.fold(message);
         long words = folded.strip().split("\\s+").length;
-        return ANAPHORA.matcher(folded).find() && words <= 12 || words <= 5;
+        return (ANAPHORA.matcher(folded).find() || PRONOUN.matcher(folded).find()) && words <= 12 || words <= 5;
     }
 
     private static Turn last(List<Turn> history, Turn.Role role) {

@@ -37,6 +37,15 @@ public class SourceSelector {
         facts(question, targets).forEach(p -> picked.putIfAbsent(p.id(), new Candidate(p, 1.0, true)));
 
         String caseFilter = targets.size() == 1 ? targets.getFirst().id() : null;
+        if (caseFilter != null) {
+            // "Wer arbeitet bei B7 mit der KI?": the asked section of the named case is the answer, all of it
+            for (Topic topic : question.topics()) {
+                if (topic.sectionId() != null && !topic.sectionId().equals("eckdaten") && !topic.sectionId().equals("methodik")) {
+                    targets.getFirst().section(topic.sectionId()).ifPresent(section -> section.passages()
+                            .forEach(p -> picked.putIfAbsent(p.id(), new Candidate(p, 1.0, false))));
+                }
+            }
+        }
         List<SearchHit> caseHits = new ArrayList<>();
         List<SearchHit> studyHits = new ArrayList<>();
         for (Topic topic : question.topics()) {

@@ -23,8 +23,8 @@ public enum Topic {
             + "wie schnell|am schnellsten|am laengsten|am kuerzesten|how fast|how quickly|fastest|quickest|longest|shortest"),
     BETRIEBSRAT("eckdaten", "betriebsrat|betriebsraet|mitarbeitendenvertretung|mitarbeitervertretung|personalrat|"
             + "arbeitnehmervertret|works council|employee representati|union"),
-    EXTERN("eckdaten", "extern|dienstleister|berater|beraten lassen|it-partner|partner|consultant|external|"
-            + "outside help|service provider|vendor"),
+    EXTERN("eckdaten", "extern|dienstleister|berater|beraten lassen|it-partner|partner|hilfe von aussen|von aussen|"
+            + "fremde hilfe|consultant|external|outside help|help from outside|service provider|vendor"),
     ZIEL("ziel", List.of("ergebnisse", "zielstellung"), "ziel|motivation|motiviert|erreichen wollte|goal|aim|objective|purpose"),
     INTERAKTION("interaktion", "wer |interagier|nutzer|anwender|who |interact|users"),
     BESCHREIBUNG("beschreibung", "was macht|was kann|was tut|beschreib|wie funktioniert|was genau|what does|"
