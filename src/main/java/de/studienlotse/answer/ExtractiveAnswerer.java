@@ -166,7 +166,7 @@ class ExtractiveAnswerer {
         List<Source> onTopic = prose.stream().filter(s -> asked.contains(s.passage().sectionId())).toList();
         double bestOnTopic = onTopic.stream().mapToDouble(Source::coverage).max().orElse(0);
         if (!onTopic.isEmpty() && bestOnTopic >= 0.75 * best) {
-            return onTopic.stream().filter(s -> s.coverage() >= 0.5 * bestOnTopic).limit(8).toList();
+            return onTopic.stream().filter(s -> s.coverage() >= 0.75 * bestOnTopic).limit(8).toList();
         }
         if (factQuestion) {
             // facts answer the question; prose only where it speaks of the same thing

@@ -37,7 +37,7 @@ public enum Topic {
             + "alle faelle|alle unternehmen|typisch|wiederkehrend|nennungen|gesamtbild|fazit|zusammenfassung|studie 1|"
             + "most (often|frequent)|frequently|overall|across all|in general|common|recurring|conclusion|summary"),
     /** Asks for an amount of money: the study names no prices or budgets. */
-    GELDBETRAG(null, "wie ?viel .*(kost|gekostet|bezahlt|investiert)|was (hat|haben|hatte|kostet|kosten).*(kost|gekostet)|"
+    GELDBETRAG(null, "verdien|gehalt|gehaelter|lohn |loehne|salary|salaries|earn|wage|wie ?viel .*(kost|gekostet|bezahlt|investiert)|was (hat|haben|hatte|kostet|kosten).*(kost|gekostet)|"
             + "euro|€|\\beur\\b|preis|how much .*(cost|spend|pay|invest)|what did .* cost|price"),
     /** Asks for a company's or person's name: the study is anonymised. */
     NAME(null, "wie hei(ss|ß)t|name (des|der|von)|namen (des|der|von)|welche firma genau|which company exactly|"

@@ -43,7 +43,21 @@ public final class EvaluationCommand {
     private EvaluationCommand() {
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] given) {
+        // exec:exec passes -Devaluate.args="answers --x=y" as one argument
+        String joined = String.join(" ", given).strip();
+        String[] args = joined.isEmpty() ? new String[0] : joined.split("\\s+");
+        if (args.length > 0 && args[0].equals("answers")) {
+            // the answer figures need the whole pipeline: the Spring context with the configured backend
+            AnswerReport.run(java.util.Arrays.copyOfRange(args, 1, args.length), Path.of("target/answer-details.md"));
+            return;
+        }
+        if (args.length == 0 || args[0].equals("all")) {
+            retrieval(study(Path.of(CORPUS)), RetrievalQuestion.read(Path.of(QUESTIONS)));
+            System.out.println();
+            AnswerReport.run(new String[] {"--logging.level.root=WARN"}, Path.of("target/answer-details.md"));
+            return;
+        }
         String command = "all";
         Path questions = Path.of(QUESTIONS);
         Path corpus = Path.of(CORPUS);
