@@ -110,6 +110,12 @@ public final class EvaluationCommand {
                     scores.mrr(), scores.medianMicros());
             service = index;
         }
+        StudyAnalyzer analyzer = new StudyAnalyzer(dictionary, Stemming.LIGHT);
+        PassageIndex diverse = new PassageIndex(study, SearchProperties.defaults().withSameCaseDecay(0.8f), analyzer,
+                VocabularyBridges.load(analyzer));
+        RetrievalEvaluation.Scores scores = RetrievalEvaluation.evaluate(diverse, questions);
+        System.out.printf(Locale.ROOT, "%-42s %9.3f %7.3f %9.0f%n", "  ... + same-case decay 0.8 (opt-in)",
+                scores.recall(), scores.mrr(), scores.medianMicros());
         System.out.printf(Locale.ROOT, "%nService set-up by question type:%n");
         breakdown(service, questions);
     }

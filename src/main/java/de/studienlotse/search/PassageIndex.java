@@ -76,7 +76,6 @@ public final class PassageIndex implements Closeable {
     static final int MIN_CANDIDATES = 50;
 
     private final Study study;
-    private final Analyzer analyzer;
     private final QueryAnalysis queryAnalysis;
     private final Map<String, Float> fieldBoosts;
     private final float partWeight;
@@ -102,7 +101,6 @@ public final class PassageIndex implements Closeable {
     @SuppressWarnings("unchecked")
     public PassageIndex(Study study, SearchProperties properties, Analyzer analyzer, VocabularyBridges bridges) {
         this.study = study;
-        this.analyzer = analyzer;
         this.queryAnalysis = new QueryAnalysis(analyzer, bridges);
         this.fieldBoosts = fieldBoosts(properties.boosts());
         this.partWeight = properties.partWeight();

@@ -22,7 +22,7 @@ public record SearchProperties(@DefaultValue Boosts boosts, @DefaultValue("10") 
                                @DefaultValue("LIGHT") StudyAnalyzer.Stemming stemming,
                                @DefaultValue("true") boolean bridges,
                                @DefaultValue("0.5") float partWeight, @DefaultValue("0.5") float bridgeWeight,
-                               @DefaultValue("0.8") float sameCaseDecay) {
+                               @DefaultValue("1.0") float sameCaseDecay) {
 
     /**
      * Field weights.
@@ -67,7 +67,7 @@ public record SearchProperties(@DefaultValue Boosts boosts, @DefaultValue("10") 
     /** The defaults above, for code that runs without Spring (evaluation, benchmark, tests). */
     public static SearchProperties defaults() {
         return new SearchProperties(Boosts.defaults(), 10, null, StudyAnalyzer.Stemming.LIGHT, true, 0.5f, 0.5f,
-                0.8f);
+                1.0f);
     }
 
     public SearchProperties withIndexPath(String value) {
