@@ -50,6 +50,7 @@ class ExtractiveAnswerer {
                     "The other cases give no such fact; mentions in their text follow where found.");
         }
         sampleCounts(question, sources, text);
+        tableCounts(sources, text);
         factQuestion = factQuestion || !text.toString().isEmpty();
         List<Source> prose = relevantProse(question, sources, factQuestion);
         if (!prose.isEmpty()) {
@@ -61,6 +62,24 @@ class ExtractiveAnswerer {
             grouped(question, prose, text);
         }
         return text.toString().strip();
+    }
+
+    /** The aggregated tables: categories of challenges or success factors with how often the cases named them. */
+    private void tableCounts(List<Source> sources, Text text) {
+        for (String table : List.of("tabelle-1", "tabelle-2")) {
+            List<Source> rows = sources.stream().filter(s -> s.fact() && table.equals(s.passage().sectionId())).toList();
+            if (rows.isEmpty()) {
+                continue;
+            }
+            boolean challenges = table.equals("tabelle-1");
+            text.line(text.en
+                    ? (challenges ? "Across all cases, the study counts these challenges (Table 1), most named first:"
+                                  : "Across all cases, the study counts these success factors (Table 2), most named first:")
+                    : (challenges ? "Über alle Fälle zählt die Studie diese Herausforderungen (Tabelle 1), die häufigsten zuerst:"
+                                  : "Über alle Fälle zählt die Studie diese Erfolgsfaktoren (Tabelle 2), die häufigsten zuerst:"));
+            rows.forEach(s -> text.line("- **" + s.passage().label() + ":** " + shorten(s.passage().text()) + " " + marker(s)));
+            text.line("");
+        }
     }
 
     /** How many cases per Tätigkeit, from the study's own sample figures. */

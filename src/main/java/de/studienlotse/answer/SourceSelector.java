@@ -107,6 +107,11 @@ public class SourceSelector {
     /** The fact passages a fact question needs: for the named cases, or for every case that states the fact. */
     private List<Passage> facts(AnalyzedQuestion question, List<CaseStudy> targets) {
         List<Passage> facts = new ArrayList<>();
+        if (question.asks(Topic.UEBERBLICK) && targets.isEmpty()) {
+            // "most often named": the study's aggregated tables count them, category by category
+            if (question.asks(Topic.HERAUSFORDERUNGEN)) facts.addAll(tableCategories("tabelle-1"));
+            if (question.asks(Topic.ERFOLGSFAKTOREN)) facts.addAll(tableCategories("tabelle-2"));
+        }
         if (question.asks(Topic.ANZAHL) && targets.isEmpty() && SAMPLE.matcher(question.text()).find()) {
             study.studySection("methodik").ifPresent(s -> s.passages().stream()
                     .filter(p -> p.text().contains("Tätigkeit: Buchhaltung") || "Anzahl der Interviews".equals(p.label()))
@@ -129,6 +134,21 @@ public class SourceSelector {
             }
         }
         return facts;
+    }
+
+    /** The categories of Tabelle 1 or 2 with their counts ("Akzeptanz (13 Nennungen)"), most named first. */
+    private List<Passage> tableCategories(String sectionId) {
+        return study.studySection(sectionId).map(s -> s.passages().stream()
+                .filter(p -> p.label() != null && TABLE_CATEGORY.matcher(p.label()).find())
+                .sorted(java.util.Comparator.comparingInt(SourceSelector::mentions).reversed())
+                .toList()).orElse(List.of());
+    }
+
+    static final java.util.regex.Pattern TABLE_CATEGORY = java.util.regex.Pattern.compile("\\((\\d+) Nennungen\\)");
+
+    static int mentions(Passage p) {
+        java.util.regex.Matcher m = TABLE_CATEGORY.matcher(p.label());
+        return m.find() ? Integer.parseInt(m.group(1)) : 0;
     }
 
     private static int factCount(Map<String, Candidate> picked) {

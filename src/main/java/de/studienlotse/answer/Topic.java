@@ -19,7 +19,7 @@ public enum Topic {
     TIPPS("tipps", List.of("fazit"), "tipp|ratschlae|ratschlag|rat |raten|empfehl|empfiehl|lessons|learnings|advice|advise|recommend|tip"),
     PROZESS("prozess", "schritt|vorgehen|vorgegangen|ablauf|ablaeuf|phase|eingefuehrt|einfuehrungsprozess|umgesetzt|"
             + "implementier|angefangen|anfangen|gestartet|step|process|approach|roadmap|introduced|rolled out|implement"),
-    DAUER("eckdaten", "dauer|dauert|gedauert|wie lange|zeitraum|zeitrahmen|how long|duration|took|timeline|"
+    DAUER("eckdaten", "dauer|dauert|gedauert|wie lange|zeitraum|zeitrahmen|how long|duration|took (about|around|only|\\d|long|months|weeks|years)|timeline|"
             + "wie schnell|am schnellsten|am laengsten|am kuerzesten|how fast|how quickly|fastest|quickest|longest|shortest"),
     BETRIEBSRAT("eckdaten", "betriebsrat|betriebsraet|mitarbeitendenvertretung|mitarbeitervertretung|personalrat|"
             + "arbeitnehmervertret|works council|employee representati|union"),
