@@ -116,6 +116,16 @@ class ExtractiveAnswerer {
             }
             return;
         }
+        Optional<Durations.Limit> limit = Durations.limit(question.text());
+        if (limit.isPresent()) {
+            List<Source> within = durations.stream().filter(s -> Durations.months(s.passage().text()).isPresent()
+                    && limit.get().accepts(Durations.months(s.passage().text()).getAsDouble())).toList();
+            text.line(within.isEmpty()
+                    ? (text.en ? "No case states a duration in that range." : "Keiner der Fälle nennt eine Dauer in diesem Bereich.")
+                    : (text.en ? "Within that range:" : "In diesem Bereich liegen:"));
+            within.forEach(s -> text.line("- %s: **%s** %s".formatted(caseName(s.caseStudy(), text.en), s.passage().text(), marker(s))));
+            text.line("");
+        }
         boolean longestAsked = Topic.fold(question.text()).matches("(?s).*(laengst|longest|langsamst|slowest).*");
         boolean shortestAsked = Topic.fold(question.text()).matches("(?s).*(kuerzest|schnellst|shortest|fastest|quickest).*");
         if (longestAsked || shortestAsked) {

@@ -20,7 +20,7 @@ public enum Topic {
     PROZESS("prozess", "schritt|vorgehen|vorgegangen|ablauf|ablaeuf|phase|eingefuehrt|einfuehrungsprozess|umgesetzt|"
             + "implementier|angefangen|anfangen|gestartet|step|process|approach|roadmap|introduced|rolled out|implement"),
     DAUER("eckdaten", "dauer|dauert|gedauert|wie lange|zeitraum|zeitrahmen|how long|duration|took (about|around|only|\\d|long|months|weeks|years)|timeline|"
-            + "wie schnell|am schnellsten|am laengsten|am kuerzesten|how fast|how quickly|fastest|quickest|longest|shortest"),
+            + "wie schnell|abgeschlossen|fertig|am schnellsten|am laengsten|am kuerzesten|how fast|how quickly|fastest|quickest|longest|shortest"),
     BETRIEBSRAT("eckdaten", "betriebsrat|betriebsraet|mitarbeitendenvertretung|mitarbeitervertretung|personalrat|"
             + "arbeitnehmervertret|works council|employee representati|union"),
     EXTERN("eckdaten", "extern|dienstleister|berater|beraten lassen|it-partner|partner|hilfe von aussen|von aussen|"
