@@ -1,6 +1,7 @@
 package de.studienlotse.advisor;
 
 import de.studienlotse.corpus.Study;
+import de.studienlotse.search.PassageIndex;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +14,7 @@ import org.springframework.core.io.ClassPathResource;
 class AdvisorConfiguration {
 
     static final String MAPPING = "advisor/kategorien.tsv";
+    static final String CONCERNS = "advisor/anliegen.tsv";
 
     @Bean
     CategoryMapping categoryMapping(Study study) {
@@ -22,6 +24,17 @@ class AdvisorConfiguration {
     @Bean
     StudyAggregates studyAggregates(Study study, CategoryMapping mapping) {
         return StudyAggregates.compute(study, mapping);
+    }
+
+    @Bean
+    ConcernMatcher concernMatcher(Study study, PassageIndex index, CategoryMapping mapping) {
+        return new ConcernMatcher(study, index, mapping, read(CONCERNS));
+    }
+
+    @Bean
+    BriefAssembler briefAssembler(Study study, PassageIndex index, CategoryMapping mapping, ConcernMatcher concerns,
+                                  StudyAggregates aggregates) {
+        return new BriefAssembler(study, index, mapping, concerns, aggregates);
     }
 
     static String read(String classpathLocation) {

@@ -12,7 +12,8 @@ import de.studienlotse.corpus.Passage;
 public record Citation(int n, String passageId, String caseId, String taetigkeit, String branche, String anwendung,
                        String section, String label, String quote) {
 
-    static Citation of(int n, Passage passage, CaseStudy caseStudy) {
+    /** Source {@code n}: the passage with its case's Tätigkeit, Branche and KI-Anwendung ({@code null}s for study text). */
+    public static Citation of(int n, Passage passage, CaseStudy caseStudy) {
         return new Citation(n, passage.id(), passage.caseId(),
                 caseStudy == null ? null : caseStudy.activity().label(),
                 caseStudy == null ? null : caseStudy.branche(),

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * therefore exactly the final text. A {@code [} is held back until its marker is complete. Not thread-safe: one per
  * answer.
  */
-final class CitationFilter {
+public final class CitationFilter {
 
     private static final Pattern MARKER = Pattern.compile("\\[\\s*(\\d+(?:\\s*[,;]\\s*\\d+)*)\\s*]");
     private static final Pattern CANDIDATE = Pattern.compile("\\[[\\d\\s,;]*");
@@ -82,7 +82,7 @@ final class CitationFilter {
     }
 
     /** Turns a whole text through a fresh filter: what the streamed tokens add up to. */
-    static String check(String text, int sources) {
+    public static String check(String text, int sources) {
         CitationFilter filter = new CitationFilter(sources);
         return filter.accept(text) + filter.flush();
     }
