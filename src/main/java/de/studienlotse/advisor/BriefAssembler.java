@@ -250,8 +250,11 @@ public final class BriefAssembler {
         List<Item> list = new ArrayList<>();
         for (ConcernMatcher.Match match : matches) {
             if (!match.addressed()) {
-                list.add(items.uncited(Kind.NICHT_IN_STUDIE, null, ("Anliegen „%s“: Dazu enthält die Studie keine Angaben. "
-                        + "Der Brief kann hierzu nichts belegen.").formatted(match.concern())));
+                String why = match.unknown().isEmpty() ? ""
+                        : " (%s kommt in der Studie nicht vor)".formatted(match.unknown().stream().map(w -> "„" + w + "“")
+                        .collect(Collectors.joining(", ")));
+                list.add(items.uncited(Kind.NICHT_IN_STUDIE, null, ("Anliegen „%s“: Dazu enthält die Studie keine Angaben%s. "
+                        + "Der Brief kann hierzu nichts belegen.").formatted(match.concern(), why)));
                 continue;
             }
             // the similar cases first, then one passage per further case, best match first

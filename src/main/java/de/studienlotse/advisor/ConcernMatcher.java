@@ -56,10 +56,12 @@ public final class ConcernMatcher {
      * Where the study speaks of {@code concern}.
      *
      * @param categories the categories the vocabulary ties it to
+     * @param unknown    nouns of the concern the study never uses ("Haftung"): the concern counts as not covered,
+     *                   whatever its other words find
      * @param evidence   passages, best first: those holding the concern's (or its vocabulary's) words before mere
      *                   members of its categories; empty if the study does not cover the concern
      */
-    public record Match(String concern, List<Category> categories, List<Passage> evidence) {
+    public record Match(String concern, List<Category> categories, List<Passage> evidence, List<String> unknown) {
 
         public boolean addressed() {
             return !evidence.isEmpty();
@@ -68,6 +70,13 @@ public final class ConcernMatcher {
 
     /** Blocking (Lucene): call it off the event loop. */
     public Match match(String concern) {
+        List<QueryTerms.QueryTerm> analyzed = index.analyze(concern).terms();
+        List<String> unknown = analyzed.stream().filter(t -> !t.inIndex())
+                .filter(t -> analyzed.size() == 1 || Character.isUpperCase(t.word().codePointAt(0)))
+                .map(QueryTerms.QueryTerm::word).toList();
+        if (!unknown.isEmpty()) {
+            return new Match(concern, List.of(), List.of(), unknown);
+        }
         List<VocabularyEntry> entries = entriesFor(concern);
         Set<Category> categories = new LinkedHashSet<>();
         entries.forEach(e -> categories.addAll(e.categories()));
@@ -90,7 +99,7 @@ public final class ConcernMatcher {
                 .sorted(Map.Entry.<String, Double>comparingByValue(Comparator.reverseOrder()))
                 .map(e -> study.passage(e.getKey()).orElseThrow())
                 .toList();
-        return new Match(concern, List.copyOf(categories), evidence);
+        return new Match(concern, List.copyOf(categories), evidence, List.of());
     }
 
     private void search(String query, java.util.function.Predicate<SearchHit> accept, Map<String, Double> scores) {
