@@ -52,9 +52,25 @@ class Abstention {
         }
     }
 
+    /**
+     * Whether the study has the word inside one of its own: as part of a compound ("Durchschnitt" in
+     * "Altersdurchschnitt"), in its masculine plural
+     * ("Kundinnen" as "Kunden"), or as a compound of two of its words ("Zwischenerfolge" from "zwischen", "Erfolge").
+     */
     private boolean insideStudyWord(String word) {
-        String stem = fold(word).replaceAll("[^\\p{L}\\d]", "").replaceAll("(innen|ungen|en|er|es|e|n|s)$", "");
-        return stem.length() >= 5 && studyWords.contains(stem);
+        String folded = fold(word).replaceAll("[^\\p{L}\\d]", "");
+        String stem = folded.replaceAll("(innen|ungen|en|er|es|e|n|s)$", "");
+        if (stem.length() >= 5 && studyWords.contains(stem)
+                || folded.endsWith("innen") && studyWords.contains(" " + folded.substring(0, folded.length() - 5) + "en ")) {
+            return true;
+        }
+        for (int split = 4; split <= stem.length() - 4; split++) {
+            if (studyWords.contains(" " + stem.substring(0, split)) && studyWords.contains(stem.substring(split) )
+                    && stem.substring(0, split).length() >= 5 && stem.substring(split).length() >= 5) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String fold(String text) {
@@ -103,6 +119,9 @@ class Abstention {
                 continue; // "Durchschnitt" is part of "Altersdurchschnitt": the study knows the word, in a compound
             }
             int at = question.indexOf(word);
+            if (at >= 0 && at + word.length() < question.length() && question.charAt(at + word.length()) == '-') {
+                continue; // "Extra-Schulung": the modifier of a hyphenated compound, its head carries the topic
+            }
             boolean sentenceStart = at <= 0 || SENTENCE_START.matcher(question.substring(0, at)).find();
             if (acronym || !sentenceStart) {
                 focus.add(word);
