@@ -1,0 +1,375 @@
+package de.studienlotse.chat;
+
+import static de.studienlotse.answer.llm.FakeLlmServer.numberedChunks;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.MediaType;
+import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import de.studienlotse.answer.Citation;
+import de.studienlotse.answer.llm.FakeLlmServer;
+import de.studienlotse.answer.llm.FakeLlmServer.RecordedRequest;
+import de.studienlotse.corpus.Study;
+import reactor.core.publisher.Flux;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * One LLM backend end to end, through the running app: {@code POST /api/chat/stream} and {@code POST /api/chat} with
+ * the provider's real LangChain4j client talking to a {@link FakeLlmServer} that speaks its wire protocol. Each
+ * subclass starts one fake server for its Spring context and points {@code studienlotse.llm.*} at it.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureWebTestClient
+abstract class LlmBackendContract {
+
+    /** A question the retrieval answers well: several B cases name challenges of invoice processing. */
+    static final String QUESTION = "Welche Herausforderungen gab es bei der automatisierten Rechnungsverarbeitung?";
+    static final String API_KEY = "sk-test-e2e-7c41d0a9b2";
+    static final Duration FIRST_TOKEN_TIMEOUT = Duration.ofMillis(500);
+    static final Duration TIMEOUT = Duration.ofSeconds(3);
+    static final Duration ANSWER_LIMIT = Duration.ofSeconds(8);
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final ParameterizedTypeReference<ServerSentEvent<String>> SSE = new ParameterizedTypeReference<>() {
+    };
+
+    @Autowired
+    WebTestClient web;
+
+    @Autowired
+    Study study;
+
+    /** The fake server this class's context talks to. */
+    abstract FakeLlmServer server();
+
+    /** {@code openai}, {@code ollama} or {@code anthropic}, as {@code studienlotse.llm.provider} spells it. */
+    abstract String provider();
+
+    /** The model name configured, which must reach the wire. */
+    abstract String model();
+
+    /** Where the provider's client posts a chat, as the fake server saw it. */
+    abstract String chatPath();
+
+    static void pointAt(DynamicPropertyRegistry registry, String provider, FakeLlmServer server, String model) {
+        registry.add("studienlotse.llm.provider", () -> provider);
+        registry.add("studienlotse.llm.base-url", server::baseUrl);
+        registry.add("studienlotse.llm.model", () -> model);
+        registry.add("studienlotse.llm.api-key", () -> API_KEY);
+        registry.add("studienlotse.llm.first-token-timeout", FIRST_TOKEN_TIMEOUT::toString);
+        registry.add("studienlotse.llm.timeout", TIMEOUT::toString);
+    }
+
+    @BeforeEach
+    void resetServer() {
+        server().reset();
+    }
+
+    // --- a cited answer
+
+    @Test
+    void should_stream_cited_answer_as_tokens_between_sources_and_done() {
+        // given
+        server().streams("Laut B4 war die ", "Datenqualität anfangs gering [1]. ", "Außerdem fehlte ",
+                "eine Projektstruktur [2].");
+
+        // when
+        Streamed answer = stream(QUESTION);
+
+        // then
+        assertThat(answer.names()).first().isEqualTo("sources");
+        assertThat(answer.names()).last().isEqualTo("done");
+        assertThat(answer.names()).doesNotContain("error");
+        assertThat(answer.tokens()).hasSizeGreaterThan(1);
+        ChatResponse done = answer.done();
+        assertThat(String.join("", answer.tokens())).isEqualTo(done.answer());
+        assertThat(done.answer()).isEqualTo(
+                "Laut B4 war die Datenqualität anfangs gering [1]. Außerdem fehlte eine Projektstruktur [2].");
+        List<Citation> sources = answer.sources().sources();
+        assertThat(done.citations()).extracting(Citation::n).containsExactly(1, 2);
+        assertThat(done.citations()).extracting(Citation::passageId)
+                .containsExactly(sources.get(0).passageId(), sources.get(1).passageId())
+                .allSatisfy(id -> assertThat(study.passage(id)).isPresent());
+        assertThat(done.backend()).isEqualTo(provider() + ":" + model());
+        assertThat(done.abstained()).isFalse();
+        assertThat(done.uncited()).isFalse();
+        assertThat(done.notice()).isNull();
+    }
+
+    @Test
+    void should_answer_cited_model_text_as_json() {
+        // given
+        server().streams("Laut B4 war die ", "Datenqualität anfangs gering [1]. ", "Außerdem fehlte ",
+                "eine Projektstruktur [2].");
+
+        // when
+        ChatResponse response = ask(QUESTION);
+
+        // then
+        assertThat(response.answer()).isEqualTo(
+                "Laut B4 war die Datenqualität anfangs gering [1]. Außerdem fehlte eine Projektstruktur [2].");
+        assertThat(response.citations()).extracting(Citation::n).containsExactly(1, 2);
+        assertThat(response.citations()).allSatisfy(citation ->
+                assertThat(study.passage(citation.passageId())).get().extracting(p -> p.text()).isEqualTo(citation.quote()));
+        assertThat(response.backend()).isEqualTo(provider() + ":" + model());
+        assertThat(response.abstained()).isFalse();
+        assertThat(response.uncited()).isFalse();
+        assertThat(response.notice()).isNull();
+    }
+
+    // --- a citation to a source that was never given
+
+    @Test
+    void should_remove_citation_of_unknown_source_from_tokens_and_done() {
+        // given: markers split across chunks, so the filter must hold back "[" and "[9" while streaming
+        server().streams("Laut B4 war die Datenqualität anfangs gering [", "1]. Außerdem fehlte eine Projektstruktur [9",
+                "]. Beides nennt auch [2, 9].");
+
+        // when
+        Streamed answer = stream(QUESTION);
+
+        // then
+        assertThat(answer.sources().sources()).hasSizeLessThan(9);
+        assertThat(answer.rawData()).noneMatch(data -> data.contains("[9"));
+        ChatResponse done = answer.done();
+        assertThat(String.join("", answer.tokens())).isEqualTo(done.answer());
+        assertThat(done.answer()).doesNotContain("9]").contains("gering [1].", "auch [2].");
+        assertThat(done.citations()).extracting(Citation::n).containsExactly(1, 2);
+        assertThat(done.uncited()).isFalse();
+    }
+
+    @Test
+    void should_remove_citation_of_unknown_source_from_json_answer() {
+        // given
+        server().streams("Laut B4 war die Datenqualität anfangs gering [1]. ", "Außerdem fehlte eine Projektstruktur [9].");
+
+        // when
+        ChatResponse response = ask(QUESTION);
+
+        // then
+        assertThat(response.answer()).doesNotContain("[9]").contains("gering [1].");
+        assertThat(response.citations()).extracting(Citation::n).containsExactly(1);
+    }
+
+    // --- a model that does not answer
+
+    @Test
+    void should_fall_back_to_extractive_answer_in_stream_when_model_sends_no_first_token() {
+        // given
+        server().stallsAfterHeaders();
+        long start = System.nanoTime();
+
+        // when
+        Streamed answer = stream(QUESTION);
+
+        // then: the first-token limit, not the overall one, ended the wait
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(TIMEOUT);
+        assertThat(answer.names()).first().isEqualTo("sources");
+        assertThat(answer.names()).last().isEqualTo("done");
+        assertThat(answer.names()).doesNotContain("error");
+        ChatResponse done = answer.done();
+        assertThat(String.join("", answer.tokens())).isEqualTo(done.answer());
+        assertThat(done.backend()).isEqualTo("extractive");
+        assertThat(done.notice()).startsWith("Das Sprachmodell hat nicht rechtzeitig geantwortet");
+        assertThat(done.answer()).contains(done.notice()).containsPattern("\\[\\d+]");
+        assertThat(done.citations()).isNotEmpty();
+        assertThat(done.uncited()).isFalse();
+        assertThat(server().awaitHangUp(Duration.ofSeconds(2))).as("the stalled model call was aborted").isTrue();
+    }
+
+    @Test
+    void should_fall_back_to_extractive_json_answer_when_model_sends_not_even_headers() {
+        // given
+        server().stallsBeforeHeaders();
+
+        // when
+        ChatResponse response = ask(QUESTION);
+
+        // then
+        assertThat(response.backend()).isEqualTo("extractive");
+        assertThat(response.notice()).startsWith("Das Sprachmodell hat nicht rechtzeitig geantwortet");
+        assertThat(response.answer()).contains(response.notice());
+        assertThat(response.citations()).isNotEmpty();
+        assertThat(response.abstained()).isFalse();
+        assertThat(response.uncited()).isFalse();
+        assertThat(server().awaitHangUp(Duration.ofSeconds(2))).as("the stalled model call was aborted").isTrue();
+    }
+
+    // --- a client that goes away
+
+    @Test
+    void should_hang_up_on_model_when_client_disconnects_mid_stream() {
+        // given: an answer of 6 s, longer than the overall limit, so only the client's cancel can end it early
+        server().streams(numberedChunks(60).toArray(String[]::new)).delayBetweenChunks(Duration.ofMillis(100));
+        Flux<ServerSentEvent<String>> events = web.post().uri("/api/chat/stream")
+                .contentType(MediaType.APPLICATION_JSON).accept(MediaType.TEXT_EVENT_STREAM)
+                .bodyValue(Map.of("message", QUESTION))
+                .exchange()
+                .expectStatus().isOk()
+                .returnResult(SSE)
+                .getResponseBody();
+
+        // when: take two tokens, then cancel (take() cancels the response body)
+        List<ServerSentEvent<String>> tokens = events.filter(e -> "token".equals(e.event())).take(2)
+                .collectList().block(ANSWER_LIMIT);
+        long cancelled = System.nanoTime();
+
+        // then
+        assertThat(tokens).hasSize(2);
+        assertThat(server().awaitHangUp(Duration.ofSeconds(2))).as("the fake model saw the app hang up").isTrue();
+        assertThat(Duration.ofNanos(System.nanoTime() - cancelled)).as("hang-up came from the cancel, not a time-out")
+                .isLessThan(Duration.ofSeconds(1));
+        assertThat(server().chunksSent()).isLessThan(20);
+    }
+
+    // --- what goes on the wire
+
+    @Test
+    void should_send_prompt_numbered_sources_and_model_name_to_the_provider() throws IOException {
+        // given
+        server().streams("Laut B4 war die Datenqualität anfangs gering [1].");
+        String systemPrompt = Files.readString(Path.of("prompts/answer-system.md"), StandardCharsets.UTF_8).strip();
+
+        // when
+        Streamed answer = stream(QUESTION);
+        RecordedRequest request = server().takeRequest();
+
+        // then
+        assertThat(request.method()).isEqualTo("POST");
+        assertThat(request.path()).isEqualTo(chatPath());
+        JsonNode body = request.json();
+        assertThat(body.path("model").asString()).isEqualTo(model());
+        String prompt = String.join("\n", texts(body));
+        assertThat(prompt).contains(systemPrompt, "Frage: " + QUESTION, "belege jede Aussage mit [n]");
+        List<Citation> sources = answer.sources().sources();
+        assertThat(sources).hasSizeGreaterThanOrEqualTo(2);
+        for (Citation source : sources) {
+            String where = source.caseId() == null ? "Studie" : "Fall " + source.caseId() + " (";
+            assertThat(prompt).contains("[" + source.n() + "] " + where, source.quote());
+        }
+        assertThat(prompt).doesNotContain("[" + (sources.size() + 1) + "] ");
+    }
+
+    // --- what the model's answer means
+
+    @Test
+    void should_mark_answer_abstained_with_suggestions_when_model_says_study_has_no_data() {
+        // given
+        server().streams("Dazu enthält die Studie ", "keine Angaben.");
+
+        // when
+        Streamed answer = stream(QUESTION);
+
+        // then
+        ChatResponse done = answer.done();
+        assertThat(String.join("", answer.tokens())).isEqualTo("Dazu enthält die Studie keine Angaben.");
+        assertThat(done.abstained()).isTrue();
+        assertThat(done.uncited()).isFalse();
+        assertThat(done.citations()).isEmpty();
+        assertThat(done.suggestions()).isNotEmpty().allSatisfy(s -> assertThat(s).endsWith("?"));
+        assertThat(done.backend()).isEqualTo(provider() + ":" + model());
+    }
+
+    @Test
+    void should_flag_answer_uncited_when_no_valid_marker_remains() {
+        // given
+        server().streams("Die Datenqualität war anfangs gering. ", "Es fehlte eine Projektstruktur [12].");
+
+        // when
+        ChatResponse response = ask(QUESTION);
+
+        // then
+        assertThat(response.answer()).startsWith("Die Datenqualität war anfangs gering.").doesNotContain("[12");
+        assertThat(response.uncited()).isTrue();
+        assertThat(response.abstained()).isFalse();
+        assertThat(response.citations()).isEmpty();
+        assertThat(response.backend()).isEqualTo(provider() + ":" + model());
+    }
+
+    // --- helpers
+
+    Streamed stream(String question) {
+        List<ServerSentEvent<String>> events = web.post().uri("/api/chat/stream")
+                .contentType(MediaType.APPLICATION_JSON).accept(MediaType.TEXT_EVENT_STREAM)
+                .bodyValue(Map.of("message", question))
+                .exchange()
+                .expectStatus().isOk()
+                .returnResult(SSE)
+                .getResponseBody()
+                .collectList()
+                .block(ANSWER_LIMIT);
+        return new Streamed(events);
+    }
+
+    ChatResponse ask(String question) {
+        return web.post().uri("/api/chat")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("message", question))
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody(ChatResponse.class)
+                .returnResult()
+                .getResponseBody();
+    }
+
+    /** Every string in a request body: the prompts, wherever the provider's format puts them. */
+    private static List<String> texts(JsonNode node) {
+        List<String> texts = new ArrayList<>();
+        if (node.isString()) {
+            texts.add(node.asString());
+        }
+        for (JsonNode child : node) {
+            texts.addAll(texts(child));
+        }
+        return texts;
+    }
+
+    /** The events of one streamed answer, in order. */
+    record Streamed(List<ServerSentEvent<String>> events) {
+
+        List<String> names() {
+            return events.stream().map(ServerSentEvent::event).toList();
+        }
+
+        List<String> rawData() {
+            return events.stream().map(ServerSentEvent::data).toList();
+        }
+
+        ChatController.SourcesEvent sources() {
+            return JSON.readValue(only("sources"), ChatController.SourcesEvent.class);
+        }
+
+        List<String> tokens() {
+            return events.stream().filter(e -> "token".equals(e.event()))
+                    .map(e -> JSON.readTree(e.data()).path("text").asString()).toList();
+        }
+
+        ChatResponse done() {
+            return JSON.readValue(only("done"), ChatResponse.class);
+        }
+
+        private String only(String name) {
+            List<String> data = events.stream().filter(e -> name.equals(e.event())).map(ServerSentEvent::data).toList();
+            assertThat(data).as("%s events in %s", name, names()).hasSize(1);
+            return data.getFirst();
+        }
+    }
+}
