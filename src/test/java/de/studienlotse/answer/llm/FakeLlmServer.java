@@ -90,7 +90,7 @@ public final class FakeLlmServer implements AutoCloseable {
         return this;
     }
 
-    /** Holds back the chunks after the first {@code count} until {@link #resume()}: deterministic even on a cold JVM. */
+    /** Holds back the chunks after the first {@code count} until {@link #resume()}, noticing a hang-up meanwhile: deterministic even on a cold JVM. */
     public FakeLlmServer pausesAfter(int count) {
         this.pauseAfter = count;
         return this;
@@ -245,7 +245,7 @@ public final class FakeLlmServer implements AutoCloseable {
         for (String event : protocol.opening(model)) writeChunk(out, event);
         List<String> text = chunks;
         for (int i = 0; i < text.size(); i++) {
-            if (i == pauseAfter) awaitResume();
+            if (i == pauseAfter && awaitResume(socket, in, hangUp)) return;
             if (i > 0 && delay.isPositive() && watchForHangUp(socket, in, delay, hangUp)) return;
             chunksSent.incrementAndGet(); // before the write, so a client that sees the chunk sees the count
             writeChunk(out, protocol.delta(model, text.get(i)));
@@ -254,12 +254,15 @@ public final class FakeLlmServer implements AutoCloseable {
         writeLastChunk(out);
     }
 
-    private void awaitResume() {
-        try {
-            if (!resume.await(STALL_LIMIT.toMillis(), TimeUnit.MILLISECONDS)) throw new IllegalStateException("never resumed");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+    /** Waits for {@link #resume()} while reading the socket, as a stall does; true if the client hung up meanwhile. */
+    private boolean awaitResume(Socket socket, InputStream in, CountDownLatch hangUp) throws IOException {
+        CountDownLatch resume = this.resume;
+        long deadline = System.nanoTime() + STALL_LIMIT.toNanos();
+        while (resume.getCount() > 0) {
+            if (System.nanoTime() > deadline) throw new IllegalStateException("never resumed");
+            if (watchForHangUp(socket, in, Duration.ofMillis(20), hangUp)) return true;
         }
+        return false;
     }
 
     /** Reads the socket for up to {@code limit}; true if the client hung up meanwhile. */
