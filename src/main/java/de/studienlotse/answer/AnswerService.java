@@ -1,5 +1,6 @@
 package de.studienlotse.answer;
 
+import de.studienlotse.answer.llm.LlmException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -108,11 +109,15 @@ public class AnswerService {
                 .filter(s -> !s.isEmpty())
                 .doOnNext(streamed::append)
                 .map(s -> (AnswerEvent) new AnswerEvent.Token(s))
+                // a reply that ends without text (a reasoning model out of tokens, a filtered completion) answers nothing
+                .concatWith(Mono.defer(() -> streamed.toString().isBlank()
+                        ? Mono.error(new LlmException(llm.backend() + " finished without any text"))
+                        : Mono.empty()))
                 .onErrorResume(error -> {
                     log.warn("Language model failed, answering extractively: {}", error.toString());
                     String text = question.english() ? FALLBACK_NOTICE_EN : FALLBACK_NOTICE_DE;
                     notice.set(text);
-                    String fallback = (streamed.isEmpty() ? "" : "\n\n---\n\n") + "*" + text + "*\n\n"
+                    String fallback = (streamed.toString().isBlank() ? "" : "\n\n---\n\n") + "*" + text + "*\n\n"
                             + CitationFilter.check(extractive.answer(question, sources), sources.size());
                     streamed.append(fallback);
                     return Flux.just(new AnswerEvent.Token(fallback));

@@ -267,6 +267,23 @@ abstract class LlmBackendContract {
         assertThat(server().awaitHangUp(Duration.ofSeconds(2))).as("the stalled model call was aborted").isTrue();
     }
 
+    @Test
+    void should_fall_back_to_extractive_answer_when_model_completes_without_text() {
+        // given: a well-formed, finished reply with no text, as reasoning models send when thinking used up max-tokens
+        server().streams();
+
+        // when
+        Streamed answer = stream(QUESTION);
+
+        // then
+        ChatResponse done = answer.done();
+        assertThat(String.join("", answer.tokens())).isEqualTo(done.answer());
+        assertThat(done.answer()).isNotBlank().contains(done.notice());
+        assertThat(done.backend()).isEqualTo("extractive");
+        assertThat(done.citations()).isNotEmpty();
+        assertThat(done.uncited()).isFalse();
+    }
+
     // --- a client that goes away
 
     @Test
