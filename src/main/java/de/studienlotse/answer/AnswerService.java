@@ -70,9 +70,10 @@ public class AnswerService {
         return standalone.publishOn(Schedulers.boundedElastic()).map(rewritten -> {
             AnalyzedQuestion question = analyzer.analyze(rewritten);
             if (rewritten != request) {
-                // keep what the user typed for language and display; retrieval uses the standalone wording
+                // keep the language the user typed in; retrieval and the model use the standalone wording, since the
+                // answer prompt carries no history that could resolve "dort" or "das Unternehmen"
                 AnalyzedQuestion original = analyzer.analyze(request);
-                question = new AnalyzedQuestion(request.message(), question.text(), original.language(),
+                question = new AnalyzedQuestion(question.text(), question.text(), original.language(),
                         question.topics(), question.caseIds(), question.activity(), true);
             }
             return new Prepared(question, selector.select(question));

@@ -387,6 +387,46 @@ abstract class LlmBackendContract {
         assertThat(prompt).doesNotContain("[" + (sources.size() + 1) + "] ");
     }
 
+    @Test
+    void should_let_model_answer_question_that_names_a_case() {
+        // given
+        server().streams("Bei B4 (E-Commerce) dauerte die Einführung 2-3 Jahre [1].");
+
+        // when
+        ChatResponse response = ask("Wie lange hat die Einführung bei B4 gedauert?");
+
+        // then: "B4" is no unknown acronym that makes the question off-topic
+        assertThat(response.abstained()).isFalse();
+        assertThat(response.backend()).isEqualTo(provider() + ":" + model());
+        assertThat(response.citations()).singleElement().satisfies(c -> {
+            assertThat(c.caseId()).isEqualTo("B4");
+            assertThat(c.quote()).isEqualTo("2-3 Jahre");
+        });
+    }
+
+    @Test
+    void should_have_model_rewrite_follow_up_and_answer_the_standalone_question() throws IOException {
+        // given: the fake answers both calls alike; as the rewrite, its text is the standalone question
+        String standalone = "Wie lange hat die Einführung bei B4 gedauert?";
+        server().streams(standalone);
+        String rewritePrompt = Files.readString(Path.of("prompts/rewrite.md"), StandardCharsets.UTF_8).lines().findFirst().orElseThrow();
+        Map<String, Object> followUp = Map.of("message", "Wie lange hat die Einführung dort gedauert?", "history", List.of(
+                Map.of("role", "user", "content", "Welche Herausforderungen gab es bei B4?"),
+                Map.of("role", "assistant", "content", "Die Datenqualität war anfangs gering [1].")));
+
+        // when
+        Streamed answer = stream(followUp);
+        String rewrite = String.join("\n", texts(server().takeRequest().json()));
+        String answerPrompt = String.join("\n", texts(server().takeRequest().json()));
+
+        // then
+        assertThat(rewrite).contains(rewritePrompt, "Nutzer: Welche Herausforderungen gab es bei B4?",
+                "Letzte Frage: Wie lange hat die Einführung dort gedauert?");
+        assertThat(answerPrompt).contains("Frage: " + standalone).doesNotContain("dort gedauert");
+        assertThat(answer.sources().sources()).extracting(Citation::caseId).contains("B4");
+        assertThat(answer.names()).last().isEqualTo("done");
+    }
+
     // --- what the model's answer means
 
     @Test
@@ -426,9 +466,13 @@ abstract class LlmBackendContract {
     // --- helpers
 
     Streamed stream(String question) {
+        return stream(Map.of("message", question));
+    }
+
+    Streamed stream(Map<String, Object> request) {
         List<ServerSentEvent<String>> events = web.post().uri("/api/chat/stream")
                 .contentType(MediaType.APPLICATION_JSON).accept(MediaType.TEXT_EVENT_STREAM)
-                .bodyValue(Map.of("message", question))
+                .bodyValue(request)
                 .exchange()
                 .expectStatus().isOk()
                 .returnResult(SSE)
