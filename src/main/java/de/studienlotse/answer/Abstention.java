@@ -33,9 +33,12 @@ class Abstention {
     private final AnswerProperties properties;
     /** Every word of the study, folded and joined by spaces: to find a question's word inside a compound. */
     private final String studyWords;
+    /** B1..P4: what a question names a case by; the index holds no such word, yet the study is about nothing else. */
+    private final Set<String> caseIds;
 
     Abstention(AnswerProperties properties, Study study) {
         this.properties = properties;
+        this.caseIds = study.cases().stream().map(CaseStudy::id).collect(java.util.stream.Collectors.toUnmodifiableSet());
         StringBuilder words = new StringBuilder(" ");
         study.passages().forEach(p -> words.append(fold(p.labelled())).append(' '));
         study.cases().forEach(c -> words.append(fold(c.application())).append(' '));
@@ -111,7 +114,7 @@ class Abstention {
         List<String> focus = new ArrayList<>();
         for (QueryTerms.QueryTerm term : terms.terms()) {
             String word = term.word();
-            if (term.inIndex() || word.isEmpty() || !Character.isUpperCase(word.charAt(0))) {
+            if (term.inIndex() || word.isEmpty() || !Character.isUpperCase(word.charAt(0)) || caseIds.contains(word)) {
                 continue;
             }
             boolean acronym = word.length() >= 2 && word.chars().filter(Character::isLetter).allMatch(Character::isUpperCase);

@@ -15,7 +15,8 @@ final class CitationFilter {
 
     private static final Pattern MARKER = Pattern.compile("\\[\\s*(\\d+(?:\\s*[,;]\\s*\\d+)*)\\s*]");
     private static final Pattern CANDIDATE = Pattern.compile("\\[[\\d\\s,;]*");
-    private static final int LONGEST_MARKER = 24;
+    /** Held back at most: fits a list naming a dozen sources, "[1, 2, …, 12]", as a model may stream it token by token. */
+    private static final int LONGEST_MARKER = 64;
 
     private final int sources;
     private final StringBuilder held = new StringBuilder();
@@ -71,7 +72,9 @@ final class CitationFilter {
         StringBuilder out = new StringBuilder();
         Set<Integer> seen = new LinkedHashSet<>();
         for (String number : numbers.split("\\s*[,;]\\s*")) {
-            int n = Integer.parseInt(number.strip());
+            String digits = number.strip().replaceFirst("^0+(?=\\d)", "");
+            // more digits than an int holds: no source has that number (a phone number in brackets, say)
+            int n = digits.length() > 9 ? Integer.MAX_VALUE : Integer.parseInt(digits);
             if (n >= 1 && n <= sources) {
                 if (seen.add(n)) out.append('[').append(n).append(']');
             } else {
