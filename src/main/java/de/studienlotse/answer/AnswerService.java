@@ -21,8 +21,8 @@ import reactor.core.scheduler.Schedulers;
 public class AnswerService {
 
     private static final Logger log = LoggerFactory.getLogger(AnswerService.class);
-    static final String FALLBACK_NOTICE_DE = "Das Sprachmodell hat nicht rechtzeitig geantwortet. Diese Antwort ist direkt aus den Textstellen der Studie zusammengestellt.";
-    static final String FALLBACK_NOTICE_EN = "The language model did not answer in time. This answer is assembled directly from the study's passages.";
+    static final String FALLBACK_NOTICE_DE = "Das Sprachmodell war nicht erreichbar oder hat nicht rechtzeitig geantwortet. Diese Antwort ist direkt aus den Textstellen der Studie zusammengestellt.";
+    static final String FALLBACK_NOTICE_EN = "The language model could not be reached or did not answer in time. This answer is assembled directly from the study's passages.";
     /** How an LLM says the sources do not answer (prompts/answer-system.md, rule 4). */
     private static final java.util.regex.Pattern LLM_ABSTAINS = java.util.regex.Pattern.compile(
             "^\\W*(Dazu enthält die Studie keine Angaben|The study (does not|doesn't) (cover|contain|say))");
@@ -89,7 +89,7 @@ public class AnswerService {
             List<String> suggestions = abstention.suggestions(question, prepared.selection());
             String text = abstention.text(question, reason.get(), suggestions);
             return Flux.concat(Flux.just(sourcesEvent), tokens(text),
-                    Flux.just(new AnswerEvent.Done(new Answer(text, List.of(), true, false, backend(), null, suggestions))));
+                    Flux.just(new AnswerEvent.Done(new Answer(text, List.of(), true, false, ExtractiveAnswerer.BACKEND, null, suggestions))));
         }
         if (!llm.available()) {
             String text = CitationFilter.check(extractive.answer(question, sources), sources.size());

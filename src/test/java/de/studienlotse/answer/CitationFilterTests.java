@@ -19,7 +19,7 @@ class CitationFilterTests {
 
         String text = filter.accept("Richtig [2], erfunden [7] und [0].") + filter.flush();
 
-        assertThat(text).isEqualTo("Richtig [2], erfunden  und .");
+        assertThat(text).isEqualTo("Richtig [2], erfunden und.");
         assertThat(filter.removed()).containsExactlyInAnyOrder(7, 0);
     }
 
@@ -39,8 +39,8 @@ class CitationFilterTests {
         String third = filter.accept("13] Ende");
 
         // then
-        assertThat(first).isEqualTo("Text ");
-        assertThat(second).isEqualTo("[12] weiter ");
+        assertThat(first).isEqualTo("Text");
+        assertThat(second).isEqualTo(" [12] weiter");
         assertThat(third).isEqualTo(" Ende");
     }
 
@@ -51,8 +51,28 @@ class CitationFilterTests {
     }
 
     @Test
+    void should_expand_ranges_and_keep_only_existing_sources() {
+        assertThat(CitationFilter.check("Mehrere [1-3] und [4–9].", 5)).isEqualTo("Mehrere [1][2][3] und [4][5].");
+    }
+
+    @Test
+    void should_take_the_space_before_a_dropped_marker_away_even_across_deltas() {
+        CitationFilter filter = new CitationFilter(2);
+
+        String text = filter.accept("Es fehlte eine Projektstruktur ") + filter.accept("[9]") + filter.accept(". Weiter [1].")
+                + filter.flush();
+
+        assertThat(text).isEqualTo("Es fehlte eine Projektstruktur. Weiter [1].");
+    }
+
+    @Test
     void should_list_cited_sources_in_order_of_first_use() {
-        assertThat(Citations.of("b [3] a [1] b [3]", java.util.List.of()).size()).isZero();
+        de.studienlotse.corpus.Passage a = new de.studienlotse.corpus.Passage("fazit.1", null, "fazit", null, "A", de.studienlotse.corpus.PassageKind.TEXT);
+        de.studienlotse.corpus.Passage b = new de.studienlotse.corpus.Passage("fazit.2", null, "fazit", null, "B", de.studienlotse.corpus.PassageKind.TEXT);
+        java.util.List<Source> sources = java.util.List.of(new Source(1, a, null, 1, false), new Source(2, b, null, 1, false));
+
+        assertThat(Citations.of("b [2] a [1] b [2] [7]", sources)).extracting(Citation::passageId)
+                .containsExactly("fazit.2", "fazit.1");
     }
 
 
@@ -65,7 +85,7 @@ class CitationFilterTests {
         String text = filter.accept("Gering [1]. Die Hotline [08001234567] half nicht [2, 99999999999].") + filter.flush();
 
         // then
-        assertThat(text).isEqualTo("Gering [1]. Die Hotline  half nicht [2].");
+        assertThat(text).isEqualTo("Gering [1]. Die Hotline half nicht [2].");
     }
 
     @Test

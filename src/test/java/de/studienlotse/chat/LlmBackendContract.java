@@ -252,7 +252,7 @@ abstract class LlmBackendContract {
         ChatResponse done = answer.done();
         assertThat(String.join("", answer.tokens())).isEqualTo(done.answer());
         assertThat(done.backend()).isEqualTo("extractive");
-        assertThat(done.notice()).startsWith("Das Sprachmodell hat nicht rechtzeitig geantwortet");
+        assertThat(done.notice()).startsWith("Das Sprachmodell war nicht erreichbar");
         assertThat(done.answer()).contains(done.notice()).containsPattern("\\[\\d+]");
         assertThat(done.citations()).isNotEmpty();
         assertThat(done.uncited()).isFalse();
@@ -269,7 +269,7 @@ abstract class LlmBackendContract {
 
         // then
         assertThat(response.backend()).isEqualTo("extractive");
-        assertThat(response.notice()).startsWith("Das Sprachmodell hat nicht rechtzeitig geantwortet");
+        assertThat(response.notice()).startsWith("Das Sprachmodell war nicht erreichbar");
         assertThat(response.answer()).contains(response.notice());
         assertThat(response.citations()).isNotEmpty();
         assertThat(response.abstained()).isFalse();
@@ -308,7 +308,7 @@ abstract class LlmBackendContract {
         assertThat(answer.names()).doesNotContain("error");
         ChatResponse done = answer.done();
         assertThat(String.join("", answer.tokens())).isEqualTo(done.answer());
-        assertThat(done.answer()).startsWith("Laut B4 war die Datenqualität anfangs gering [1]. ")
+        assertThat(done.answer()).startsWith("Laut B4 war die Datenqualität anfangs gering [1].")
                 .contains(done.notice()).doesNotContain("Das kommt nie an");
         assertThat(done.backend()).isEqualTo("extractive");
         assertThat(done.citations()).extracting(Citation::n).contains(1);
