@@ -39,8 +39,9 @@ import tools.jackson.databind.json.JsonMapper;
  * Plain sockets rather than an HTTP server library: while a response waits (between chunks, or stalled) the server
  * reads its socket, and end-of-stream there is the client hanging up. So "did the client cancel?" is observable in
  * every phase, before the headers too, without writing a byte. One request per connection ({@code Connection: close}).
+ * Public for tests of other packages that script a model reply (the evaluation's LLM judge).
  */
-final class FakeLlmServer implements AutoCloseable {
+public final class FakeLlmServer implements AutoCloseable {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     /** A stalled response gives up after this, so that a test that fails leaves no thread behind for long. */
@@ -67,7 +68,7 @@ final class FakeLlmServer implements AutoCloseable {
         Thread.ofVirtual().name("fake-" + protocol.name().toLowerCase(Locale.ROOT)).start(this::accept);
     }
 
-    static FakeLlmServer start(Protocol protocol) {
+    public static FakeLlmServer start(Protocol protocol) {
         try {
             return new FakeLlmServer(protocol);
         } catch (IOException e) {
@@ -78,7 +79,7 @@ final class FakeLlmServer implements AutoCloseable {
     // --- script
 
     /** Answers 200 and streams these text chunks, one protocol event each. */
-    FakeLlmServer streams(String... chunks) {
+    public FakeLlmServer streams(String... chunks) {
         this.mode = Mode.STREAM;
         this.chunks = List.of(chunks);
         return this;
@@ -129,12 +130,12 @@ final class FakeLlmServer implements AutoCloseable {
     // --- observations
 
     /** Base URL as the provider's LangChain4j client expects it. */
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + serverSocket.getLocalPort() + protocol.basePath;
     }
 
     /** The next request received, waiting up to 5 s. */
-    RecordedRequest takeRequest() {
+    public RecordedRequest takeRequest() {
         try {
             RecordedRequest request = requests.poll(5, TimeUnit.SECONDS);
             if (request == null) throw new AssertionError("no request reached the fake " + protocol + " server");
@@ -322,20 +323,20 @@ final class FakeLlmServer implements AutoCloseable {
     private enum Mode { STREAM, ERROR, MALFORMED, STALL_AFTER_HEADERS, STALL_BEFORE_HEADERS }
 
     /** One request as it arrived on the socket. */
-    record RecordedRequest(String method, String path, Map<String, String> headers, String body) {
+    public record RecordedRequest(String method, String path, Map<String, String> headers, String body) {
 
         /** Header by lower-case name, or null. */
         String header(String name) {
             return headers.get(name.toLowerCase(Locale.ROOT));
         }
 
-        JsonNode json() {
+        public JsonNode json() {
             return body.isEmpty() ? JSON.createObjectNode() : JSON.readTree(body);
         }
     }
 
     /** The three wire protocols, as their public API documentation shows them. */
-    enum Protocol {
+    public enum Protocol {
 
         /** OpenAI chat completions: SSE {@code data:} lines with {@code choices[0].delta.content}, then {@code [DONE]}. */
         OPENAI("/v1", "text/event-stream") {
