@@ -84,7 +84,8 @@ public final class EvaluationCommand {
         long start = System.nanoTime();
         String name = option(options, "--report-name=", null);
         String[] springArgs = java.util.stream.Stream.concat(
-                java.util.stream.Stream.of("--logging.level.root=WARN", "--spring.main.banner-mode=off"),
+                java.util.stream.Stream.of("--logging.level.root=WARN", "--logging.level.ai.djl=ERROR",
+                        "--spring.main.banner-mode=off"),
                 options.stream().filter(o -> !o.startsWith("--report-name="))).toArray(String[]::new);
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(StudienlotseApplication.class)
                 .web(WebApplicationType.NONE).logStartupInfo(false).run(springArgs)) {

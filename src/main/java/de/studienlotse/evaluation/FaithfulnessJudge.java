@@ -36,14 +36,10 @@ public class FaithfulnessJudge {
 
     FaithfulnessJudge(LanguageModel model, ModelStream stream, EvaluationProperties properties, ResourceLoader resources,
                       @Value("${studienlotse.prompts.location:classpath:prompts/}") String location) {
-        this(model, stream, properties.judge(), read(resources, location + PROMPT));
-    }
-
-    FaithfulnessJudge(LanguageModel model, ModelStream stream, boolean enabled, String prompt) {
         this.model = model;
         this.stream = stream;
-        this.enabled = enabled;
-        this.prompt = prompt;
+        this.enabled = properties.judge();
+        this.prompt = read(resources, location + PROMPT);
     }
 
     /** Whether runs judge: asked for and a language model configured. */
