@@ -29,6 +29,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -328,7 +329,7 @@ public class EvaluationRunner {
         names.put(BM25, "Baseline a: BM25, StandardAnalyzer, 500-char chunks (top 10)");
         names.put(EASY_RAG, "Baseline b: Easy RAG, bge-small-en-v1.5-q, 300-token chunks (top 10)");
         names.put(EASY_RAG_SOURCES, "Baseline b as configured (top 3)");
-        return java.util.Collections.unmodifiableMap(names);
+        return Collections.unmodifiableMap(names);
     }
 
     private record Baselines(Bm25ChunkBaseline bm25, EasyRagBaseline easyRag) {
