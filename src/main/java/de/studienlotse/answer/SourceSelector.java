@@ -121,7 +121,10 @@ public class SourceSelector {
                 ? study.cases().stream().filter(c -> question.activity() == null || c.activity() == question.activity()).toList()
                 : targets;
         for (CaseStudy c : cases) {
-            List<Passage> eckdaten = c.section("eckdaten").map(s -> s.passages()).orElse(List.of());
+            // the asked fact first: the duration before the other facts printed beside it
+            List<Passage> eckdaten = c.section("eckdaten").map(s -> s.passages().stream()
+                    .sorted(java.util.Comparator.comparing(p -> !"Dauer der Einführung".equals(p.label()))).toList())
+                    .orElse(List.of());
             for (Passage p : eckdaten) {
                 String text = (p.label() == null ? "" : p.label() + " ") + p.text();
                 boolean duration = "Dauer der Einführung".equals(p.label());

@@ -66,6 +66,13 @@ class AnswerServiceTests {
         }
 
         @Test
+        void should_not_take_gender_forms_compound_parts_or_hyphenated_modifiers_for_unknown_topics() {
+            assertThat(ask("Wurden die Kundinnen über die Grenzen der KI aufgeklärt?").abstained()).isFalse();
+            assertThat(ask("Gab es irgendwo Online-Schulungen für die Belegschaft?").abstained()).isFalse();
+            assertThat(ask("Wie war das Durchschnittsalter der Befragten?").abstained()).isFalse();
+        }
+
+        @Test
         void should_answer_an_english_question_in_an_english_frame_around_german_quotes() {
             Answer answer = ask("How long did the introduction take at the logistics company?");
 

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class InMemoryConversationStoreTests {
 
     MutableClock clock = new MutableClock();
-    ChatProperties properties = new ChatProperties(2000, 20, 20000, 20, Duration.ofMinutes(30), 2);
+    ChatProperties properties = new ChatProperties(2000, 20, 20000, 20, Duration.ofMinutes(30), 2, Duration.ofSeconds(15));
     InMemoryConversationStore store = new InMemoryConversationStore(properties, clock);
 
     @Test
