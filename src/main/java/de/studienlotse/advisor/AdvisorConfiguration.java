@@ -1,10 +1,13 @@
 package de.studienlotse.advisor;
 
+import de.studienlotse.answer.llm.LanguageModel;
+import de.studienlotse.answer.llm.ModelStream;
 import de.studienlotse.corpus.Study;
 import de.studienlotse.search.PassageIndex;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ClassPathResource;
@@ -35,6 +38,12 @@ class AdvisorConfiguration {
     BriefAssembler briefAssembler(Study study, PassageIndex index, CategoryMapping mapping, ConcernMatcher concerns,
                                   StudyAggregates aggregates) {
         return new BriefAssembler(study, index, mapping, concerns, aggregates);
+    }
+
+    @Bean
+    BriefSummarizer briefSummarizer(LanguageModel model, ModelStream stream,
+                                    @Value("${studienlotse.prompts.location:classpath:prompts/}") String promptLocation) {
+        return new BriefSummarizer(model, stream, promptLocation);
     }
 
     static String read(String classpathLocation) {
