@@ -4,6 +4,7 @@ import de.studienlotse.corpus.Study;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -27,6 +28,19 @@ class AdvisorController {
     @Operation(summary = "2 bis 4 Fälle nebeneinander: Ziel, Nutzer, Dauer, Herausforderungen, Erfolgsfaktoren, Tipps")
     CaseComparison compare(@Parameter(description = "Fall-Ids, z. B. B1,K3") @RequestParam(required = false) String ids) {
         return CaseComparison.of(CaseComparison.resolve(ids, study), mapping);
+    }
+
+    @GetMapping("/api/study/sections")
+    @Operation(summary = "Die Abschnitte der Studie außerhalb der Fälle (Zusammenfassung, Methodik, Tabellen, Fazit …)")
+    List<StudySection> studySections() {
+        return study.studySections().stream().map(s -> new StudySection(s.id(), s.title(), s.passages().stream()
+                .map(p -> new CaseComparison.PassageRef(p.id(), p.label(), p.text(),
+                        AdvisorLinks.passageLink(p.id(), null), List.of()))
+                .toList())).toList();
+    }
+
+    /** A study-level section with its passages verbatim. */
+    record StudySection(String id, String titel, List<CaseComparison.PassageRef> passagen) {
     }
 
     @GetMapping("/api/study/aggregates")

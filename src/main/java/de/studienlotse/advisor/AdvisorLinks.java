@@ -12,10 +12,10 @@ public final class AdvisorLinks {
     }
 
     /**
-     * The passage on its case page ({@code /berater/faelle/B4#B4.erfolgsfaktoren.2}); study-level passages live on the
-     * aggregates page ({@code /berater/auswertung#tabelle-1.7}).
+     * The passage on its case page ({@code /berater/faelle/B4#B4.erfolgsfaktoren.2}); study-level passages live on
+     * the study page ({@code /berater/studie#tabelle-1.7}).
      */
     public static String passageLink(String passageId, String caseId) {
-        return caseId == null ? "/berater/auswertung#" + passageId : caseLink(caseId) + "#" + passageId;
+        return caseId == null ? "/berater/studie#" + passageId : caseLink(caseId) + "#" + passageId;
     }
 }

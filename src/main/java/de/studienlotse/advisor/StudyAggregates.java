@@ -58,7 +58,16 @@ public record StudyAggregates(List<TableCounts> tabellen, List<Difference> abwei
      * @param faelle   cases of this Tätigkeit naming the category at least once
      * @param passagen the counted items
      */
-    public record ActivityCount(String taetigkeit, int berechnet, Integer gedruckt, int faelle, List<String> passagen) {
+    public record ActivityCount(String taetigkeit, int berechnet, Integer gedruckt, int faelle, List<ItemRef> passagen) {
+    }
+
+    /**
+     * One counted item and why it counts here.
+     *
+     * @param beispiel {@code true} when the table's examples name it, {@code false} for our reading
+     * @param anmerkung the mapping file's note
+     */
+    public record ItemRef(String passageId, String fallId, String label, String link, boolean beispiel, String anmerkung) {
     }
 
     /**
@@ -91,7 +100,14 @@ public record StudyAggregates(List<TableCounts> tabellen, List<Difference> abwei
                     Set<String> cases = new LinkedHashSet<>();
                     ids.forEach(id -> cases.add(study.passage(id).orElseThrow().caseId()));
                     Integer printedCount = printedByActivity.get(activity);
-                    perActivity.add(new ActivityCount(activity.label(), ids.size(), printedCount, cases.size(), ids));
+                    List<ItemRef> refs = ids.stream().map(id -> {
+                        Passage p = study.passage(id).orElseThrow();
+                        CategoryMapping.Assignment a = mapping.assignmentsOf(id).stream()
+                                .filter(x -> x.category() == category).findFirst().orElseThrow();
+                        return new ItemRef(id, p.caseId(), p.label() == null ? p.text() : p.label(),
+                                AdvisorLinks.passageLink(id, p.caseId()), a.byExample(), a.note());
+                    }).toList();
+                    perActivity.add(new ActivityCount(activity.label(), ids.size(), printedCount, cases.size(), refs));
                     if (printedCount != null && printedCount != ids.size()) {
                         List<String> byReading = ids.stream()
                                 .filter(id -> mapping.assignmentsOf(id).stream()

@@ -25,10 +25,8 @@ class StudyAggregatesTests {
             CategoryCounts counts = counts(Category.T1_DATENSCHUTZ);
 
             assertThat(numbers(counts)).containsExactly(2, 3, 0);
-            assertThat(counts.jeTaetigkeit().get(0).passagen())
-                    .containsExactly("B3.herausforderungen.1", "B7.herausforderungen.1");
-            assertThat(counts.jeTaetigkeit().get(1).passagen())
-                    .containsExactly("K2.herausforderungen.1", "K3.herausforderungen.1", "K7.herausforderungen.3");
+            assertThat(ids(counts, 0)).containsExactly("B3.herausforderungen.1", "B7.herausforderungen.1");
+            assertThat(ids(counts, 1)).containsExactly("K2.herausforderungen.1", "K3.herausforderungen.1", "K7.herausforderungen.3");
             assertThat(counts.gesamt().berechnet()).isEqualTo(5);
         }
 
@@ -38,7 +36,7 @@ class StudyAggregatesTests {
             CategoryCounts counts = counts(Category.T1_KOMMUNIKATION);
 
             assertThat(numbers(counts)).containsExactly(1, 0, 1);
-            assertThat(counts.jeTaetigkeit().get(2).passagen()).containsExactly("P3.herausforderungen.2");
+            assertThat(ids(counts, 2)).containsExactly("P3.herausforderungen.2");
         }
 
         @Test
@@ -136,6 +134,10 @@ class StudyAggregatesTests {
 
     private CategoryCounts counts(Category category) {
         return aggregates.category(category).orElseThrow();
+    }
+
+    private static List<String> ids(CategoryCounts counts, int activity) {
+        return counts.jeTaetigkeit().get(activity).passagen().stream().map(StudyAggregates.ItemRef::passageId).toList();
     }
 
     private static List<Integer> numbers(CategoryCounts counts) {
