@@ -2,12 +2,14 @@ package de.studienlotse.database;
 
 import io.r2dbc.spi.ConnectionFactoryOptions;
 import io.r2dbc.spi.Option;
-import java.net.URI;
-import java.net.URISyntaxException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.config.ConfigDataEnvironmentPostProcessor;
@@ -79,15 +81,11 @@ class DatabaseEnvironment implements EnvironmentPostProcessor, Ordered {
     static String h2FileUrl(Path dataDir) {
         // H2 refuses paths "implicitly relative" to the working directory: make it absolute
         String path = dataDir.toAbsolutePath().normalize().resolve(H2_FILE_NAME).toString().replace('\\', '/');
-        if (!path.startsWith("/")) {
-            path = "/" + path; // C:/... on Windows
-        }
-        try {
-            String encoded = new URI(null, null, path, null).getRawPath();
-            return "r2dbc:h2:file://" + encoded + "?options=" + H2_OPTIONS;
-        } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("data directory is no valid path: " + dataDir, e);
-        }
+        // r2dbc:h2:file:///<database>: the parser drops the slash after the empty host and decodes %XX
+        String encoded = Arrays.stream(path.split("/", -1))
+                .map(segment -> URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20"))
+                .collect(Collectors.joining("/"));
+        return "r2dbc:h2:file:///" + encoded + "?options=" + H2_OPTIONS;
     }
 
     /**
