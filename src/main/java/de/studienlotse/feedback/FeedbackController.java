@@ -106,7 +106,8 @@ class FeedbackController {
                                            @RequestParam(required = false) String to) {
         Flux<String> lines = repository.findAll(filter(rating, from, to))
                 .map(feedback -> FeedbackCsv.row(feedback) + "\r\n")
-                .startWith(FeedbackCsv.BOM + FeedbackCsv.HEADER + "\r\n")
+                // the header waits for the database: if it fails first, nothing is sent and the answer is a 503
+                .switchOnFirst((first, rows) -> first.isOnError() ? rows : rows.startWith(FeedbackCsv.BOM + FeedbackCsv.HEADER + "\r\n"))
                 .onErrorMap(FeedbackController::unavailable);
         return ResponseEntity.ok().contentType(TEXT_CSV).header(HttpHeaders.CONTENT_DISPOSITION, attachment("csv")).body(lines);
     }
