@@ -160,6 +160,20 @@ abstract class FeedbackApiContract {
                 .expectStatus().isNotFound();
     }
 
+    @Test
+    void should_take_ratings_and_questions_from_a_page_on_another_origin_without_csrf_token() {
+        ChatResponse answer = web.post().uri("/api/chat").contentType(MediaType.APPLICATION_JSON)
+                .header(HttpHeaders.ORIGIN, "https://kmu.example")
+                .bodyValue(Map.of("message", QUESTION))
+                .exchange().expectStatus().isOk()
+                .expectBody(ChatResponse.class).returnResult().getResponseBody();
+        web.post().uri("/api/feedback").contentType(MediaType.APPLICATION_JSON)
+                .header(HttpHeaders.ORIGIN, "https://kmu.example")
+                .header("X-Client-Id", client)
+                .bodyValue(Map.of("messageId", answer.messageId(), "rating", "up"))
+                .exchange().expectStatus().isOk();
+    }
+
     // bad input
 
     @Test
