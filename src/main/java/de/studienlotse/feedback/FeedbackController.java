@@ -2,7 +2,8 @@ package de.studienlotse.feedback;
 
 import de.studienlotse.chat.Exchange;
 import de.studienlotse.chat.ExchangeLog;
-import io.r2dbc.spi.R2dbcException;
+import io.r2dbc.spi.R2dbcNonTransientResourceException;
+import io.r2dbc.spi.R2dbcTransientException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
@@ -216,9 +217,10 @@ class FeedbackController {
         if (error instanceof ResponseStatusException) {
             return error;
         }
+        // a constraint violation or SQL error is a bug, not an outage: it stays a 500
         if (error instanceof TimeoutException || error instanceof DataAccessResourceFailureException
-                || error instanceof TransientDataAccessException || error instanceof R2dbcException
-                || hasCause(error, IOException.class) || hasCause(error, R2dbcException.class)) {
+                || error instanceof TransientDataAccessException || error instanceof R2dbcNonTransientResourceException
+                || error instanceof R2dbcTransientException || hasCause(error, IOException.class)) {
             log.warn("Feedback database unavailable: {}", error.toString());
             return new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE,
                     "Die Bewertungen sind gerade nicht erreichbar (Datenbank). Bitte versuchen Sie es in einigen Minuten noch einmal.",
