@@ -28,21 +28,52 @@ class Abstention {
     private static final Pattern RATE_QUESTION = Pattern.compile("(?i)(wie ?viele?|how many|how much).*\\b(pro|je|per|am|im) (tag|woche|monat|jahr|stunde|day|week|month|year|hour)\\b|(?i)(täglich|wöchentlich|monatlich|daily|weekly|monthly)");
     private static final Pattern RATE = Pattern.compile("(?i)\\d.{0,40}\\b(pro|je|im|per) (tag|woche|monat|quartal|jahr|stunde)\\b");
 
+    private static final Set<String> GENERIC_NOUNS = wordList("answer/generic-nouns-de.txt");
+
     private final AnswerProperties properties;
     /** Every word of the study, folded and joined by spaces: to find a question's word inside a compound. */
     private final String studyWords;
+    /** B1..P4: what a question names a case by; the index holds no such word, yet the study is about nothing else. */
+    private final Set<String> caseIds;
 
     Abstention(AnswerProperties properties, Study study) {
         this.properties = properties;
+        this.caseIds = study.cases().stream().map(CaseStudy::id).collect(java.util.stream.Collectors.toUnmodifiableSet());
         StringBuilder words = new StringBuilder(" ");
         study.passages().forEach(p -> words.append(fold(p.labelled())).append(' '));
         study.cases().forEach(c -> words.append(fold(c.application())).append(' '));
         this.studyWords = words.toString().replaceAll("[^\\p{L}\\d]+", " ");
     }
 
+    private static Set<String> wordList(String resource) {
+        try (var in = Abstention.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) throw new IllegalStateException("missing " + resource);
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines()
+                    .map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).collect(java.util.stream.Collectors.toSet());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Whether the study has the word inside one of its own: as part of a compound ("Durchschnitt" in
+     * "Altersdurchschnitt"), in its masculine plural
+     * ("Kundinnen" as "Kunden"), or as a compound of two of its words ("Zwischenerfolge" from "zwischen", "Erfolge").
+     */
     private boolean insideStudyWord(String word) {
-        String stem = fold(word).replaceAll("[^\\p{L}\\d]", "").replaceAll("(innen|ungen|en|er|es|e|n|s)$", "");
-        return stem.length() >= 5 && studyWords.contains(stem);
+        String folded = fold(word).replaceAll("[^\\p{L}\\d]", "");
+        String stem = folded.replaceAll("(innen|ungen|en|er|es|e|n|s)$", "");
+        if (stem.length() >= 5 && studyWords.contains(stem)
+                || folded.endsWith("innen") && studyWords.contains(" " + folded.substring(0, folded.length() - 5) + "en ")) {
+            return true;
+        }
+        for (int split = 4; split <= stem.length() - 4; split++) {
+            if (studyWords.contains(" " + stem.substring(0, split)) && studyWords.contains(stem.substring(split) )
+                    && stem.substring(0, split).length() >= 5 && stem.substring(split).length() >= 5) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String fold(String text) {
@@ -63,7 +94,7 @@ class Abstention {
             return Optional.of(Reason.OUT_OF_DOMAIN);
         }
         boolean named = !question.caseIds().isEmpty();
-        boolean facts = selection.sources().stream().anyMatch(s -> "eckdaten".equals(s.passage().sectionId()) && s.coverage() == 1.0);
+        boolean facts = selection.sources().stream().anyMatch(Source::fact);
         if (selection.terms().isEmpty() && !named || selection.sources().isEmpty()) {
             return Optional.of(Reason.OUT_OF_DOMAIN);
         }
@@ -83,14 +114,17 @@ class Abstention {
         List<String> focus = new ArrayList<>();
         for (QueryTerms.QueryTerm term : terms.terms()) {
             String word = term.word();
-            if (term.inIndex() || word.isEmpty() || !Character.isUpperCase(word.charAt(0))) {
+            if (term.inIndex() || word.isEmpty() || !Character.isUpperCase(word.charAt(0)) || caseIds.contains(word)) {
                 continue;
             }
             boolean acronym = word.length() >= 2 && word.chars().filter(Character::isLetter).allMatch(Character::isUpperCase);
-            if (!acronym && insideStudyWord(word)) {
+            if (!acronym && (insideStudyWord(word) || GENERIC_NOUNS.contains(word.toLowerCase(java.util.Locale.GERMAN)))) {
                 continue; // "Durchschnitt" is part of "Altersdurchschnitt": the study knows the word, in a compound
             }
             int at = question.indexOf(word);
+            if (at >= 0 && at + word.length() < question.length() && question.charAt(at + word.length()) == '-') {
+                continue; // "Extra-Schulung": the modifier of a hyphenated compound, its head carries the topic
+            }
             boolean sentenceStart = at <= 0 || SENTENCE_START.matcher(question.substring(0, at)).find();
             if (acronym || !sentenceStart) {
                 focus.add(word);

@@ -15,6 +15,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("studienlotse.answer")
 public record AnswerProperties(@DefaultValue("8") int maxSources, @DefaultValue("3") int maxPerCase,
-                               @DefaultValue("12") int retrievalK, @DefaultValue("0.5") double minCoverage,
+                               @DefaultValue("12") int retrievalK, @DefaultValue("0.25") double minCoverage,
                                @DefaultValue("360") int quoteLength) {
 }

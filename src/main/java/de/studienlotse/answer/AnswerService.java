@@ -1,5 +1,6 @@
 package de.studienlotse.answer;
 
+import de.studienlotse.answer.llm.LlmException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -20,8 +21,8 @@ import reactor.core.scheduler.Schedulers;
 public class AnswerService {
 
     private static final Logger log = LoggerFactory.getLogger(AnswerService.class);
-    static final String FALLBACK_NOTICE_DE = "Das Sprachmodell hat nicht rechtzeitig geantwortet. Diese Antwort ist direkt aus den Textstellen der Studie zusammengestellt.";
-    static final String FALLBACK_NOTICE_EN = "The language model did not answer in time. This answer is assembled directly from the study's passages.";
+    static final String FALLBACK_NOTICE_DE = "Das Sprachmodell war nicht erreichbar oder hat nicht rechtzeitig geantwortet. Diese Antwort ist direkt aus den Textstellen der Studie zusammengestellt.";
+    static final String FALLBACK_NOTICE_EN = "The language model could not be reached or did not answer in time. This answer is assembled directly from the study's passages.";
     /** How an LLM says the sources do not answer (prompts/answer-system.md, rule 4). */
     private static final java.util.regex.Pattern LLM_ABSTAINS = java.util.regex.Pattern.compile(
             "^\\W*(Dazu enthält die Studie keine Angaben|The study (does not|doesn't) (cover|contain|say))");
@@ -69,9 +70,10 @@ public class AnswerService {
         return standalone.publishOn(Schedulers.boundedElastic()).map(rewritten -> {
             AnalyzedQuestion question = analyzer.analyze(rewritten);
             if (rewritten != request) {
-                // keep what the user typed for language and display; retrieval uses the standalone wording
+                // keep the language the user typed in; retrieval and the model use the standalone wording, since the
+                // answer prompt carries no history that could resolve "dort" or "das Unternehmen"
                 AnalyzedQuestion original = analyzer.analyze(request);
-                question = new AnalyzedQuestion(request.message(), question.text(), original.language(),
+                question = new AnalyzedQuestion(question.text(), question.text(), original.language(),
                         question.topics(), question.caseIds(), question.activity(), true);
             }
             return new Prepared(question, selector.select(question));
@@ -87,7 +89,7 @@ public class AnswerService {
             List<String> suggestions = abstention.suggestions(question, prepared.selection());
             String text = abstention.text(question, reason.get(), suggestions);
             return Flux.concat(Flux.just(sourcesEvent), tokens(text),
-                    Flux.just(new AnswerEvent.Done(new Answer(text, List.of(), true, false, backend(), null, suggestions))));
+                    Flux.just(new AnswerEvent.Done(new Answer(text, List.of(), true, false, ExtractiveAnswerer.BACKEND, null, suggestions))));
         }
         if (!llm.available()) {
             String text = CitationFilter.check(extractive.answer(question, sources), sources.size());
@@ -108,11 +110,15 @@ public class AnswerService {
                 .filter(s -> !s.isEmpty())
                 .doOnNext(streamed::append)
                 .map(s -> (AnswerEvent) new AnswerEvent.Token(s))
+                // a reply that ends without text (a reasoning model out of tokens, a filtered completion) answers nothing
+                .concatWith(Mono.defer(() -> streamed.toString().isBlank()
+                        ? Mono.error(new LlmException(llm.backend() + " finished without any text"))
+                        : Mono.empty()))
                 .onErrorResume(error -> {
                     log.warn("Language model failed, answering extractively: {}", error.toString());
                     String text = question.english() ? FALLBACK_NOTICE_EN : FALLBACK_NOTICE_DE;
                     notice.set(text);
-                    String fallback = (streamed.isEmpty() ? "" : "\n\n---\n\n") + "*" + text + "*\n\n"
+                    String fallback = (streamed.toString().isBlank() ? "" : "\n\n---\n\n") + "*" + text + "*\n\n"
                             + CitationFilter.check(extractive.answer(question, sources), sources.size());
                     streamed.append(fallback);
                     return Flux.just(new AnswerEvent.Token(fallback));

@@ -13,12 +13,17 @@ import java.util.regex.Pattern;
  */
 final class CitationFilter {
 
-    private static final Pattern MARKER = Pattern.compile("\\[\\s*(\\d+(?:\\s*[,;]\\s*\\d+)*)\\s*]");
-    private static final Pattern CANDIDATE = Pattern.compile("\\[[\\d\\s,;]*");
-    private static final int LONGEST_MARKER = 24;
+    private static final Pattern MARKER = Pattern.compile("\\[\\s*(\\d+(?:\\s*[-–]\\s*\\d+)?(?:\\s*[,;]\\s*\\d+(?:\\s*[-–]\\s*\\d+)?)*)\\s*]");
+    private static final Pattern CANDIDATE = Pattern.compile("\\[[\\d\\s,;\\-–]*");
+    /** Marks where a marker was dropped, so the space before it can go too ("Projektstruktur [9]." → "Projektstruktur."). */
+    private static final char DROPPED = '\u0000';
+    private static final Pattern TRAILING = Pattern.compile("[\\s\\u0000]+$");
+    /** Held back at most: fits a list naming a dozen sources, "[1, 2, …, 12]", as a model may stream it token by token. */
+    private static final int LONGEST_MARKER = 64;
 
     private final int sources;
     private final StringBuilder held = new StringBuilder();
+    private String pendingSpace = "";
     private final Set<Integer> removed = new LinkedHashSet<>();
 
     CitationFilter(int sources) {
@@ -52,14 +57,24 @@ final class CitationFilter {
             out.append(marker.matches() ? valid(marker.group(1)) : candidate.substring(0, 1));
             held.delete(0, marker.matches() ? close + 1 : 1);
         }
-        return out.toString();
+        // spaces at the end wait for what follows: a dropped marker before a full stop takes its space with it
+        String combined = pendingSpace + out;
+        Matcher tail = TRAILING.matcher(combined);
+        pendingSpace = tail.find() ? tail.group() : "";
+        return tidy(combined.substring(0, combined.length() - pendingSpace.length()));
     }
 
     /** Whatever is still held at the end of the stream. */
     String flush() {
-        String rest = held.toString();
+        String rest = tidy(pendingSpace + held);
         held.setLength(0);
+        pendingSpace = "";
         return rest;
+    }
+
+    private static String tidy(String text) {
+        return text.replaceAll("[ \\t]*\\u0000+(?=[.,;:!?)]|$)", "").replaceAll("([ \\t])\\u0000+[ \\t]+", "$1")
+                .replace(String.valueOf(DROPPED), "");
     }
 
     /** Source numbers that were named but do not exist. */
@@ -70,15 +85,28 @@ final class CitationFilter {
     private String valid(String numbers) {
         StringBuilder out = new StringBuilder();
         Set<Integer> seen = new LinkedHashSet<>();
-        for (String number : numbers.split("\\s*[,;]\\s*")) {
-            int n = Integer.parseInt(number.strip());
+        java.util.List<String> expanded = new java.util.ArrayList<>();
+        for (String item : numbers.split("\\s*[,;]\\s*")) {
+            String[] range = item.strip().split("\\s*[-–]\\s*");
+            if (range.length == 2 && range[0].length() <= 3 && range[1].length() <= 3) {
+                int from = Integer.parseInt(range[0]);
+                int to = Integer.parseInt(range[1]);
+                for (int i = from; i <= Math.min(to, from + 20); i++) expanded.add(String.valueOf(i));
+            } else {
+                expanded.add(range[0]);
+            }
+        }
+        for (String number : expanded) {
+            String digits = number.strip().replaceFirst("^0+(?=\\d)", "");
+            // more digits than an int holds: no source has that number (a phone number in brackets, say)
+            int n = digits.length() > 9 ? Integer.MAX_VALUE : Integer.parseInt(digits);
             if (n >= 1 && n <= sources) {
                 if (seen.add(n)) out.append('[').append(n).append(']');
             } else {
                 removed.add(n);
             }
         }
-        return out.toString();
+        return out.isEmpty() ? String.valueOf(DROPPED) : out.toString();
     }
 
     /** Turns a whole text through a fresh filter: what the streamed tokens add up to. */

@@ -29,8 +29,7 @@ class ExtractiveAnswerer {
 
     String answer(AnalyzedQuestion question, List<Source> sources) {
         Text text = new Text(question.english());
-        List<Source> facts = sources.stream().filter(s -> "eckdaten".equals(s.passage().sectionId())
-                && s.coverage() == 1.0).toList();
+        List<Source> facts = sources.stream().filter(s -> s.fact() && "eckdaten".equals(s.passage().sectionId())).toList();
         boolean factQuestion = Topic.FACTS.stream().anyMatch(question::asks) && !facts.isEmpty();
         if (question.asks(Topic.DAUER)) {
             durations(question, facts, text);
@@ -50,6 +49,9 @@ class ExtractiveAnswerer {
                     "Die übrigen Fälle machen dazu in ihren Eckdaten keine Angabe; Hinweise im Text folgen, soweit gefunden.",
                     "The other cases give no such fact; mentions in their text follow where found.");
         }
+        sampleCounts(question, sources, text);
+        tableCounts(sources, text);
+        factQuestion = factQuestion || !text.toString().isEmpty();
         List<Source> prose = relevantProse(question, sources, factQuestion);
         if (!prose.isEmpty()) {
             if (factQuestion) {
@@ -62,6 +64,41 @@ class ExtractiveAnswerer {
         return text.toString().strip();
     }
 
+    /** The aggregated tables: categories of challenges or success factors with how often the cases named them. */
+    private void tableCounts(List<Source> sources, Text text) {
+        for (String table : List.of("tabelle-1", "tabelle-2")) {
+            List<Source> rows = sources.stream().filter(s -> s.fact() && table.equals(s.passage().sectionId())).toList();
+            if (rows.isEmpty()) {
+                continue;
+            }
+            boolean challenges = table.equals("tabelle-1");
+            text.line(text.en
+                    ? (challenges ? "Across all cases, the study counts these challenges (Table 1), most named first:"
+                                  : "Across all cases, the study counts these success factors (Table 2), most named first:")
+                    : (challenges ? "Über alle Fälle zählt die Studie diese Herausforderungen (Tabelle 1), die häufigsten zuerst:"
+                                  : "Über alle Fälle zählt die Studie diese Erfolgsfaktoren (Tabelle 2), die häufigsten zuerst:"));
+            rows.forEach(s -> text.line("- **" + s.passage().label() + ":** " + shorten(s.passage().text()) + " " + marker(s)));
+            text.line("");
+        }
+    }
+
+    /** How many cases per Tätigkeit, from the study's own sample figures. */
+    private void sampleCounts(AnalyzedQuestion question, List<Source> sources, Text text) {
+        Optional<Source> perActivity = sources.stream().filter(s -> "methodik".equals(s.passage().sectionId())
+                && s.fact() && s.passage().text().contains("Tätigkeit: Buchhaltung")).findFirst();
+        Optional<Source> interviews = sources.stream().filter(s -> "methodik".equals(s.passage().sectionId())
+                && s.fact() && "Anzahl der Interviews".equals(s.passage().label())).findFirst();
+        if (perActivity.isEmpty()) {
+            return;
+        }
+        String activities = "„" + perActivity.get().passage().text() + "“ " + marker(perActivity.get());
+        text.line((text.en
+                ? "The study comprises %s best-practice cases from %s interviews: %s – that is B1–B7 (accounting), K1–K7 (customer advice) and P1–P4 (capacity planning)."
+                : "Die Studie umfasst %s Best-Practice-Fälle aus %s Interviews: %s – das sind B1–B7 (Buchhaltung), K1–K7 (Kundenberatung) und P1–P4 (Kapazitätsplanung).")
+                .formatted(interviews.map(s -> s.passage().text() + " " + marker(s)).orElse("18"),
+                        interviews.map(s -> s.passage().text()).orElse("18"), activities));
+    }
+
     private void durations(AnalyzedQuestion question, List<Source> facts, Text text) {
         List<Source> durations = facts.stream().filter(s -> "Dauer der Einführung".equals(s.passage().label())).toList();
         if (durations.isEmpty()) {
@@ -71,7 +108,33 @@ class ExtractiveAnswerer {
             Source s = durations.getFirst();
             text.line((text.en ? "The introduction at %s took **%s** %s." : "Die Einführung dauerte bei %s **%s** %s.")
                     .formatted(caseName(s.caseStudy(), text.en), s.passage().text(), marker(s)));
+            List<Source> others = facts.stream().filter(f -> f != s && f.caseStudy() == s.caseStudy()
+                    && !(question.asks(Topic.BETRIEBSRAT) || question.asks(Topic.EXTERN))).toList();
+            if (!others.isEmpty()) {
+                text.line("").line((text.en ? "Further facts printed beside the case: " : "Weitere Eckdaten des Falls: ")
+                        + String.join("; ", others.stream().map(f -> "„" + f.passage().text() + "“ " + marker(f)).toList()));
+            }
             return;
+        }
+        Optional<Durations.Limit> limit = Durations.limit(question.text());
+        if (limit.isPresent()) {
+            List<Source> within = durations.stream().filter(s -> Durations.months(s.passage().text()).isPresent()
+                    && limit.get().accepts(Durations.months(s.passage().text()).getAsDouble())).toList();
+            text.line(within.isEmpty()
+                    ? (text.en ? "No case states a duration in that range." : "Keiner der Fälle nennt eine Dauer in diesem Bereich.")
+                    : (text.en ? "Within that range:" : "In diesem Bereich liegen:"));
+            within.forEach(s -> text.line("- %s: **%s** %s".formatted(caseName(s.caseStudy(), text.en), s.passage().text(), marker(s))));
+            text.line("");
+        }
+        boolean longestAsked = Topic.fold(question.text()).matches("(?s).*(laengst|longest|langsamst|slowest).*");
+        boolean shortestAsked = Topic.fold(question.text()).matches("(?s).*(kuerzest|schnellst|shortest|fastest|quickest).*");
+        if (longestAsked || shortestAsked) {
+            durations.stream().filter(s -> Durations.months(s.passage().text()).isPresent())
+                    .sorted(Comparator.comparingDouble(s -> (longestAsked ? -1 : 1) * Durations.months(s.passage().text()).getAsDouble()))
+                    .findFirst().ifPresent(s -> text.line((text.en
+                            ? (longestAsked ? "The longest introduction: %s, **%s** %s." : "The fastest introduction: %s, **%s** %s.")
+                            : (longestAsked ? "Am längsten dauerte die Einführung bei %s: **%s** %s." : "Am schnellsten ging die Einführung bei %s: **%s** %s."))
+                            .formatted(caseName(s.caseStudy(), text.en), s.passage().text(), marker(s))).line(""));
         }
         text.line(text.en ? "Duration of the introduction, as stated per case:" : "Dauer der Einführung, wie die Fälle sie angeben:");
         for (Source s : durations) {
@@ -114,12 +177,38 @@ class ExtractiveAnswerer {
         }
     }
 
-    /** Passages that answer the question, not just share a word with it. */
+    /**
+     * Passages that answer the question, not just share a word with it: when the question asks for a kind of passage
+     * (tips, challenges ...) and the study has good ones, only those; otherwise the best matches.
+     */
     private List<Source> relevantProse(AnalyzedQuestion question, List<Source> sources, boolean factQuestion) {
-        List<Source> prose = sources.stream().filter(s -> !("eckdaten".equals(s.passage().sectionId()) && s.coverage() == 1.0)).toList();
+        List<Source> prose = sources.stream().filter(s -> !s.fact()).toList();
         double best = prose.stream().mapToDouble(Source::coverage).max().orElse(0);
-        int limit = factQuestion ? 3 : 6;
-        return prose.stream().filter(s -> s.coverage() >= 0.6 * best).limit(limit).toList();
+        java.util.Set<String> asked = new java.util.HashSet<>();
+        question.topics().forEach(t -> {
+            if (t.sectionId() != null) asked.add(t.sectionId());
+            asked.addAll(t.studySections());
+        });
+        if (question.asks(Topic.UEBERBLICK)) {
+            asked.addAll(List.of("zusammenfassung", "fazit", "tabelle-1", "tabelle-2", "ergebnisse"));
+        }
+        List<Source> onTopic = prose.stream().filter(s -> asked.contains(s.passage().sectionId())).toList();
+        double bestOnTopic = onTopic.stream().mapToDouble(Source::coverage).max().orElse(0);
+        if (!onTopic.isEmpty() && bestOnTopic >= 0.75 * best) {
+            return onTopic.stream().filter(s -> s.coverage() >= 0.75 * bestOnTopic).limit(8).toList();
+        }
+        if (factQuestion) {
+            // facts answer the question; prose only where it speaks of the same thing
+            return prose.stream().filter(s -> s.coverage() >= 0.6 * best && mentionsFactTopic(question, s)).limit(3).toList();
+        }
+        return prose.stream().filter(s -> s.coverage() >= 0.6 * best).limit(6).toList();
+    }
+
+    private static boolean mentionsFactTopic(AnalyzedQuestion question, Source s) {
+        String text = s.passage().labelled().toLowerCase(java.util.Locale.GERMAN);
+        return question.asks(Topic.BETRIEBSRAT) && text.matches("(?s).*(betriebsrat|mitarbeitendenvertretung).*")
+                || question.asks(Topic.EXTERN) && text.matches("(?s).*(extern|dienstleister|partner|berater|anbieter).*")
+                || question.asks(Topic.DAUER) && text.matches("(?s).*(dauer|monat|woche|jahr|zeit|lange|schnell).*");
     }
 
     private String lead(AnalyzedQuestion question, List<Source> prose) {

@@ -25,6 +25,9 @@ public class QuestionAnalyzer {
     private static final Pattern ANAPHORA = Pattern.compile("(^|[^\\p{L}])(dort|dabei|damit|dafuer|davon|dazu|denen|"
             + "deren|dies\\p{L}*|jene\\p{L}*|ihnen|ihre\\p{L}*|(das|dem|die|der) (unternehmen|firma|fall|betrieb)|"
             + "there|they|them|their|those|that (company|case|firm))([^\\p{L}]|$)|^ *(und|auch|noch|and|also|what about) ");
+    /** "Was empfehlen die für …", "Hatten die dafür …": a pronoun, not an article, when an adverb or preposition follows. */
+    private static final Pattern PRONOUN = Pattern.compile("(^|\\s)(die|der|das|den|dem|sie|er) (fuer|dafuer|dort|da|denn|damit|"
+            + "davon|dabei|bei|mit|auch|noch|eigentlich|genau|konkret|dann|so|ueberhaupt|schon|wirklich)(\\s|$)");
     private static final Map<Activity, Pattern> ACTIVITY_CUES = Map.of(
             Activity.BUCHHALTUNG, Pattern.compile("buchhalt|rechnungswesen|accounting|bookkeeping"),
             Activity.KUNDENBERATUNG, Pattern.compile("kundenberat|kundenservice|kundenbetreu|customer (advi|consult|service|support)"),
@@ -40,8 +43,14 @@ public class QuestionAnalyzer {
             Map.entry("engineering", "ingenieurdienstleistungen"), Map.entry("electromobility", "elektromobilitaet"),
             Map.entry("e-mobility", "elektromobilitaet"), Map.entry("telecommunication", "telekommunikation"));
 
+    /** Title words too general to point to one case. */
+    private static final Set<String> GENERIC_TITLE_WORDS = Set.of("automatisierte", "automatisierter", "automatisierung",
+            "anwendung", "unterstuetzung", "analyse", "auswertung", "erstellung", "bearbeitung", "gestuetzte", "basierte");
+
     private final Study study;
     private final Map<String, List<String>> casesByBranche = new LinkedHashMap<>();
+    /** Words of a KI-Anwendung title that no other case's title has: "personalwesen" means B1. */
+    private final Map<String, String> caseByTitleWord = new LinkedHashMap<>();
 
     public QuestionAnalyzer(Study study) {
         this.study = study;
@@ -50,6 +59,18 @@ public class QuestionAnalyzer {
                 casesByBranche.computeIfAbsent(Topic.fold(c.branche()).strip(), k -> new ArrayList<>()).add(c.id());
             }
         }
+        Map<String, Set<String>> titleWords = new LinkedHashMap<>();
+        for (CaseStudy c : study.cases()) {
+            for (String word : Topic.fold(c.application()).split("[^\\p{L}\\d-]+")) {
+                String stem = word.replaceAll("(ungen|ung|en|ern|er|e|n|s)$", "");
+                if (stem.length() >= 6 && !GENERIC_TITLE_WORDS.contains(word)) {
+                    titleWords.computeIfAbsent(stem, k -> new LinkedHashSet<>()).add(c.id());
+                }
+            }
+        }
+        titleWords.forEach((stem, ids) -> {
+            if (ids.size() == 1) caseByTitleWord.put(stem, ids.iterator().next());
+        });
     }
 
     public AnalyzedQuestion analyze(AnswerRequest request) {
@@ -68,7 +89,8 @@ public class QuestionAnalyzer {
             followUp = true;
             Turn previousAnswer = last(request.history(), Turn.Role.ASSISTANT);
             List<String> earlier = casesIn(previousQuestion.content());
-            if (earlier.isEmpty() && previousAnswer != null) {
+            Activity earlierActivity = activityIn(previousQuestion.content());
+            if (earlier.isEmpty() && earlierActivity == null && previousAnswer != null) {
                 earlier = casesIn(previousAnswer.content()).stream().limit(3).toList();
             }
             cases = new ArrayList<>(earlier);
@@ -78,6 +100,10 @@ public class QuestionAnalyzer {
             Set<Topic> previousTopics = Topic.of(previousQuestion.content());
             if (topics.isEmpty() || topics.stream().allMatch(t -> t == Topic.ANZAHL)) {
                 topics = previousTopics;
+            } else if (previousTopics.contains(Topic.UEBERBLICK)) {
+                // "Und bei den Erfolgsfaktoren?" after a question about the whole study stays at study level
+                topics = new java.util.HashSet<>(topics);
+                topics.add(Topic.UEBERBLICK);
             }
             searchText = message + " " + previousQuestion.content();
         }
@@ -93,6 +119,11 @@ public class QuestionAnalyzer {
             study.caseById(id).ifPresent(c -> found.add(c.id()));
         }
         String folded = Topic.fold(text);
+        for (Map.Entry<String, String> title : caseByTitleWord.entrySet()) {
+            if (Pattern.compile("(^|[^\\p{L}])" + Pattern.quote(title.getKey())).matcher(folded).find()) {
+                found.add(title.getValue());
+            }
+        }
         for (Map.Entry<String, String> english : ENGLISH_BRANCHEN.entrySet()) {
             if (folded.contains(english.getKey())) {
                 folded = folded + " " + english.getValue() + " ";
@@ -123,7 +154,7 @@ public class QuestionAnalyzer {
     private static boolean looksLikeFollowUp(String message, Set<Topic> topics) {
         String folded = Topic.fold(message);
         long words = folded.strip().split("\\s+").length;
-        return ANAPHORA.matcher(folded).find() && words <= 12 || words <= 5;
+        return (ANAPHORA.matcher(folded).find() || PRONOUN.matcher(folded).find()) && words <= 12 || words <= 5;
     }
 
     private static Turn last(List<Turn> history, Turn.Role role) {

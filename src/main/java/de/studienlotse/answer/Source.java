@@ -6,9 +6,10 @@ import de.studienlotse.corpus.Passage;
 /**
  * A passage handed to the answerer as source {@code [n]}.
  *
- * @param coverage share of the question's content words the passage holds (1 for facts picked by topic)
+ * @param coverage share of the question's content words the passage holds (1 for facts)
+ * @param fact     picked because the question asks for this fact (a duration, the sample size), not found by search
  */
-public record Source(int n, Passage passage, CaseStudy caseStudy, double coverage) {
+public record Source(int n, Passage passage, CaseStudy caseStudy, double coverage, boolean fact) {
 
     Citation citation() {
         return Citation.of(n, passage, caseStudy);

@@ -34,15 +34,37 @@ public class SourceSelector {
     public Selection select(AnalyzedQuestion question) {
         Map<String, Candidate> picked = new LinkedHashMap<>();
         List<CaseStudy> targets = question.caseIds().stream().map(id -> study.caseById(id).orElseThrow()).toList();
-        facts(question, targets).forEach(p -> picked.putIfAbsent(p.id(), new Candidate(p, 1.0)));
+        facts(question, targets).forEach(p -> picked.putIfAbsent(p.id(), new Candidate(p, 1.0, true)));
 
         String caseFilter = targets.size() == 1 ? targets.getFirst().id() : null;
-        List<SearchHit> hits = new ArrayList<>();
-        for (Topic topic : question.topics()) {
-            if (topic.sectionId() != null && !topic.sectionId().equals("eckdaten")) {
-                hits.addAll(search(question, caseFilter, topic.sectionId()));
+        if (caseFilter != null) {
+            // "Wer arbeitet bei B7 mit der KI?": the asked section of the named case is the answer, all of it
+            for (Topic topic : question.topics()) {
+                if (topic.sectionId() != null && !topic.sectionId().equals("eckdaten") && !topic.sectionId().equals("methodik")) {
+                    targets.getFirst().section(topic.sectionId()).ifPresent(section -> section.passages()
+                            .forEach(p -> picked.putIfAbsent(p.id(), new Candidate(p, 1.0, false))));
+                }
             }
         }
+        List<SearchHit> caseHits = new ArrayList<>();
+        List<SearchHit> studyHits = new ArrayList<>();
+        for (Topic topic : question.topics()) {
+            if (topic.sectionId() != null && !topic.sectionId().equals("eckdaten")) {
+                caseHits.addAll(search(question, caseFilter, topic.sectionId()));
+            }
+            if (targets.isEmpty() && question.activity() == null) {
+                topic.studySections().forEach(section -> studyHits.addAll(search(question, null, section)));
+            }
+        }
+        if (question.asks(Topic.UEBERBLICK) && targets.isEmpty()) {
+            for (String section : List.of("zusammenfassung", "fazit", "tabelle-1", "tabelle-2", "ergebnisse")) {
+                studyHits.addAll(search(question, null, section));
+            }
+        }
+        studyHits.sort(java.util.Comparator.comparingDouble(SearchHit::coverage).thenComparingDouble(SearchHit::score).reversed());
+        // a question about the study as a whole reads the study's own summary first
+        List<SearchHit> hits = new ArrayList<>(question.asks(Topic.UEBERBLICK) ? studyHits : caseHits);
+        hits.addAll(question.asks(Topic.UEBERBLICK) ? caseHits : studyHits);
         List<SearchHit> general = search(question, caseFilter, null);
         hits.addAll(general);
         double best = general.stream().mapToDouble(SearchHit::coverage).max().orElse(0);
@@ -62,13 +84,13 @@ public class SourceSelector {
                 break;
             }
             perCase.merge(caseKey, 1, Integer::sum);
-            picked.put(passage.id(), new Candidate(passage, hit.coverage()));
+            picked.put(passage.id(), new Candidate(passage, hit.coverage(), false));
         }
         List<Source> sources = new ArrayList<>();
         for (Candidate candidate : picked.values()) {
             CaseStudy c = candidate.passage().caseId() == null ? null
                     : study.caseById(candidate.passage().caseId()).orElseThrow();
-            sources.add(new Source(sources.size() + 1, candidate.passage(), c, candidate.coverage()));
+            sources.add(new Source(sources.size() + 1, candidate.passage(), c, candidate.coverage(), candidate.fact()));
         }
         return new Selection(sources, best, index.analyze(question.searchText()));
     }
@@ -78,18 +100,36 @@ public class SourceSelector {
                 caseId, sectionId));
     }
 
+    /** "Wie viele Fälle / Unternehmen / Interviews": the study's own figures of its sample. */
+    private static final java.util.regex.Pattern SAMPLE = java.util.regex.Pattern.compile(
+            "(?i)(fälle|faelle|unternehmen|firmen|betriebe|beispiele|best practices|interviews|befragte|teilnehmende|cases|companies|firms|interviews|participants)");
+
     /** The fact passages a fact question needs: for the named cases, or for every case that states the fact. */
     private List<Passage> facts(AnalyzedQuestion question, List<CaseStudy> targets) {
         List<Passage> facts = new ArrayList<>();
+        if (question.asks(Topic.UEBERBLICK) && targets.isEmpty()) {
+            // "most often named": the study's aggregated tables count them, category by category
+            if (question.asks(Topic.HERAUSFORDERUNGEN)) facts.addAll(tableCategories("tabelle-1"));
+            if (question.asks(Topic.ERFOLGSFAKTOREN)) facts.addAll(tableCategories("tabelle-2"));
+        }
+        if (question.asks(Topic.ANZAHL) && targets.isEmpty() && SAMPLE.matcher(question.text()).find()) {
+            study.studySection("methodik").ifPresent(s -> s.passages().stream()
+                    .filter(p -> p.text().contains("Tätigkeit: Buchhaltung") || "Anzahl der Interviews".equals(p.label()))
+                    .forEach(facts::add));
+        }
         List<CaseStudy> cases = targets.isEmpty()
                 ? study.cases().stream().filter(c -> question.activity() == null || c.activity() == question.activity()).toList()
                 : targets;
         for (CaseStudy c : cases) {
-            List<Passage> eckdaten = c.section("eckdaten").map(s -> s.passages()).orElse(List.of());
+            // the asked fact first: the duration before the other facts printed beside it
+            List<Passage> eckdaten = c.section("eckdaten").map(s -> s.passages().stream()
+                    .sorted(java.util.Comparator.comparing(p -> !"Dauer der Einführung".equals(p.label()))).toList())
+                    .orElse(List.of());
             for (Passage p : eckdaten) {
                 String text = (p.label() == null ? "" : p.label() + " ") + p.text();
                 boolean duration = "Dauer der Einführung".equals(p.label());
-                if (question.asks(Topic.DAUER) && duration
+                boolean oneCase = targets.size() == 1;
+                if (question.asks(Topic.DAUER) && (duration || oneCase)
                         || question.asks(Topic.BETRIEBSRAT) && text.matches("(?is).*(betriebsrat|mitarbeitendenvertretung).*")
                         || question.asks(Topic.EXTERN) && text.matches("(?is).*externe unterstützung.*")) {
                     facts.add(p);
@@ -99,11 +139,26 @@ public class SourceSelector {
         return facts;
     }
 
-    private static int factCount(Map<String, Candidate> picked) {
-        return (int) picked.values().stream().filter(c -> c.coverage() == 1.0 && "eckdaten".equals(c.passage().sectionId())).count();
+    /** The categories of Tabelle 1 or 2 with their counts ("Akzeptanz (13 Nennungen)"), most named first. */
+    private List<Passage> tableCategories(String sectionId) {
+        return study.studySection(sectionId).map(s -> s.passages().stream()
+                .filter(p -> p.label() != null && TABLE_CATEGORY.matcher(p.label()).find())
+                .sorted(java.util.Comparator.comparingInt(SourceSelector::mentions).reversed())
+                .toList()).orElse(List.of());
     }
 
-    private record Candidate(Passage passage, double coverage) {
+    static final java.util.regex.Pattern TABLE_CATEGORY = java.util.regex.Pattern.compile("\\((\\d+) Nennungen\\)");
+
+    static int mentions(Passage p) {
+        java.util.regex.Matcher m = TABLE_CATEGORY.matcher(p.label());
+        return m.find() ? Integer.parseInt(m.group(1)) : 0;
+    }
+
+    private static int factCount(Map<String, Candidate> picked) {
+        return (int) picked.values().stream().filter(Candidate::fact).count();
+    }
+
+    private record Candidate(Passage passage, double coverage, boolean fact) {
     }
 
     /**

@@ -11,46 +11,61 @@ import java.util.regex.Pattern;
  * ({@code herausforderungen}, {@code tipps}, ...) or to the structured facts (duration, works council, external help).
  */
 public enum Topic {
-    HERAUSFORDERUNGEN("herausforderungen", "herausforder|schwierig|problem|huerde|hemmnis|hindernis|stolper|risik|"
+    HERAUSFORDERUNGEN("herausforderungen", List.of("tabelle-1", "zusammenfassung", "fazit"), "herausforder|schwierig|problem|huerde|hemmnis|hindernis|stolper|risik|"
             + "schiefgel|schief |bedenken|sorge|aengst|angst|widerstand|challeng|difficult|obstacle|barrier|hurdle|"
             + "issue|pitfall|problem|concern|fear|resist"),
-    ERFOLGSFAKTOREN("erfolgsfaktoren", "erfolg|gelungen|gelingen|gelang|geholfen|hilfreich|geklappt|funktioniert hat|"
+    ERFOLGSFAKTOREN("erfolgsfaktoren", List.of("tabelle-2", "zusammenfassung", "fazit"), "erfolg|gelungen|gelingen|gelang|geholfen|hilfreich|geklappt|funktioniert hat|"
             + "worauf.*achten|succe|worked|helped|key factor|what made"),
-    TIPPS("tipps", "tipp|ratschlae|ratschlag|rat |raten|empfehl|empfiehl|lessons|learnings|advice|advise|recommend|tip"),
+    TIPPS("tipps", List.of("fazit"), "tipp|ratschlae|ratschlag|rat |raten|empfehl|empfiehl|lessons|learnings|advice|advise|recommend|tip"),
     PROZESS("prozess", "schritt|vorgehen|vorgegangen|ablauf|ablaeuf|phase|eingefuehrt|einfuehrungsprozess|umgesetzt|"
             + "implementier|angefangen|anfangen|gestartet|step|process|approach|roadmap|introduced|rolled out|implement"),
-    DAUER("eckdaten", "dauer|dauert|gedauert|wie lange|zeitraum|zeitrahmen|how long|duration|took|timeline|"
-            + "wie schnell|how fast|how quickly"),
+    DAUER("eckdaten", "dauer|dauert|gedauert|wie lange|zeitraum|zeitrahmen|how long|duration|took (about|around|only|\\d|long|months|weeks|years)|timeline|"
+            + "wie schnell|abgeschlossen|fertig|am schnellsten|am laengsten|am kuerzesten|how fast|how quickly|fastest|quickest|longest|shortest"),
     BETRIEBSRAT("eckdaten", "betriebsrat|betriebsraet|mitarbeitendenvertretung|mitarbeitervertretung|personalrat|"
             + "arbeitnehmervertret|works council|employee representati|union"),
-    EXTERN("eckdaten", "extern|dienstleister|berater|beraten lassen|it-partner|partner|consultant|external|"
-            + "outside help|service provider|vendor"),
-    ZIEL("ziel", "ziel|warum|wozu|weshalb|motivation|motiviert|grund |gruende|erreichen|goal|aim|why|objective|purpose"),
-    INTERAKTION("interaktion", "wer nutzt|wer arbeitet|wer bedient|wer interagiert|interagier|nutzer|anwender|"
-            + "wer hat damit|who uses|who works|interact|users"),
+    EXTERN("eckdaten", "extern|dienstleister|berater|beraten lassen|it-partner|partner|hilfe von aussen|von aussen|"
+            + "fremde hilfe|consultant|external|outside help|help from outside|service provider|vendor"),
+    ZIEL("ziel", List.of("ergebnisse", "zielstellung"), "ziel|motivation|motiviert|erreichen wollte|goal|aim|objective|purpose"),
+    INTERAKTION("interaktion", "wer |interagier|nutzer|anwender|who |interact|users"),
     BESCHREIBUNG("beschreibung", "was macht|was kann|was tut|beschreib|wie funktioniert|was genau|what does|"
             + "describe|how does .* work"),
     ZITAT("zitat", "zitat|zitiert|gesagt|sagte|aussage|o-ton|quote|said"),
-    ZUSAMMENARBEIT("zusammenarbeit", "zusammenarbeit|zusammengearbeitet|teams|abstimmung|collaborat|teamwork"),
+    ZUSAMMENARBEIT("zusammenarbeit", "zusammenarbeit|zusammengearbeitet|team|projektteam|abstimmung|collaborat|teamwork"),
     ANZAHL("methodik", "wie viele|wieviele|anzahl|how many|number of"),
+    /** Asks about the study as a whole: what was named most often, across all cases. */
+    UEBERBLICK(null, "am haeufigsten|haeufigste|am meisten genannt|meistgenannt|insgesamt|generell|allgemein|ueber alle|"
+            + "alle faelle|alle unternehmen|typisch|wiederkehrend|nennungen|gesamtbild|fazit|zusammenfassung|studie 1|"
+            + "most (often|frequent)|frequently|overall|across all|in general|common|recurring|conclusion|summary"),
     /** Asks for an amount of money: the study names no prices or budgets. */
-    GELDBETRAG(null, "wie ?viel .*(kost|gekostet|bezahlt|investiert)|was (hat|haben|hatte|kostet|kosten).*(kost|gekostet)|"
+    GELDBETRAG(null, "verdien|gehalt|gehaelter|lohn |loehne|salary|salaries|earn|wage|wie ?viel .*(kost|gekostet|bezahlt|investiert)|was (hat|haben|hatte|kostet|kosten).*(kost|gekostet)|"
             + "euro|€|\\beur\\b|preis|how much .*(cost|spend|pay|invest)|what did .* cost|price"),
     /** Asks for a company's or person's name: the study is anonymised. */
     NAME(null, "wie hei(ss|ß)t|name (des|der|von)|namen (des|der|von)|welche firma genau|which company exactly|"
             + "company name|name of the company|what is the name");
 
     private final String sectionId;
+    private final List<String> studySections;
     private final Pattern cues;
 
     Topic(String sectionId, String cues) {
+        this(sectionId, List.of(), cues);
+    }
+
+    Topic(String sectionId, List<String> studySections, String cues) {
         this.sectionId = sectionId;
-        this.cues = Pattern.compile("(^|[^\\p{L}])(" + cues + ")");
+        this.studySections = studySections;
+        // a cue starts a word: "Dienstleister" is a cue, "Web-Dienstleister" (a Branche) is not
+        this.cues = Pattern.compile("(^|[\\s\"„(/])(" + cues + ")");
     }
 
     /** The case section this topic is answered from; {@code null} for topics the study never answers. */
     public String sectionId() {
         return sectionId;
+    }
+
+    /** Study-level sections that speak about this topic across all cases (Tabelle 1 for challenges, ...). */
+    public List<String> studySections() {
+        return studySections;
     }
 
     public static Set<Topic> of(String question) {

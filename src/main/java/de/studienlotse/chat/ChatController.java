@@ -83,7 +83,9 @@ class ChatController {
                             "Die Antwort konnte nicht erstellt werden. Bitte versuchen Sie es noch einmal.");
                     problem.setTitle("Interner Fehler");
                     return Mono.just(sse("error", problem));
-                }));
+                })
+                .mergeWith(Flux.interval(properties.heartbeat()).map(i -> ServerSentEvent.<Object>builder().comment("keep-alive").build()))
+                .takeUntil(event -> "done".equals(event.event()) || "error".equals(event.event())));
     }
 
     private static ChatResponse response(Accepted accepted, Answer answer) {

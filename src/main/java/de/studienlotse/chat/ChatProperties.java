@@ -14,6 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param memoryTtl           a conversation not continued for this long is forgotten
  * @param maxConversations    conversations (and answers for feedback) kept at once in process memory, when they are
  *                            not stored; the least recently used go first
+ * @param heartbeat           a comment line on the event stream this often, so proxies keep a slow answer's
+ *                            connection open
  * @param storeConversations  the privacy switch: {@code true} keeps conversations and answers in the database (shared by
  *                            all instances), {@code false} keeps them only in this process's memory and writes nothing
  * @param exchangeRetention   how long an answer can still be rated: its question, text and sources are kept this long
@@ -25,6 +27,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record ChatProperties(@DefaultValue("2000") int maxMessageLength, @DefaultValue("20") int maxHistoryTurns,
                              @DefaultValue("20000") int maxHistoryLength, @DefaultValue("20") int memoryTurns,
                              @DefaultValue("2h") Duration memoryTtl, @DefaultValue("10000") int maxConversations,
+                             @DefaultValue("15s") Duration heartbeat,
                              @DefaultValue("true") boolean storeConversations,
                              @DefaultValue("7d") Duration exchangeRetention,
                              @DefaultValue("2s") Duration storeTimeout,

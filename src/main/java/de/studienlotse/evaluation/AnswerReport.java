@@ -22,8 +22,10 @@ final class AnswerReport {
     }
 
     static AnswerEvaluation.Scores run(String[] springArgs, Path details) {
+        String[] args = java.util.stream.Stream.concat(java.util.stream.Stream.of("--logging.level.root=WARN",
+                "--spring.main.banner-mode=off"), java.util.Arrays.stream(springArgs)).toArray(String[]::new);
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(StudienlotseApplication.class)
-                .web(WebApplicationType.NONE).logStartupInfo(false).run(springArgs)) {
+                .web(WebApplicationType.NONE).logStartupInfo(false).run(args)) {
             AnswerService service = context.getBean(AnswerService.class);
             Study study = context.getBean(Study.class);
             List<ChatQuestion> questions = ChatQuestion.read(Path.of(QUESTIONS));
@@ -60,7 +62,4 @@ final class AnswerReport {
         }
     }
 
-    public static void main(String[] args) {
-        run(args, Path.of("target/answer-details.md"));
-    }
 }

@@ -43,7 +43,21 @@ public final class EvaluationCommand {
     private EvaluationCommand() {
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] given) {
+        // exec:exec passes -Devaluate.args="answers --x=y" as one argument
+        String joined = String.join(" ", given).strip();
+        String[] args = joined.isEmpty() ? new String[0] : joined.split("\\s+");
+        if (args.length > 0 && args[0].equals("answers")) {
+            // the answer figures need the whole pipeline: the Spring context with the configured backend
+            AnswerReport.run(java.util.Arrays.copyOfRange(args, 1, args.length), Path.of("target/answer-details.md"));
+            return;
+        }
+        if (args.length == 0 || args[0].equals("all")) {
+            retrieval(study(Path.of(CORPUS)), RetrievalQuestion.read(Path.of(QUESTIONS)));
+            System.out.println();
+            AnswerReport.run(new String[] {"--logging.level.root=WARN"}, Path.of("target/answer-details.md"));
+            return;
+        }
         String command = "all";
         Path questions = Path.of(QUESTIONS);
         Path corpus = Path.of(CORPUS);
@@ -96,6 +110,12 @@ public final class EvaluationCommand {
                     scores.mrr(), scores.medianMicros());
             service = index;
         }
+        StudyAnalyzer analyzer = new StudyAnalyzer(dictionary, Stemming.LIGHT);
+        PassageIndex diverse = new PassageIndex(study, SearchProperties.defaults().withSameCaseDecay(0.8f), analyzer,
+                VocabularyBridges.load(analyzer));
+        RetrievalEvaluation.Scores scores = RetrievalEvaluation.evaluate(diverse, questions);
+        System.out.printf(Locale.ROOT, "%-42s %9.3f %7.3f %9.0f%n", "  ... + same-case decay 0.8 (opt-in)",
+                scores.recall(), scores.mrr(), scores.medianMicros());
         System.out.printf(Locale.ROOT, "%nService set-up by question type:%n");
         breakdown(service, questions);
     }
@@ -121,13 +141,22 @@ public final class EvaluationCommand {
         }
         Map<String, SearchProperties.Boosts> boosts = new LinkedHashMap<>();
         boosts.put("all fields 1.0", new SearchProperties.Boosts(1, 1, 1, 1, 1, 1));
-        boosts.put("default (label 2, title 1.5, Branche 1.5)", SearchProperties.Boosts.defaults());
+        boosts.put("label 2, title 1.5, Branche 1.5", new SearchProperties.Boosts(1, 2, 1.5f, 1.5f, 1, 1));
         boosts.put("case fields 0.5", new SearchProperties.Boosts(1, 2, 0.5f, 0.5f, 0.5f, 1));
         boosts.put("case fields 3", new SearchProperties.Boosts(1, 2, 3, 3, 1, 1));
         boosts.put("label 1, section 0.5", new SearchProperties.Boosts(1, 1, 1.5f, 1.5f, 1, 0.5f));
         boosts.put("label 3, section 2", new SearchProperties.Boosts(1, 3, 1.5f, 1.5f, 1, 2));
+        boosts.put("all 1, label 1.5", new SearchProperties.Boosts(1, 1.5f, 1, 1, 1, 1));
+        boosts.put("all 1, section 0.5", new SearchProperties.Boosts(1, 1, 1, 1, 1, 0.5f));
+        boosts.put("all 1, case fields 0.7", new SearchProperties.Boosts(1, 1, 0.7f, 0.7f, 0.7f, 1));
+        boosts.put("all 1, case fields 1.5", new SearchProperties.Boosts(1, 1, 1.5f, 1.5f, 1.5f, 1));
+        boosts.put("all 1, text 1.5", new SearchProperties.Boosts(1.5f, 1, 1, 1, 1, 1));
         boosts.forEach((name, value) -> rows.add(new Row("LIGHT, boosts " + name,
                 new PassageIndex(study, base.withBoosts(value), analyzer, bridges))));
+        for (float decay : new float[]{0.9f, 0.8f, 0.7f, 0.6f, 0.5f, 0.3f}) {
+            rows.add(new Row("LIGHT, same-case decay %.1f".formatted(decay),
+                    new PassageIndex(study, base.withSameCaseDecay(decay), analyzer, bridges)));
+        }
         System.out.printf(Locale.ROOT, "%-52s %9s %7s%n", "StudyAnalyzer + bridges", "Recall@5", "MRR");
         for (Row row : rows) {
             RetrievalEvaluation.Scores scores = RetrievalEvaluation.evaluate(row.index(), questions);

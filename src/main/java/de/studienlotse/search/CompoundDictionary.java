@@ -12,6 +12,7 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.de.GermanNormalizationFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.analysis.tr.ApostropheFilter;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
 import java.io.BufferedReader;
@@ -150,6 +151,7 @@ public final class CompoundDictionary {
         protected TokenStreamComponents createComponents(String fieldName) {
             Tokenizer source = new StandardTokenizer();
             TokenStream result = new LowerCaseFilter(source);
+            result = new ApostropheFilter(result);
             result = new StopFilter(result, StudyAnalyzer.STOP_WORDS);
             result = new GermanNormalizationFilter(result);
             return new TokenStreamComponents(source, result);

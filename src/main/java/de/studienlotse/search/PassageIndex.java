@@ -16,8 +16,11 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -30,6 +33,7 @@ import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
 
 import java.io.Closeable;
 import java.io.IOException;
@@ -67,19 +71,24 @@ public final class PassageIndex implements Closeable {
 
     /** Distinct terms searched at most; times the six fields this stays below Lucene's 1,024 clauses. */
     static final int MAX_QUERY_TERMS = 128;
+    /** Candidates re-ranked for case diversity: k times this, at least {@link #MIN_CANDIDATES}. */
+    static final int CANDIDATES_PER_HIT = 5;
+    static final int MIN_CANDIDATES = 50;
 
     private final Study study;
-    private final Analyzer analyzer;
     private final QueryAnalysis queryAnalysis;
     private final Map<String, Float> fieldBoosts;
     private final float partWeight;
     private final float bridgeWeight;
+    private final float sameCaseDecay;
     private final Directory directory;
     private final DirectoryReader reader;
     private final IndexSearcher searcher;
     /** By Lucene doc id: the passage and every term its document holds (for coverage). */
     private final Passage[] passages;
     private final Set<String>[] termsByDoc;
+    /** Field → its terms: a question's term is searched only in fields that hold it (fewer clauses, faster). */
+    private final Map<String, Set<String>> vocabulary;
 
     /** The production set-up: {@link StudyAnalyzer} over the brochure's own compound dictionary. */
     public static PassageIndex create(Study study, SearchProperties properties) {
@@ -92,11 +101,11 @@ public final class PassageIndex implements Closeable {
     @SuppressWarnings("unchecked")
     public PassageIndex(Study study, SearchProperties properties, Analyzer analyzer, VocabularyBridges bridges) {
         this.study = study;
-        this.analyzer = analyzer;
         this.queryAnalysis = new QueryAnalysis(analyzer, bridges);
         this.fieldBoosts = fieldBoosts(properties.boosts());
         this.partWeight = properties.partWeight();
         this.bridgeWeight = properties.bridgeWeight();
+        this.sameCaseDecay = properties.sameCaseDecay();
         try {
             this.directory = properties.indexPath() == null || properties.indexPath().isBlank()
                     ? new ByteBuffersDirectory() : FSDirectory.open(Path.of(properties.indexPath()));
@@ -106,6 +115,7 @@ public final class PassageIndex implements Closeable {
             this.searcher.setSimilarity(new BM25Similarity());
             this.passages = new Passage[reader.maxDoc()];
             this.termsByDoc = new Set[reader.maxDoc()];
+            this.vocabulary = vocabulary(reader, fieldBoosts.keySet());
             StoredFields stored = reader.storedFields();
             for (int doc = 0; doc < reader.maxDoc(); doc++) {
                 String id = stored.document(doc).get(ID);
@@ -125,9 +135,12 @@ public final class PassageIndex implements Closeable {
             return List.of();
         }
         try {
-            TopDocs top = searcher.search(query(weights, request), request.k());
-            List<SearchHit> hits = new ArrayList<>(top.scoreDocs.length);
-            for (ScoreDoc scoreDoc : top.scoreDocs) {
+            int candidates = sameCaseDecay < 1 ? Math.max(request.k() * CANDIDATES_PER_HIT, MIN_CANDIDATES)
+                    : request.k();
+            TopDocs top = searcher.search(query(weights, request), candidates);
+            List<ScoreDoc> ranked = diversify(top.scoreDocs, request.k());
+            List<SearchHit> hits = new ArrayList<>(ranked.size());
+            for (ScoreDoc scoreDoc : ranked) {
                 Passage passage = passages[scoreDoc.doc];
                 CaseStudy caseStudy = passage.caseId() == null ? null : study.caseById(passage.caseId()).orElse(null);
                 hits.add(new SearchHit(passage, caseStudy, scoreDoc.score, coverage(concepts, termsByDoc[scoreDoc.doc])));
@@ -136,6 +149,41 @@ public final class PassageIndex implements Closeable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Greedy re-ranking: each pick multiplies the later scores of passages from the same case (or study section) by
+     * {@code sameCaseDecay}, so that one case whose title matches does not fill every slot. The first hit never
+     * changes, and with decay 1 the order is BM25's.
+     */
+    private List<ScoreDoc> diversify(ScoreDoc[] candidates, int k) {
+        if (sameCaseDecay >= 1) {
+            return List.of(candidates);
+        }
+        List<ScoreDoc> remaining = new ArrayList<>(List.of(candidates));
+        Map<String, Integer> picked = new HashMap<>();
+        List<ScoreDoc> ranked = new ArrayList<>(k);
+        while (ranked.size() < k && !remaining.isEmpty()) {
+            ScoreDoc best = null;
+            float bestScore = Float.NEGATIVE_INFINITY;
+            for (ScoreDoc candidate : remaining) {
+                float score = (float) (candidate.score * Math.pow(sameCaseDecay,
+                        picked.getOrDefault(group(candidate), 0)));
+                if (score > bestScore) {
+                    best = candidate;
+                    bestScore = score;
+                }
+            }
+            remaining.remove(best);
+            ranked.add(new ScoreDoc(best.doc, bestScore));
+            picked.merge(group(best), 1, Integer::sum);
+        }
+        return ranked;
+    }
+
+    private String group(ScoreDoc scoreDoc) {
+        Passage passage = passages[scoreDoc.doc];
+        return passage.caseId() != null ? passage.caseId() : passage.sectionId();
     }
 
     /** The question's content words as analyzed, and whether the index knows each (docFreq &gt; 0). */
@@ -156,6 +204,31 @@ public final class PassageIndex implements Closeable {
     public void close() throws IOException {
         reader.close();
         directory.close();
+    }
+
+    private boolean inVocabulary(String term) {
+        for (Set<String> terms : vocabulary.values()) {
+            if (terms.contains(term)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Map<String, Set<String>> vocabulary(IndexReader reader, Set<String> fields) throws IOException {
+        Map<String, Set<String>> vocabulary = new HashMap<>();
+        for (String field : fields) {
+            Set<String> terms = new HashSet<>();
+            Terms indexed = MultiTerms.getTerms(reader, field);
+            if (indexed != null) {
+                TermsEnum iterator = indexed.iterator();
+                for (BytesRef term = iterator.next(); term != null; term = iterator.next()) {
+                    terms.add(term.utf8ToString());
+                }
+            }
+            vocabulary.put(field, Set.copyOf(terms));
+        }
+        return Map.copyOf(vocabulary);
     }
 
     private boolean inIndex(List<String> own) {
@@ -183,7 +256,7 @@ public final class PassageIndex implements Closeable {
         concepts.forEach(c -> c.bridges().forEach(t -> weights.merge(t, bridgeWeight, Math::max)));
         Map<String, Float> known = new LinkedHashMap<>();
         for (Map.Entry<String, Float> entry : weights.entrySet()) {
-            if (known.size() < MAX_QUERY_TERMS && entry.getValue() > 0 && docFreq(entry.getKey()) > 0) {
+            if (known.size() < MAX_QUERY_TERMS && entry.getValue() > 0 && inVocabulary(entry.getKey())) {
                 known.put(entry.getKey(), entry.getValue());
             }
         }
@@ -193,7 +266,7 @@ public final class PassageIndex implements Closeable {
     private Query query(Map<String, Float> weights, SearchRequest request) {
         BooleanQuery.Builder query = new BooleanQuery.Builder();
         weights.forEach((term, weight) -> fieldBoosts.forEach((field, boost) -> {
-            if (boost > 0) {
+            if (boost > 0 && vocabulary.get(field).contains(term)) {
                 query.add(new BoostQuery(new TermQuery(new Term(field, term)), boost * weight), Occur.SHOULD);
             }
         }));

@@ -7,7 +7,9 @@ import de.studienlotse.corpus.Passage;
  * One passage found, best first.
  *
  * @param caseStudy the passage's case, {@code null} for study-level text (Fazit, Methodik ...)
- * @param score     Lucene's BM25 score; compare only within one search
+ * @param score     the ranking score: Lucene's BM25 score, lowered by
+ *                  {@link SearchProperties#sameCaseDecay()} for each better hit of the same case; compare only
+ *                  within one search
  * @param coverage  share (0..1) of the question's content words that this passage (with its case's title, Branche,
  *                  Tätigkeit and section title) contains, directly, through a bridge word, or by compound parts
  *                  (counted pro rata). Low coverage over all hits suggests the study does not cover the question.

@@ -13,6 +13,7 @@ import org.apache.lucene.analysis.de.GermanMinimalStemFilter;
 import org.apache.lucene.analysis.de.GermanNormalizationFilter;
 import org.apache.lucene.analysis.miscellaneous.RemoveDuplicatesTokenFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.analysis.tr.ApostropheFilter;
 
 import java.util.List;
 
@@ -20,7 +21,8 @@ import java.util.List;
  * German analysis for the study, the same chain at index and at query time.
  *
  * <p>Like Lucene's {@link GermanAnalyzer} (lower case, Snowball stop words, {@link GermanNormalizationFilter},
- * German stemmer), plus decompounding with a dictionary built from the brochure itself
+ * German stemmer), plus {@link ApostropheFilter} (Turkish by origin; here for "TIPP's" and "gibt's", which
+ * StandardTokenizer keeps whole) and decompounding with a dictionary built from the brochure itself
  * ({@link CompoundDictionary}): "Eingangsrechnungen" is indexed as {@code eingangsrechnung}, {@code eingang},
  * {@code rechnung}, so the query "Rechnungsverarbeitung" ({@code rechnungsverarbeitung}, {@code rechnung},
  * {@code verarbeitung}) finds it. The whole word stays in the stream, so a passage that uses the exact compound
@@ -78,6 +80,7 @@ public final class StudyAnalyzer extends Analyzer {
     protected TokenStreamComponents createComponents(String fieldName) {
         Tokenizer source = new StandardTokenizer();
         TokenStream result = new LowerCaseFilter(source);
+        result = new ApostropheFilter(result);
         result = new StopFilter(result, STOP_WORDS);
         result = new GermanNormalizationFilter(result);
         result = decompound(result);

@@ -28,7 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
 abstract class ChatStorageContract {
 
     static final Duration WAIT = Duration.ofSeconds(10);
-    static final ChatProperties PROPERTIES = new ChatProperties(2000, 20, 20000, 4, Duration.ofHours(2), 10000, true,
+    static final ChatProperties PROPERTIES = new ChatProperties(2000, 20, 20000, 4, Duration.ofHours(2), 10000, Duration.ofSeconds(15), true,
             Duration.ofDays(7), Duration.ofSeconds(5), Duration.ofMinutes(10));
     static final Citation CITATION = new Citation(1, "B4.erfolgsfaktoren.2", "B4", "Kundenberatung", "E-Commerce",
             "KI-Chatbot", "erfolgsfaktoren", "Persönliche Gespräche, Schulungen", "Persönliche Gespräche und Schulungen …");

@@ -35,9 +35,25 @@ class PassageIndexTests {
         @Test
         void should_find_the_invoice_cases_by_rechnungsverarbeitung() {
             // when
-            List<SearchHit> hits = INDEX.search(SearchRequest.of("Rechnungsverarbeitung", 20));
+            List<SearchHit> hits = INDEX.search(SearchRequest.of("Rechnungsverarbeitung", 50));
             // then B4, B6, B7 (title "Automatisierte Rechnungsverarbeitung") and B5 ("Eingangsrechnungen")
             assertThat(caseIds(hits)).contains("B4", "B5", "B6", "B7");
+            assertThat(caseIds(hits.subList(0, 10))).contains("B4", "B5", "B6");
+        }
+
+        @Test
+        void should_spread_the_first_hits_over_the_cases_with_a_same_case_decay() {
+            // given every passage of B4, B6 and B7 carries the title "Automatisierte Rechnungsverarbeitung"
+            try (PassageIndex diverse = PassageIndex.create(Brochure.study(),
+                    SearchProperties.defaults().withSameCaseDecay(0.8f))) {
+                // when
+                List<SearchHit> hits = diverse.search(SearchRequest.of("Rechnungsverarbeitung", 10));
+                // then
+                assertThat(caseIds(hits)).contains("B4", "B5", "B6", "B7");
+                assertThat(hits).isSortedAccordingTo((a, b) -> Float.compare(b.score(), a.score()));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
         }
 
         @Test
@@ -219,8 +235,7 @@ class PassageIndexTests {
     @Test
     void should_build_the_index_on_disk_when_a_path_is_set(@TempDir Path directory) throws Exception {
         // given
-        SearchProperties properties = new SearchProperties(SearchProperties.Boosts.defaults(), 10,
-                directory.resolve("index").toString(), StudyAnalyzer.Stemming.LIGHT, true, 0.5f, 0.5f);
+        SearchProperties properties = SearchProperties.defaults().withIndexPath(directory.resolve("index").toString());
         // when
         try (PassageIndex onDisk = PassageIndex.create(Brochure.study(), properties)) {
             // then

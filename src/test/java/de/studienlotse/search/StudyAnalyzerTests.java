@@ -140,6 +140,13 @@ class StudyAnalyzerTests {
     }
 
     @Test
+    void should_cut_apostrophe_endings() {
+        // "TIPP's für andere Unternehmen" (a section title of the brochure)
+        assertThat(terms(LIGHT, "TIPP's")).isEqualTo(terms(LIGHT, "Tipp"));
+        assertThat(terms(LIGHT, "Was gibt's?")).isEmpty();
+    }
+
+    @Test
     void should_treat_query_syntax_as_plain_characters() {
         assertThat(terms(LIGHT, "\"Datenschutz\" AND (Rechnung*) ~ : [x]"))
                 .containsExactly("datenschutz", "and", "rechnung", "x");

@@ -40,7 +40,7 @@ import tools.jackson.databind.json.JsonMapper;
  * reads its socket, and end-of-stream there is the client hanging up. So "did the client cancel?" is observable in
  * every phase, before the headers too, without writing a byte. One request per connection ({@code Connection: close}).
  */
-final class FakeLlmServer implements AutoCloseable {
+public final class FakeLlmServer implements AutoCloseable {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     /** A stalled response gives up after this, so that a test that fails leaves no thread behind for long. */
@@ -51,7 +51,7 @@ final class FakeLlmServer implements AutoCloseable {
     private final ExecutorService connections = Executors.newVirtualThreadPerTaskExecutor();
     private final Set<Socket> openSockets = ConcurrentHashMap.newKeySet();
     private final BlockingQueue<RecordedRequest> requests = new LinkedBlockingQueue<>();
-    private final CountDownLatch hangUp = new CountDownLatch(1);
+    private volatile CountDownLatch hangUp = new CountDownLatch(1);
     private final AtomicInteger chunksSent = new AtomicInteger();
 
     private volatile Mode mode = Mode.STREAM;
@@ -59,7 +59,7 @@ final class FakeLlmServer implements AutoCloseable {
     private volatile Duration delay = Duration.ZERO;
     private volatile int errorStatus;
     private volatile int pauseAfter = Integer.MAX_VALUE;
-    private final CountDownLatch resume = new CountDownLatch(1);
+    private volatile CountDownLatch resume = new CountDownLatch(1);
 
     private FakeLlmServer(Protocol protocol) throws IOException {
         this.protocol = protocol;
@@ -67,7 +67,7 @@ final class FakeLlmServer implements AutoCloseable {
         Thread.ofVirtual().name("fake-" + protocol.name().toLowerCase(Locale.ROOT)).start(this::accept);
     }
 
-    static FakeLlmServer start(Protocol protocol) {
+    public static FakeLlmServer start(Protocol protocol) {
         try {
             return new FakeLlmServer(protocol);
         } catch (IOException e) {
@@ -78,63 +78,81 @@ final class FakeLlmServer implements AutoCloseable {
     // --- script
 
     /** Answers 200 and streams these text chunks, one protocol event each. */
-    FakeLlmServer streams(String... chunks) {
+    public FakeLlmServer streams(String... chunks) {
         this.mode = Mode.STREAM;
         this.chunks = List.of(chunks);
         return this;
     }
 
     /** Waits this long before each chunk after the first. */
-    FakeLlmServer delayBetweenChunks(Duration delay) {
+    public FakeLlmServer delayBetweenChunks(Duration delay) {
         this.delay = delay;
         return this;
     }
 
-    /** Holds back the chunks after the first {@code count} until {@link #resume()}: deterministic even on a cold JVM. */
-    FakeLlmServer pausesAfter(int count) {
+    /** Holds back the chunks after the first {@code count} until {@link #resume()}, noticing a hang-up meanwhile: deterministic even on a cold JVM. */
+    public FakeLlmServer pausesAfter(int count) {
         this.pauseAfter = count;
         return this;
     }
 
     /** Lets a paused stream go on. */
-    void resume() {
+    public void resume() {
         resume.countDown();
     }
 
     /** Answers with this status and the provider's error body. */
-    FakeLlmServer failsWith(int status) {
+    public FakeLlmServer failsWith(int status) {
         this.mode = Mode.ERROR;
         this.errorStatus = status;
         return this;
     }
 
     /** Answers 200, then an event that is not valid JSON, then ends. */
-    FakeLlmServer sendsMalformedBody() {
+    public FakeLlmServer sendsMalformedBody() {
         this.mode = Mode.MALFORMED;
         return this;
     }
 
     /** Sends the 200 headers, then nothing until the client hangs up. */
-    FakeLlmServer stallsAfterHeaders() {
+    public FakeLlmServer stallsAfterHeaders() {
         this.mode = Mode.STALL_AFTER_HEADERS;
         return this;
     }
 
     /** Reads the request, then sends nothing at all until the client hangs up. */
-    FakeLlmServer stallsBeforeHeaders() {
+    public FakeLlmServer stallsBeforeHeaders() {
         this.mode = Mode.STALL_BEFORE_HEADERS;
+        return this;
+    }
+
+    /**
+     * Back to a plain "Hallo" stream with fresh observations (requests, hang-up, chunk count), for a server shared by
+     * several tests, e.g. one a Spring context points at. Connections still open keep reporting to the old ones.
+     */
+    public FakeLlmServer reset() {
+        mode = Mode.STREAM;
+        chunks = List.of("Hallo");
+        delay = Duration.ZERO;
+        errorStatus = 0;
+        pauseAfter = Integer.MAX_VALUE;
+        resume.countDown();
+        resume = new CountDownLatch(1);
+        requests.clear();
+        hangUp = new CountDownLatch(1);
+        chunksSent.set(0);
         return this;
     }
 
     // --- observations
 
     /** Base URL as the provider's LangChain4j client expects it. */
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + serverSocket.getLocalPort() + protocol.basePath;
     }
 
     /** The next request received, waiting up to 5 s. */
-    RecordedRequest takeRequest() {
+    public RecordedRequest takeRequest() {
         try {
             RecordedRequest request = requests.poll(5, TimeUnit.SECONDS);
             if (request == null) throw new AssertionError("no request reached the fake " + protocol + " server");
@@ -146,7 +164,7 @@ final class FakeLlmServer implements AutoCloseable {
     }
 
     /** Whether the client closed the connection before the response was complete, waiting up to {@code limit}. */
-    boolean awaitHangUp(Duration limit) {
+    public boolean awaitHangUp(Duration limit) {
         try {
             return hangUp.await(limit.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
@@ -156,7 +174,7 @@ final class FakeLlmServer implements AutoCloseable {
     }
 
     /** Text chunks written (or being written) so far. */
-    int chunksSent() {
+    public int chunksSent() {
         return chunksSent.get();
     }
 
@@ -192,6 +210,7 @@ final class FakeLlmServer implements AutoCloseable {
     }
 
     private void serve(Socket socket) {
+        CountDownLatch hangUp = this.hangUp; // this connection's, even if a test resets the server meanwhile
         try (socket) {
             InputStream in = new BufferedInputStream(socket.getInputStream());
             OutputStream out = socket.getOutputStream();
@@ -199,18 +218,18 @@ final class FakeLlmServer implements AutoCloseable {
             requests.add(request);
             String model = request.json().path("model").asString("fake-model");
             switch (mode) {
-                case STALL_BEFORE_HEADERS -> watchForHangUp(socket, in, STALL_LIMIT);
+                case STALL_BEFORE_HEADERS -> watchForHangUp(socket, in, STALL_LIMIT, hangUp);
                 case ERROR -> writeError(out, errorStatus, protocol.errorBody(errorStatus, request));
                 case STALL_AFTER_HEADERS -> {
                     writeStreamHeaders(out);
-                    watchForHangUp(socket, in, STALL_LIMIT);
+                    watchForHangUp(socket, in, STALL_LIMIT, hangUp);
                 }
                 case MALFORMED -> {
                     writeStreamHeaders(out);
                     writeChunk(out, protocol.malformedEvent());
                     writeLastChunk(out);
                 }
-                case STREAM -> stream(socket, in, out, model);
+                case STREAM -> stream(socket, in, out, model, hangUp);
             }
         } catch (SocketException e) {
             hangUp.countDown(); // a write into a connection the client has reset
@@ -221,13 +240,13 @@ final class FakeLlmServer implements AutoCloseable {
         }
     }
 
-    private void stream(Socket socket, InputStream in, OutputStream out, String model) throws IOException {
+    private void stream(Socket socket, InputStream in, OutputStream out, String model, CountDownLatch hangUp) throws IOException {
         writeStreamHeaders(out);
         for (String event : protocol.opening(model)) writeChunk(out, event);
         List<String> text = chunks;
         for (int i = 0; i < text.size(); i++) {
-            if (i == pauseAfter) awaitResume();
-            if (i > 0 && delay.isPositive() && watchForHangUp(socket, in, delay)) return;
+            if (i == pauseAfter && awaitResume(socket, in, hangUp)) return;
+            if (i > 0 && delay.isPositive() && watchForHangUp(socket, in, delay, hangUp)) return;
             chunksSent.incrementAndGet(); // before the write, so a client that sees the chunk sees the count
             writeChunk(out, protocol.delta(model, text.get(i)));
         }
@@ -235,16 +254,19 @@ final class FakeLlmServer implements AutoCloseable {
         writeLastChunk(out);
     }
 
-    private void awaitResume() {
-        try {
-            if (!resume.await(STALL_LIMIT.toMillis(), TimeUnit.MILLISECONDS)) throw new IllegalStateException("never resumed");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+    /** Waits for {@link #resume()} while reading the socket, as a stall does; true if the client hung up meanwhile. */
+    private boolean awaitResume(Socket socket, InputStream in, CountDownLatch hangUp) throws IOException {
+        CountDownLatch resume = this.resume;
+        long deadline = System.nanoTime() + STALL_LIMIT.toNanos();
+        while (resume.getCount() > 0) {
+            if (System.nanoTime() > deadline) throw new IllegalStateException("never resumed");
+            if (watchForHangUp(socket, in, Duration.ofMillis(20), hangUp)) return true;
         }
+        return false;
     }
 
     /** Reads the socket for up to {@code limit}; true if the client hung up meanwhile. */
-    private boolean watchForHangUp(Socket socket, InputStream in, Duration limit) throws IOException {
+    private static boolean watchForHangUp(Socket socket, InputStream in, Duration limit, CountDownLatch hangUp) throws IOException {
         socket.setSoTimeout((int) Math.max(1, limit.toMillis()));
         try {
             if (in.read() == -1) {
@@ -322,20 +344,20 @@ final class FakeLlmServer implements AutoCloseable {
     private enum Mode { STREAM, ERROR, MALFORMED, STALL_AFTER_HEADERS, STALL_BEFORE_HEADERS }
 
     /** One request as it arrived on the socket. */
-    record RecordedRequest(String method, String path, Map<String, String> headers, String body) {
+    public record RecordedRequest(String method, String path, Map<String, String> headers, String body) {
 
         /** Header by lower-case name, or null. */
-        String header(String name) {
+        public String header(String name) {
             return headers.get(name.toLowerCase(Locale.ROOT));
         }
 
-        JsonNode json() {
+        public JsonNode json() {
             return body.isEmpty() ? JSON.createObjectNode() : JSON.readTree(body);
         }
     }
 
     /** The three wire protocols, as their public API documentation shows them. */
-    enum Protocol {
+    public enum Protocol {
 
         /** OpenAI chat completions: SSE {@code data:} lines with {@code choices[0].delta.content}, then {@code [DONE]}. */
         OPENAI("/v1", "text/event-stream") {
@@ -483,7 +505,7 @@ final class FakeLlmServer implements AutoCloseable {
         abstract String malformedEvent();
     }
 
-    static List<String> numberedChunks(int count) {
+    public static List<String> numberedChunks(int count) {
         List<String> chunks = new ArrayList<>();
         for (int i = 0; i < count; i++) chunks.add("Satz " + i + ". ");
         return chunks;

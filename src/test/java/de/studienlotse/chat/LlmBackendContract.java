@@ -1,0 +1,538 @@
+package de.studienlotse.chat;
+
+import static de.studienlotse.answer.llm.FakeLlmServer.numberedChunks;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.MediaType;
+import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import de.studienlotse.answer.Citation;
+import de.studienlotse.answer.llm.FakeLlmServer;
+import de.studienlotse.answer.llm.FakeLlmServer.RecordedRequest;
+import de.studienlotse.corpus.Study;
+import reactor.core.publisher.Flux;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * One LLM backend end to end, through the running app: {@code POST /api/chat/stream} and {@code POST /api/chat} with
+ * the provider's real LangChain4j client talking to a {@link FakeLlmServer} that speaks its wire protocol. Each
+ * subclass starts one fake server for its Spring context and points {@code studienlotse.llm.*} at it.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureWebTestClient
+abstract class LlmBackendContract {
+
+    /** A question the retrieval answers well: several B cases name challenges of invoice processing. */
+    static final String QUESTION = "Welche Herausforderungen gab es bei der automatisierten Rechnungsverarbeitung?";
+    static final String API_KEY = "sk-test-e2e-7c41d0a9b2";
+    static final Duration FIRST_TOKEN_TIMEOUT = Duration.ofMillis(500);
+    static final Duration TIMEOUT = Duration.ofSeconds(3);
+    static final Duration ANSWER_LIMIT = Duration.ofSeconds(8);
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Set<Class<?>> WARMED_UP = ConcurrentHashMap.newKeySet();
+    private static final ParameterizedTypeReference<ServerSentEvent<String>> SSE = new ParameterizedTypeReference<>() {
+    };
+
+    @Autowired
+    WebTestClient web;
+
+    @Autowired
+    Study study;
+
+    /** The fake server this class's context talks to. */
+    abstract FakeLlmServer server();
+
+    /** {@code openai}, {@code ollama} or {@code anthropic}, as {@code studienlotse.llm.provider} spells it. */
+    abstract String provider();
+
+    /** The model name configured, which must reach the wire. */
+    abstract String model();
+
+    /** Where the provider's client posts a chat, as the fake server saw it. */
+    abstract String chatPath();
+
+    static void pointAt(DynamicPropertyRegistry registry, String provider, FakeLlmServer server, String model) {
+        registry.add("studienlotse.llm.provider", () -> provider);
+        registry.add("studienlotse.llm.base-url", server::baseUrl);
+        registry.add("studienlotse.llm.model", () -> model);
+        registry.add("studienlotse.llm.api-key", () -> API_KEY);
+        registry.add("studienlotse.llm.first-token-timeout", FIRST_TOKEN_TIMEOUT::toString);
+        registry.add("studienlotse.llm.timeout", TIMEOUT::toString);
+    }
+
+    @BeforeEach
+    void resetServer() {
+        if (WARMED_UP.add(getClass())) {
+            warmUp();
+        }
+        server().reset();
+    }
+
+    /**
+     * The first model calls of a cold JVM load and compile LangChain4j's client, its JSON mapping and the JDK HTTP
+     * client, which on two cores took longer than {@link #FIRST_TOKEN_TIMEOUT} (seen: the first two calls). Calling
+     * until one answers in time keeps that short limit meaningful for the tests.
+     */
+    private void warmUp() {
+        for (int call = 0; call < 5; call++) {
+            server().reset().streams("Laut B4 war die Datenqualität anfangs gering [1].");
+            if (ask(QUESTION).notice() == null) {
+                return;
+            }
+        }
+    }
+
+    // --- a cited answer
+
+    @Test
+    void should_stream_cited_answer_as_tokens_between_sources_and_done() {
+        // given
+        server().streams("Laut B4 war die ", "Datenqualität anfangs gering [1]. ", "Außerdem fehlte ",
+                "eine Projektstruktur [2].");
+
+        // when
+        Streamed answer = stream(QUESTION);
+
+        // then
+        assertThat(answer.names()).first().isEqualTo("sources");
+        assertThat(answer.names()).last().isEqualTo("done");
+        assertThat(answer.names()).doesNotContain("error");
+        assertThat(answer.tokens()).hasSizeGreaterThan(1);
+        ChatResponse done = answer.done();
+        assertThat(String.join("", answer.tokens())).isEqualTo(done.answer());
+        assertThat(done.answer()).isEqualTo(
+                "Laut B4 war die Datenqualität anfangs gering [1]. Außerdem fehlte eine Projektstruktur [2].");
+        List<Citation> sources = answer.sources().sources();
+        assertThat(done.citations()).extracting(Citation::n).containsExactly(1, 2);
+        assertThat(done.citations()).extracting(Citation::passageId)
+                .containsExactly(sources.get(0).passageId(), sources.get(1).passageId())
+                .allSatisfy(id -> assertThat(study.passage(id)).isPresent());
+        assertThat(done.backend()).isEqualTo(provider() + ":" + model());
+        assertThat(done.abstained()).isFalse();
+        assertThat(done.uncited()).isFalse();
+        assertThat(done.notice()).isNull();
+    }
+
+    @Test
+    void should_answer_cited_model_text_as_json() {
+        // given
+        server().streams("Laut B4 war die ", "Datenqualität anfangs gering [1]. ", "Außerdem fehlte ",
+                "eine Projektstruktur [2].");
+
+        // when
+        ChatResponse response = ask(QUESTION);
+
+        // then
+        assertThat(response.answer()).isEqualTo(
+                "Laut B4 war die Datenqualität anfangs gering [1]. Außerdem fehlte eine Projektstruktur [2].");
+        assertThat(response.citations()).extracting(Citation::n).containsExactly(1, 2);
+        assertThat(response.citations()).allSatisfy(citation ->
+                assertThat(study.passage(citation.passageId())).get().extracting(p -> p.text()).isEqualTo(citation.quote()));
+        assertThat(response.backend()).isEqualTo(provider() + ":" + model());
+        assertThat(response.abstained()).isFalse();
+        assertThat(response.uncited()).isFalse();
+        assertThat(response.notice()).isNull();
+    }
+
+    // --- a citation to a source that was never given
+
+    @Test
+    void should_remove_citation_of_unknown_source_from_tokens_and_done() {
+        // given: markers split across chunks, so the filter must hold back "[" and "[9" while streaming
+        server().streams("Laut B4 war die Datenqualität anfangs gering [", "1]. Außerdem fehlte eine Projektstruktur [9",
+                "]. Beides nennt auch [2, 9].");
+
+        // when
+        Streamed answer = stream(QUESTION);
+
+        // then
+        assertThat(answer.sources().sources()).hasSizeLessThan(9);
+        assertThat(answer.rawData()).noneMatch(data -> data.contains("[9"));
+        ChatResponse done = answer.done();
+        assertThat(String.join("", answer.tokens())).isEqualTo(done.answer());
+        assertThat(done.answer()).doesNotContain("9]").contains("gering [1].", "auch [2].");
+        assertThat(done.citations()).extracting(Citation::n).containsExactly(1, 2);
+        assertThat(done.uncited()).isFalse();
+    }
+
+    @Test
+    void should_remove_citation_of_unknown_source_from_json_answer() {
+        // given
+        server().streams("Laut B4 war die Datenqualität anfangs gering [1]. ", "Außerdem fehlte eine Projektstruktur [9].");
+
+        // when
+        ChatResponse response = ask(QUESTION);
+
+        // then
+        assertThat(response.answer()).doesNotContain("[9]").contains("gering [1].");
+        assertThat(response.citations()).extracting(Citation::n).containsExactly(1);
+    }
+
+    @Test
+    void should_remove_unknown_source_from_citation_list_that_arrives_token_by_token() {
+        // given: "[1, 2, …, 10]" in the pieces a tokenizer makes of it, longer than any list of existing sources
+        List<String> chunks = new ArrayList<>(List.of("Das nennen mehrere Fälle ", "["));
+        for (int n = 1; n <= 10; n++) {
+            chunks.add((n == 1 ? "" : " ") + n);
+            chunks.add(n == 10 ? "]." : ",");
+        }
+        server().streams(chunks.toArray(String[]::new));
+
+        // when
+        Streamed answer = stream(QUESTION);
+
+        // then
+        int sources = answer.sources().sources().size();
+        StringBuilder valid = new StringBuilder();
+        for (int n = 1; n <= sources; n++) {
+            valid.append('[').append(n).append(']');
+        }
+        ChatResponse done = answer.done();
+        assertThat(String.join("", answer.tokens())).isEqualTo(done.answer());
+        assertThat(done.answer()).isEqualTo("Das nennen mehrere Fälle " + valid + ".");
+        assertThat(done.citations()).hasSize(sources);
+        assertThat(done.notice()).isNull();
+    }
+
+    @Test
+    void should_drop_bracketed_number_too_large_for_any_source_without_failing_the_answer() {
+        // given
+        server().streams("Laut B4 war die Datenqualität anfangs gering [1]. ", "Die Hotline [08001234567] half nicht.");
+
+        // when
+        Streamed answer = stream(QUESTION);
+
+        // then: the model's answer stands, the number is taken for a marker of a source that does not exist
+        ChatResponse done = answer.done();
+        assertThat(done.notice()).isNull();
+        assertThat(done.backend()).isEqualTo(provider() + ":" + model());
+        assertThat(String.join("", answer.tokens())).isEqualTo(done.answer());
+        assertThat(done.answer()).startsWith("Laut B4 war die Datenqualität anfangs gering [1]. Die Hotline ")
+                .doesNotContain("08001234567");
+        assertThat(done.citations()).extracting(Citation::n).containsExactly(1);
+    }
+
+    // --- a model that does not answer
+
+    @Test
+    void should_fall_back_to_extractive_answer_in_stream_when_model_sends_no_first_token() {
+        // given
+        server().stallsAfterHeaders();
+        long start = System.nanoTime();
+
+        // when
+        Streamed answer = stream(QUESTION);
+
+        // then: the first-token limit, not the overall one, ended the wait
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(TIMEOUT);
+        assertThat(answer.names()).first().isEqualTo("sources");
+        assertThat(answer.names()).last().isEqualTo("done");
+        assertThat(answer.names()).doesNotContain("error");
+        ChatResponse done = answer.done();
+        assertThat(String.join("", answer.tokens())).isEqualTo(done.answer());
+        assertThat(done.backend()).isEqualTo("extractive");
+        assertThat(done.notice()).startsWith("Das Sprachmodell war nicht erreichbar");
+        assertThat(done.answer()).contains(done.notice()).containsPattern("\\[\\d+]");
+        assertThat(done.citations()).isNotEmpty();
+        assertThat(done.uncited()).isFalse();
+        assertThat(server().awaitHangUp(Duration.ofSeconds(2))).as("the stalled model call was aborted").isTrue();
+    }
+
+    @Test
+    void should_fall_back_to_extractive_json_answer_when_model_sends_not_even_headers() {
+        // given
+        server().stallsBeforeHeaders();
+
+        // when
+        ChatResponse response = ask(QUESTION);
+
+        // then
+        assertThat(response.backend()).isEqualTo("extractive");
+        assertThat(response.notice()).startsWith("Das Sprachmodell war nicht erreichbar");
+        assertThat(response.answer()).contains(response.notice());
+        assertThat(response.citations()).isNotEmpty();
+        assertThat(response.abstained()).isFalse();
+        assertThat(response.uncited()).isFalse();
+        assertThat(server().awaitHangUp(Duration.ofSeconds(2))).as("the stalled model call was aborted").isTrue();
+    }
+
+    @Test
+    void should_fall_back_to_extractive_answer_when_model_answers_with_server_error() {
+        // given
+        server().failsWith(500);
+
+        // when
+        Streamed answer = stream(QUESTION);
+
+        // then
+        assertThat(answer.names()).last().isEqualTo("done");
+        assertThat(answer.names()).doesNotContain("error");
+        ChatResponse done = answer.done();
+        assertThat(done.backend()).isEqualTo("extractive");
+        assertThat(done.notice()).isNotBlank();
+        assertThat(done.answer()).contains(done.notice());
+        assertThat(done.citations()).isNotEmpty();
+    }
+
+    @Test
+    void should_keep_streamed_model_text_and_continue_extractively_when_model_stalls_mid_answer() {
+        // given: two chunks, then silence until the overall limit
+        server().streams("Laut B4 war die Datenqualität ", "anfangs gering [1]. ", "Das kommt nie an [2].").pausesAfter(2);
+
+        // when
+        Streamed answer = stream(QUESTION);
+
+        // then
+        assertThat(answer.names()).last().isEqualTo("done");
+        assertThat(answer.names()).doesNotContain("error");
+        ChatResponse done = answer.done();
+        assertThat(String.join("", answer.tokens())).isEqualTo(done.answer());
+        assertThat(done.answer()).startsWith("Laut B4 war die Datenqualität anfangs gering [1].")
+                .contains(done.notice()).doesNotContain("Das kommt nie an");
+        assertThat(done.backend()).isEqualTo("extractive");
+        assertThat(done.citations()).extracting(Citation::n).contains(1);
+        assertThat(server().awaitHangUp(Duration.ofSeconds(2))).as("the stalled model call was aborted").isTrue();
+    }
+
+    @Test
+    void should_fall_back_to_extractive_answer_when_model_completes_without_text() {
+        // given: a well-formed, finished reply with no text, as reasoning models send when thinking used up max-tokens
+        server().streams();
+
+        // when
+        Streamed answer = stream(QUESTION);
+
+        // then
+        ChatResponse done = answer.done();
+        assertThat(String.join("", answer.tokens())).isEqualTo(done.answer());
+        assertThat(done.answer()).isNotBlank().contains(done.notice());
+        assertThat(done.backend()).isEqualTo("extractive");
+        assertThat(done.citations()).isNotEmpty();
+        assertThat(done.uncited()).isFalse();
+    }
+
+    // --- a client that goes away
+
+    @Test
+    void should_hang_up_on_model_when_client_disconnects_mid_stream() {
+        // given: an answer of 6 s, longer than the overall limit, so only the client's cancel can end it early
+        server().streams(numberedChunks(60).toArray(String[]::new)).delayBetweenChunks(Duration.ofMillis(100));
+        Flux<ServerSentEvent<String>> events = web.post().uri("/api/chat/stream")
+                .contentType(MediaType.APPLICATION_JSON).accept(MediaType.TEXT_EVENT_STREAM)
+                .bodyValue(Map.of("message", QUESTION))
+                .exchange()
+                .expectStatus().isOk()
+                .returnResult(SSE)
+                .getResponseBody();
+
+        // when: take two tokens, then cancel (take() cancels the response body)
+        List<ServerSentEvent<String>> tokens = events.filter(e -> "token".equals(e.event())).take(2)
+                .collectList().block(ANSWER_LIMIT);
+        long cancelled = System.nanoTime();
+
+        // then
+        assertThat(tokens).hasSize(2);
+        assertThat(server().awaitHangUp(Duration.ofSeconds(2))).as("the fake model saw the app hang up").isTrue();
+        assertThat(Duration.ofNanos(System.nanoTime() - cancelled)).as("hang-up came from the cancel, not a time-out")
+                .isLessThan(Duration.ofMillis(1500));
+        assertThat(server().chunksSent()).isLessThan(20);
+    }
+
+    // --- what goes on the wire
+
+    @Test
+    void should_send_prompt_numbered_sources_and_model_name_to_the_provider() throws IOException {
+        // given
+        server().streams("Laut B4 war die Datenqualität anfangs gering [1].");
+        String systemPrompt = Files.readString(Path.of("prompts/answer-system.md"), StandardCharsets.UTF_8).strip();
+
+        // when
+        Streamed answer = stream(QUESTION);
+        RecordedRequest request = server().takeRequest();
+
+        // then
+        assertThat(request.method()).isEqualTo("POST");
+        assertThat(request.path()).isEqualTo(chatPath());
+        JsonNode body = request.json();
+        assertThat(body.path("model").asString()).isEqualTo(model());
+        String prompt = String.join("\n", texts(body));
+        assertThat(prompt).contains(systemPrompt, "Frage: " + QUESTION, "belege jede Aussage mit [n]");
+        List<Citation> sources = answer.sources().sources();
+        assertThat(sources).hasSizeGreaterThanOrEqualTo(2);
+        for (Citation source : sources) {
+            String where = source.caseId() == null ? "Studie" : "Fall " + source.caseId() + " (";
+            assertThat(prompt).contains("[" + source.n() + "] " + where, source.quote());
+        }
+        assertThat(prompt).doesNotContain("[" + (sources.size() + 1) + "] ");
+    }
+
+    @Test
+    void should_let_model_answer_question_that_names_a_case() {
+        // given
+        server().streams("Bei B4 (E-Commerce) dauerte die Einführung 2-3 Jahre [1].");
+
+        // when
+        ChatResponse response = ask("Wie lange hat die Einführung bei B4 gedauert?");
+
+        // then: "B4" is no unknown acronym that makes the question off-topic
+        assertThat(response.abstained()).isFalse();
+        assertThat(response.backend()).isEqualTo(provider() + ":" + model());
+        assertThat(response.citations()).singleElement().satisfies(c -> {
+            assertThat(c.caseId()).isEqualTo("B4");
+            assertThat(c.quote()).isEqualTo("2-3 Jahre");
+        });
+    }
+
+    @Test
+    void should_have_model_rewrite_follow_up_and_answer_the_standalone_question() throws IOException {
+        // given: the fake answers both calls alike; as the rewrite, its text is the standalone question
+        String standalone = "Wie lange hat die Einführung bei B4 gedauert?";
+        server().streams(standalone);
+        String rewritePrompt = Files.readString(Path.of("prompts/rewrite.md"), StandardCharsets.UTF_8).lines().findFirst().orElseThrow();
+        Map<String, Object> followUp = Map.of("message", "Wie lange hat die Einführung dort gedauert?", "history", List.of(
+                Map.of("role", "user", "content", "Welche Herausforderungen gab es bei B4?"),
+                Map.of("role", "assistant", "content", "Die Datenqualität war anfangs gering [1].")));
+
+        // when
+        Streamed answer = stream(followUp);
+        String rewrite = String.join("\n", texts(server().takeRequest().json()));
+        String answerPrompt = String.join("\n", texts(server().takeRequest().json()));
+
+        // then
+        assertThat(rewrite).contains(rewritePrompt, "Nutzer: Welche Herausforderungen gab es bei B4?",
+                "Letzte Frage: Wie lange hat die Einführung dort gedauert?");
+        assertThat(answerPrompt).contains("Frage: " + standalone).doesNotContain("dort gedauert");
+        assertThat(answer.sources().sources()).extracting(Citation::caseId).contains("B4");
+        assertThat(answer.names()).last().isEqualTo("done");
+    }
+
+    // --- what the model's answer means
+
+    @Test
+    void should_mark_answer_abstained_with_suggestions_when_model_says_study_has_no_data() {
+        // given
+        server().streams("Dazu enthält die Studie ", "keine Angaben.");
+
+        // when
+        Streamed answer = stream(QUESTION);
+
+        // then
+        ChatResponse done = answer.done();
+        assertThat(String.join("", answer.tokens())).isEqualTo("Dazu enthält die Studie keine Angaben.");
+        assertThat(done.abstained()).isTrue();
+        assertThat(done.uncited()).isFalse();
+        assertThat(done.citations()).isEmpty();
+        assertThat(done.suggestions()).isNotEmpty().allSatisfy(s -> assertThat(s).endsWith("?"));
+        assertThat(done.backend()).isEqualTo(provider() + ":" + model());
+    }
+
+    @Test
+    void should_flag_answer_uncited_when_no_valid_marker_remains() {
+        // given
+        server().streams("Die Datenqualität war anfangs gering. ", "Es fehlte eine Projektstruktur [12].");
+
+        // when
+        ChatResponse response = ask(QUESTION);
+
+        // then
+        assertThat(response.answer()).startsWith("Die Datenqualität war anfangs gering.").doesNotContain("[12");
+        assertThat(response.uncited()).isTrue();
+        assertThat(response.abstained()).isFalse();
+        assertThat(response.citations()).isEmpty();
+        assertThat(response.backend()).isEqualTo(provider() + ":" + model());
+    }
+
+    // --- helpers
+
+    Streamed stream(String question) {
+        return stream(Map.of("message", question));
+    }
+
+    Streamed stream(Map<String, Object> request) {
+        List<ServerSentEvent<String>> events = web.post().uri("/api/chat/stream")
+                .contentType(MediaType.APPLICATION_JSON).accept(MediaType.TEXT_EVENT_STREAM)
+                .bodyValue(request)
+                .exchange()
+                .expectStatus().isOk()
+                .returnResult(SSE)
+                .getResponseBody()
+                .collectList()
+                .block(ANSWER_LIMIT);
+        return new Streamed(events);
+    }
+
+    ChatResponse ask(String question) {
+        return web.post().uri("/api/chat")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("message", question))
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody(ChatResponse.class)
+                .returnResult()
+                .getResponseBody();
+    }
+
+    /** Every string in a request body: the prompts, wherever the provider's format puts them. */
+    private static List<String> texts(JsonNode node) {
+        List<String> texts = new ArrayList<>();
+        if (node.isString()) {
+            texts.add(node.asString());
+        }
+        for (JsonNode child : node) {
+            texts.addAll(texts(child));
+        }
+        return texts;
+    }
+
+    /** The events of one streamed answer, in order. */
+    record Streamed(List<ServerSentEvent<String>> events) {
+
+        List<String> names() {
+            return events.stream().map(ServerSentEvent::event).toList();
+        }
+
+        List<String> rawData() {
+            return events.stream().map(ServerSentEvent::data).toList();
+        }
+
+        ChatController.SourcesEvent sources() {
+            return JSON.readValue(only("sources"), ChatController.SourcesEvent.class);
+        }
+
+        List<String> tokens() {
+            return events.stream().filter(e -> "token".equals(e.event()))
+                    .map(e -> JSON.readTree(e.data()).path("text").asString()).toList();
+        }
+
+        ChatResponse done() {
+            return JSON.readValue(only("done"), ChatResponse.class);
+        }
+
+        private String only(String name) {
+            List<String> data = events.stream().filter(e -> name.equals(e.event())).map(ServerSentEvent::data).toList();
+            assertThat(data).as("%s events in %s", name, names()).hasSize(1);
+            return data.getFirst();
+        }
+    }
+}

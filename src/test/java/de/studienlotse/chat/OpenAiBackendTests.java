@@ -1,0 +1,45 @@
+package de.studienlotse.chat;
+
+import org.junit.jupiter.api.AfterAll;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import de.studienlotse.answer.llm.FakeLlmServer;
+import de.studienlotse.answer.llm.FakeLlmServer.Protocol;
+
+/** The app with {@code provider=openai}: chat completions streamed as SSE, as OpenAI, vLLM and LM Studio send them. */
+class OpenAiBackendTests extends LlmBackendContract {
+
+    static final String MODEL = "studienlotse-gpt-test";
+    static final FakeLlmServer SERVER = FakeLlmServer.start(Protocol.OPENAI);
+
+    @DynamicPropertySource
+    static void llm(DynamicPropertyRegistry registry) {
+        pointAt(registry, "openai", SERVER, MODEL);
+    }
+
+    @AfterAll
+    static void stopServer() {
+        SERVER.close();
+    }
+
+    @Override
+    FakeLlmServer server() {
+        return SERVER;
+    }
+
+    @Override
+    String provider() {
+        return "openai";
+    }
+
+    @Override
+    String model() {
+        return MODEL;
+    }
+
+    @Override
+    String chatPath() {
+        return "/v1/chat/completions";
+    }
+}
