@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Checks the gold question sets: valid JSON per line, schema, unique ids, known case and section ids.
+"""Checks the gold question set evaluation/questions.jsonl: valid JSON per line, schema, unique ids, known case and
+section ids, coverage of every case, section type and question type.
 
 Usage: python3 evaluation/validate_questions.py [--corpus corpus/studie-02-best-practices-ki-kmu.txt]
 With --corpus it also lists must_mention entries that do not occur verbatim (case-insensitive) in the
@@ -12,7 +13,10 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-FILES = {"retrieval-questions.jsonl": "r", "chat-questions.jsonl": "c"}
+QUESTIONS = "questions.jsonl"
+# Id prefixes: r = from the former retrieval set, c = from the former chat set, q = written later. Within a prefix the
+# numbers run from 001 without gaps, in file order.
+PREFIXES = ("r", "c", "q")
 KEYS = ["id", "lang", "type", "question", "history", "answerable", "gold_cases", "gold_sections",
         "gold_passages", "must_mention"]
 TYPES = {"case-fact", "cross-case", "study-level", "aggregate", "paraphrase", "unanswerable", "followup", "english"}
@@ -42,7 +46,7 @@ def check_passage(p):
     return (f"{case}.{sec}" if case else sec)
 
 
-def validate(path, prefix, errors, corpus):
+def validate(path, errors, corpus):
     rows = []
     for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         where = f"{path.name}:{n}"
@@ -56,8 +60,8 @@ def validate(path, prefix, errors, corpus):
             errors.append(f"{where}: keys {list(r.keys())} != {KEYS}")
             continue
         try:
-            if not re.fullmatch(prefix + r"\d{3}", r["id"]):
-                raise ValueError(f"id {r['id']!r} does not match {prefix}NNN")
+            if not re.fullmatch(r"[" + "".join(PREFIXES) + r"]\d{3}", r["id"]):
+                raise ValueError(f"id {r['id']!r} does not match one of {PREFIXES} + NNN")
             if r["lang"] not in ("de", "en"):
                 raise ValueError(f"lang {r['lang']!r}")
             if r["type"] not in TYPES:
@@ -83,6 +87,8 @@ def validate(path, prefix, errors, corpus):
             section_cases = {check_section(s) for s in r["gold_sections"]} - {None}
             if section_cases != set(r["gold_cases"]):
                 raise ValueError(f"gold_cases {r['gold_cases']} disagree with cases of gold_sections {sorted(section_cases)}")
+            if len(r["gold_passages"]) > 1:
+                raise ValueError("gold_passages names the one passage that is the answer, or none")
             for p in r["gold_passages"]:
                 if check_passage(p) not in r["gold_sections"]:
                     raise ValueError(f"passage {p} outside gold_sections")
@@ -106,9 +112,10 @@ def validate(path, prefix, errors, corpus):
     for i, k in collections.Counter(ids).items():
         if k > 1:
             errors.append(f"{path.name}: duplicate id {i}")
-    expected = [f"{prefix}{i:03d}" for i in range(1, len(rows) + 1)]
-    if ids != expected:
-        errors.append(f"{path.name}: ids are not consecutive from {prefix}001")
+    for prefix in PREFIXES:
+        own = [i for i in ids if isinstance(i, str) and i.startswith(prefix)]
+        if own != [f"{prefix}{n:03d}" for n in range(1, len(own) + 1)]:
+            errors.append(f"{path.name}: {prefix} ids are not consecutive from {prefix}001 in file order")
     if corpus:
         text = corpus.lower()
         for r in rows:
@@ -123,13 +130,20 @@ def main():
     if "--corpus" in sys.argv:
         corpus = Path(sys.argv[sys.argv.index("--corpus") + 1]).read_text(encoding="utf-8")
         corpus = re.sub(r"\s+", " ", corpus)
-    errors, all_rows = [], {}
-    for name, prefix in FILES.items():
-        all_rows[name] = validate(HERE / name, prefix, errors, corpus)
-    for name, rows in all_rows.items():
-        counts = collections.Counter(r["type"] for r in rows)
-        print(f"{name}: {len(rows)} questions; " + ", ".join(f"{t}={counts[t]}" for t in sorted(TYPES)))
-    rows = [r for rs in all_rows.values() for r in rs]
+    errors = []
+    rows = validate(HERE / QUESTIONS, errors, corpus)
+    counts = collections.Counter(r["type"] for r in rows)
+    print(f"{QUESTIONS}: {len(rows)} questions; " + ", ".join(f"{t}={counts[t]}" for t in sorted(TYPES)))
+    if len(rows) < 120:
+        errors.append(f"only {len(rows)} questions, at least 120 expected")
+    for t in sorted(TYPES):
+        if counts[t] == 0:
+            errors.append(f"question type {t} has no question")
+    if not any(not r["answerable"] for r in rows):
+        errors.append("no unanswerable question")
+    passages = sum(1 for r in rows if r["gold_passages"])
+    print(f"with gold_passages: {passages}; answerable: {sum(1 for r in rows if r['answerable'])}; "
+          f"unanswerable: {sum(1 for r in rows if not r['answerable'])}")
     case_hits = collections.Counter(c for r in rows for c in r["gold_cases"])
     for c in CASES:
         if case_hits[c] < 2:

@@ -10,7 +10,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxPerCase   passages of one case among them, unless the question is about that case
  * @param retrievalK   hits fetched per search before selection
  * @param minCoverage  below this share of the question's words in the best passage, the study is taken not to cover
- *                     the question and the answer abstains (chosen on evaluation/chat-questions.jsonl)
+ *                     the question and the answer abstains (chosen on the gold questions, evaluation/questions.jsonl)
  * @param quoteLength  passages longer than this are shortened at a sentence end in extractive answers
  */
 @ConfigurationProperties("studienlotse.answer")

@@ -13,6 +13,7 @@ import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.de.GermanAnalyzer;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
 
+import de.studienlotse.StudienlotseApplication;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -23,21 +24,29 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Predicate;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Figures for the README, without Spring: {@code ./mvnw -q compile exec:exec@evaluate -Devaluate.args=retrieval}.
+ * Figures for the README: {@code ./mvnw -q compile exec:exec@evaluate [-Devaluate.args="..."]}.
  *
  * <ul>
+ *   <li>{@code all} (the default), {@code report} or {@code answers}: the whole gold set through the real pipeline and
+ *       both baselines ({@link EvaluationRunner}); writes {@code evaluation/reports/<name>.json} and {@code .md},
+ *       {@code reference} for the offline backend. Further {@code --key=value} arguments are Spring properties, e.g.
+ *       {@code --studienlotse.llm.provider=ollama --studienlotse.evaluation.judge=true}; {@code --report-name=x}
+ *       names the files;</li>
  *   <li>{@code retrieval}: Recall@5 and MRR@10 of Lucene's StandardAnalyzer, GermanAnalyzer and our StudyAnalyzer
  *       (with and without the query-time bridges), all over the same passages and fields;</li>
- *   <li>{@code tuning}: the StudyAnalyzer settings side by side (stemmer, part length, weights, boosts);</li>
- *   <li>{@code all}: {@code retrieval}.</li>
+ *   <li>{@code tuning}: the StudyAnalyzer settings side by side (stemmer, part length, weights, boosts).</li>
  * </ul>
- * Options: {@code --questions=evaluation/retrieval-questions.jsonl}, {@code --corpus=corpus/...txt}.
+ * Options of {@code retrieval} and {@code tuning}: {@code --questions=evaluation/questions.jsonl},
+ * {@code --corpus=corpus/...txt}, {@code --only=r} (ids starting with r: the former retrieval set).
  */
 public final class EvaluationCommand {
 
-    static final String QUESTIONS = "evaluation/retrieval-questions.jsonl";
+    static final String QUESTIONS = "evaluation/questions.jsonl";
     static final String CORPUS = "corpus/studie-02-best-practices-ki-kmu.txt";
 
     private EvaluationCommand() {
@@ -46,41 +55,56 @@ public final class EvaluationCommand {
     public static void main(String[] given) {
         // exec:exec passes -Devaluate.args="answers --x=y" as one argument
         String joined = String.join(" ", given).strip();
-        String[] args = joined.isEmpty() ? new String[0] : joined.split("\\s+");
-        if (args.length > 0 && args[0].equals("answers")) {
-            // the answer figures need the whole pipeline: the Spring context with the configured backend
-            AnswerReport.run(java.util.Arrays.copyOfRange(args, 1, args.length), Path.of("target/answer-details.md"));
-            return;
-        }
-        if (args.length == 0 || args[0].equals("all")) {
-            retrieval(study(Path.of(CORPUS)), RetrievalQuestion.read(Path.of(QUESTIONS)));
-            System.out.println();
-            AnswerReport.run(new String[] {"--logging.level.root=WARN"}, Path.of("target/answer-details.md"));
-            return;
-        }
-        String command = "all";
-        Path questions = Path.of(QUESTIONS);
-        Path corpus = Path.of(CORPUS);
-        for (String arg : args) {
-            if (arg.startsWith("--questions=")) {
-                questions = Path.of(arg.substring("--questions=".length()));
-            } else if (arg.startsWith("--corpus=")) {
-                corpus = Path.of(arg.substring("--corpus=".length()));
-            } else {
-                command = arg;
-            }
-        }
+        List<String> args = joined.isEmpty() ? List.of() : List.of(joined.split("\\s+"));
+        String command = args.stream().filter(a -> !a.startsWith("--")).findFirst().orElse("all");
+        List<String> options = args.stream().filter(a -> a.startsWith("--")).toList();
         switch (command) {
-            case "all", "retrieval" -> retrieval(study(corpus), RetrievalQuestion.read(questions));
-            case "tuning" -> tuning(study(corpus), RetrievalQuestion.read(questions));
+            case "all", "report", "answers" -> report(options);
+            case "retrieval", "tuning" -> {
+                Path questions = Path.of(option(options, "--questions=", QUESTIONS));
+                Path corpus = Path.of(option(options, "--corpus=", CORPUS));
+                String only = option(options, "--only=", "");
+                List<GoldQuestion> gold = GoldQuestion.read(questions).stream()
+                        .filter(q -> q.id().startsWith(only)).toList();
+                if (command.equals("retrieval")) {
+                    retrieval(study(corpus), gold);
+                } else {
+                    tuning(study(corpus), gold);
+                }
+            }
             default -> {
-                System.err.println("usage: EvaluationCommand [all|retrieval|tuning] [--questions=...] [--corpus=...]");
+                System.err.println("usage: EvaluationCommand [all|report|answers|retrieval|tuning] [--key=value ...]");
                 System.exit(2);
             }
         }
     }
 
-    static void retrieval(Study study, List<RetrievalQuestion> questions) {
+    /** Boots the service without a web server, runs the evaluation, writes the reports and prints the summary. */
+    static void report(List<String> options) {
+        long start = System.nanoTime();
+        String name = option(options, "--report-name=", null);
+        String[] springArgs = java.util.stream.Stream.concat(
+                java.util.stream.Stream.of("--logging.level.root=WARN", "--logging.level.ai.djl=ERROR",
+                        "--spring.main.banner-mode=off"),
+                options.stream().filter(o -> !o.startsWith("--report-name="))).toArray(String[]::new);
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(StudienlotseApplication.class)
+                .web(WebApplicationType.NONE).logStartupInfo(false).run(springArgs)) {
+            RunReport report = context.getBean(EvaluationRunner.class).run();
+            Path directory = Path.of(context.getBean(EvaluationProperties.class).reports());
+            List<Path> files = ReportFiles.write(report, directory, name == null ? ReportFiles.name(report) : name);
+            String markdown = MarkdownReport.render(report);
+            // the headline tables: everything up to the per-type sections
+            System.out.print(markdown.substring(0, Math.max(0, markdown.indexOf("## By question type"))));
+            System.out.printf(Locale.ROOT, "Wrote %s (%.0f s)%n", files, (System.nanoTime() - start) / 1e9);
+        }
+    }
+
+    private static String option(List<String> options, String prefix, String fallback) {
+        return options.stream().filter(o -> o.startsWith(prefix)).map(o -> o.substring(prefix.length()))
+                .reduce((a, b) -> b).orElse(fallback);
+    }
+
+    static void retrieval(Study study, List<GoldQuestion> questions) {
         SearchProperties plain = SearchProperties.defaults().withBridges(false);
         CharArraySet dictionary = CompoundDictionary.of(study);
         Map<String, Setup> setups = new LinkedHashMap<>();
@@ -95,7 +119,7 @@ public final class EvaluationCommand {
         setups.put("StudyAnalyzer light + bridges (service)", new Setup(new StudyAnalyzer(dictionary,
                 Stemming.LIGHT), true));
 
-        long answerable = questions.stream().filter(RetrievalQuestion::answerable).count();
+        long answerable = questions.stream().filter(GoldQuestion::answerable).count();
         System.out.printf(Locale.ROOT, "Retrieval over %d passages, %d answerable of %d questions "
                         + "(case-level; study-level questions by section). Recall@%d, MRR@%d, median µs per search.%n%n",
                 study.passages().size(), answerable, questions.size(), RetrievalEvaluation.RECALL_AT,
@@ -120,7 +144,7 @@ public final class EvaluationCommand {
         breakdown(service, questions);
     }
 
-    static void tuning(Study study, List<RetrievalQuestion> questions) {
+    static void tuning(Study study, List<GoldQuestion> questions) {
         CharArraySet dictionary = CompoundDictionary.of(study);
         SearchProperties base = SearchProperties.defaults();
         List<Row> rows = new ArrayList<>();
@@ -164,8 +188,8 @@ public final class EvaluationCommand {
         }
     }
 
-    private static void breakdown(PassageIndex index, List<RetrievalQuestion> questions) {
-        List<String> types = questions.stream().filter(RetrievalQuestion::answerable).map(RetrievalQuestion::type)
+    private static void breakdown(PassageIndex index, List<GoldQuestion> questions) {
+        List<String> types = questions.stream().filter(GoldQuestion::answerable).map(GoldQuestion::type)
                 .distinct().toList();
         for (String type : types) {
             report("  type " + type, index, questions, q -> q.type().equals(type));
@@ -174,14 +198,14 @@ public final class EvaluationCommand {
         report("  lang en", index, questions, q -> "en".equals(q.lang()));
     }
 
-    private static void report(String name, PassageIndex index, List<RetrievalQuestion> questions,
-                               Predicate<RetrievalQuestion> which) {
+    private static void report(String name, PassageIndex index, List<GoldQuestion> questions,
+                               Predicate<GoldQuestion> which) {
         RetrievalEvaluation.Scores scores = RetrievalEvaluation.evaluate(index, questions, which);
         System.out.printf(Locale.ROOT, "%-28s n=%-3d %9.3f %7.3f%n", name, scores.questions(), scores.recall(),
                 scores.mrr());
     }
 
-    private static void warmUp(PassageIndex index, List<RetrievalQuestion> questions) {
+    private static void warmUp(PassageIndex index, List<GoldQuestion> questions) {
         for (int round = 0; round < 20; round++) {
             RetrievalEvaluation.evaluate(index, questions);
         }

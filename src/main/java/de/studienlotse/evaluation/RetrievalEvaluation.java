@@ -1,19 +1,16 @@
 package de.studienlotse.evaluation;
 
-import de.studienlotse.corpus.Passage;
 import de.studienlotse.search.PassageIndex;
-import de.studienlotse.search.SearchHit;
 import de.studienlotse.search.SearchRequest;
-
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
 
 /**
- * Case-level Recall@5 and MRR@10 of one index over the answerable gold questions. A hit counts for the case its
- * passage belongs to; for study-level questions (no gold case) for its section ("fazit", "B4.herausforderungen").
- * Each question is searched on its own, without its chat history.
+ * Case-level Recall@5 and MRR@10 of one passage index over the answerable gold questions, for comparing analyzer
+ * set-ups ({@code EvaluationCommand retrieval|tuning}); the same {@link Metrics} as the full run. Each question is
+ * searched on its own, without its chat history.
  */
 final class RetrievalEvaluation {
 
@@ -29,24 +26,23 @@ final class RetrievalEvaluation {
     record Scores(int questions, double recall, double mrr, double medianMicros) {
     }
 
-    static Scores evaluate(PassageIndex index, List<RetrievalQuestion> questions) {
+    static Scores evaluate(PassageIndex index, List<GoldQuestion> questions) {
         return evaluate(index, questions, q -> true);
     }
 
-    static Scores evaluate(PassageIndex index, List<RetrievalQuestion> questions,
-                           Predicate<RetrievalQuestion> which) {
-        List<RetrievalQuestion> scored = questions.stream().filter(RetrievalQuestion::answerable).filter(which)
-                .toList();
+    static Scores evaluate(PassageIndex index, List<GoldQuestion> questions, Predicate<GoldQuestion> which) {
+        List<GoldQuestion> scored = questions.stream().filter(GoldQuestion::answerable)
+                .filter(q -> !q.relevant().isEmpty()).filter(which).toList();
         double recall = 0;
         double mrr = 0;
-        for (RetrievalQuestion question : scored) {
-            List<SearchHit> hits = index.search(SearchRequest.of(question.question(), MRR_AT));
-            recall += recall(question, hits);
-            mrr += reciprocalRank(question, hits);
+        for (GoldQuestion question : scored) {
+            List<Set<String>> ranking = ranking(index, question);
+            recall += Metrics.recallAt(ranking, question.relevant(), RECALL_AT);
+            mrr += Metrics.reciprocalRank(ranking, question.relevant(), MRR_AT);
         }
         long[] nanos = new long[scored.size() * TIMED_ROUNDS];
         for (int round = 0, i = 0; round < TIMED_ROUNDS; round++) {
-            for (RetrievalQuestion question : scored) {
+            for (GoldQuestion question : scored) {
                 long start = System.nanoTime();
                 index.search(SearchRequest.of(question.question(), MRR_AT));
                 nanos[i++] = System.nanoTime() - start;
@@ -58,26 +54,8 @@ final class RetrievalEvaluation {
         return new Scores(scored.size(), recall / n, mrr / n, median);
     }
 
-    static double recall(RetrievalQuestion question, List<SearchHit> hits) {
-        Set<String> found = hits.stream().limit(RECALL_AT).map(hit -> key(question, hit.passage()))
-                .collect(java.util.stream.Collectors.toSet());
-        List<String> relevant = question.relevant();
-        return relevant.isEmpty() ? 0 : (double) relevant.stream().filter(found::contains).count() / relevant.size();
-    }
-
-    static double reciprocalRank(RetrievalQuestion question, List<SearchHit> hits) {
-        for (int rank = 0; rank < Math.min(MRR_AT, hits.size()); rank++) {
-            if (question.relevant().contains(key(question, hits.get(rank).passage()))) {
-                return 1.0 / (rank + 1);
-            }
-        }
-        return 0;
-    }
-
-    private static String key(RetrievalQuestion question, Passage passage) {
-        if (!question.studyLevel()) {
-            return passage.caseId() == null ? "" : passage.caseId();
-        }
-        return passage.caseId() == null ? passage.sectionId() : passage.caseId() + "." + passage.sectionId();
+    static List<Set<String>> ranking(PassageIndex index, GoldQuestion question) {
+        return index.search(SearchRequest.of(question.question(), MRR_AT)).stream()
+                .map(hit -> Hit.of(hit.passage()).keys(question)).toList();
     }
 }

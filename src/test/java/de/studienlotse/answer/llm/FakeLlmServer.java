@@ -39,6 +39,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Plain sockets rather than an HTTP server library: while a response waits (between chunks, or stalled) the server
  * reads its socket, and end-of-stream there is the client hanging up. So "did the client cancel?" is observable in
  * every phase, before the headers too, without writing a byte. One request per connection ({@code Connection: close}).
+ * Public for tests of other packages that script a model reply (the evaluation's LLM judge).
  */
 public final class FakeLlmServer implements AutoCloseable {
 

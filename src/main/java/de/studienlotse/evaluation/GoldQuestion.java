@@ -1,0 +1,76 @@
+package de.studienlotse.evaluation;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import de.studienlotse.answer.Turn;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * One line of {@code evaluation/questions.jsonl}; the schema and the meaning of every key are in
+ * {@code evaluation/README.md}.
+ *
+ * @param goldSections  {@code B4.herausforderungen} for a case section, {@code fazit} for a study section
+ * @param goldPassages  the one passage that is the answer ({@code B4.erfolgsfaktoren.2}), or empty
+ * @param mustMention   short facts in the study's wording that a good answer contains
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record GoldQuestion(String id, String lang, String type, String question, List<HistoryTurn> history,
+                           boolean answerable,
+                           @JsonProperty("gold_cases") List<String> goldCases,
+                           @JsonProperty("gold_sections") List<String> goldSections,
+                           @JsonProperty("gold_passages") List<String> goldPassages,
+                           @JsonProperty("must_mention") List<String> mustMention) {
+
+    /** The question types of the schema, in the order reports list them. */
+    public static final List<String> TYPES = List.of("case-fact", "cross-case", "study-level", "aggregate",
+            "paraphrase", "unanswerable", "followup", "english");
+
+    public GoldQuestion {
+        if (id == null || id.isBlank()) throw new IllegalArgumentException("id must not be blank");
+        if (question == null || question.isBlank()) throw new IllegalArgumentException("question must not be blank: " + id);
+        if (!TYPES.contains(type)) throw new IllegalArgumentException("unknown type " + type + ": " + id);
+        history = history == null ? List.of() : List.copyOf(history);
+        goldCases = goldCases == null ? List.of() : List.copyOf(goldCases);
+        goldSections = goldSections == null ? List.of() : List.copyOf(goldSections);
+        goldPassages = goldPassages == null ? List.of() : List.copyOf(goldPassages);
+        mustMention = mustMention == null ? List.of() : List.copyOf(mustMention);
+    }
+
+    /** An earlier turn of a follow-up's conversation. */
+    public record HistoryTurn(String role, String content) {
+    }
+
+    /** Scored on sections, not cases: the question names no case (study-level, Tabelle 1/2, Methodik ...). */
+    public boolean sectionLevel() {
+        return goldCases.isEmpty();
+    }
+
+    /** What counts as relevant at case level: the gold cases, or for section-level questions the gold sections. */
+    public Set<String> relevant() {
+        return Set.copyOf(sectionLevel() ? goldSections : goldCases);
+    }
+
+    public List<Turn> turns() {
+        return history.stream().map(t -> "assistant".equals(t.role().toLowerCase(Locale.ROOT))
+                ? Turn.assistant(t.content()) : Turn.user(t.content())).toList();
+    }
+
+    public static List<GoldQuestion> read(Path file) {
+        JsonMapper json = JsonMapper.builder().build();
+        try {
+            return Files.readAllLines(file).stream()
+                    .filter(line -> !line.isBlank())
+                    .map(line -> json.readValue(line, GoldQuestion.class))
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+}
