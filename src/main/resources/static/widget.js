@@ -137,6 +137,7 @@ button:disabled { cursor: not-allowed; opacity: .6; }
   background: #fff; border-radius: var(--sl-radius); box-shadow: 0 12px 48px rgba(0,0,0,.28); overflow: hidden;
   border: 1px solid #d0d7de; }
 .root[data-position="bottom-left"] .panel { right: auto; left: var(--sl-offset); }
+.root[data-mode="page"] { height: 100%; }
 .root[data-mode="page"] .panel { position: relative; inset: auto; width: 100%; max-width: none; height: 100%;
   max-height: none; box-shadow: none; }
 header { display: flex; align-items: flex-start; gap: 8px; padding: 12px 12px 10px 16px; background: var(--sl-accent);
@@ -543,7 +544,8 @@ form.composer button.stop { background: #fff; color: #82071e; border-color: #cf2
     }
 
     setOpen(open, { focus = true } = {}) {
-      this.state.open = open;
+      // the full page is always open; only the launcher's panel remembers whether it was open
+      if (this.mode === 'launcher') this.state.open = open;
       this.panel.hidden = !open;
       this.launcher.setAttribute('aria-expanded', String(open));
       this.launcher.hidden = open && window.matchMedia('(max-width: 480px)').matches;
