@@ -378,7 +378,10 @@ form.composer button.stop { background: #fff; color: #82071e; border-color: #cf2
   async function problemOf(response) {
     let detail = '';
     try {
-      detail = (await response.json()).detail || '';
+      // a problem detail; a client that accepts text/event-stream may get it as one "data:" line
+      const text = (await response.text()).trim();
+      const body = text.startsWith('data:') ? text.split('\n').filter((l) => l.startsWith('data:')).map((l) => l.slice(5)).join('\n') : text;
+      detail = JSON.parse(body).detail || '';
     } catch (ignored) { /* not a problem detail */ }
     if (response.status === 429) {
       const seconds = parseInt(response.headers.get('Retry-After') || '', 10);
@@ -812,9 +815,9 @@ form.composer button.stop { background: #fff; color: #82071e; border-color: #cf2
     /** Keeps "try again" disabled until the server's Retry-After has passed. */
     countDown(button, error) {
       const until = error.until || (error.until = Date.now() + error.retryAfter * 1000);
-      const tick = () => {
+      const tick = (first) => {
         const left = Math.ceil((until - Date.now()) / 1000);
-        if (!button.isConnected) return;
+        if (!first && !button.isConnected) return; // re-rendered or removed: a new countdown runs there
         if (left <= 0) {
           button.disabled = false;
           button.textContent = this.t.retry;
@@ -822,9 +825,9 @@ form.composer button.stop { background: #fff; color: #82071e; border-color: #cf2
         }
         button.disabled = true;
         button.textContent = this.t.retryIn(left);
-        setTimeout(tick, 250);
+        setTimeout(() => tick(false), 250);
       };
-      tick();
+      tick(true);
     }
 
     scrollToEnd() {
@@ -880,7 +883,8 @@ form.composer button.stop { background: #fff; color: #82071e; border-color: #cf2
         try {
           response = await fetch(new URL('api/chat/stream', this.apiBase), {
             method: 'POST',
-            headers: { 'Content-Type': 'application/json', Accept: 'text/event-stream' },
+            // problem+json too: errors before the stream starts are problem details with a German reason
+            headers: { 'Content-Type': 'application/json', Accept: 'text/event-stream, application/problem+json' },
             body: JSON.stringify({ message: question, conversationId: this.state.conversationId || undefined, history }),
             signal: controller.signal,
           });
