@@ -67,10 +67,11 @@ class Abstention {
                 || folded.endsWith("innen") && studyWords.contains(" " + folded.substring(0, folded.length() - 5) + "en ")) {
             return true;
         }
-        for (int split = 4; split <= stem.length() - 4; split++) {
-            if (studyWords.contains(" " + stem.substring(0, split)) && studyWords.contains(stem.substring(split) )
-                    && stem.substring(0, split).length() >= 5 && stem.substring(split).length() >= 5) {
-                return true;
+        for (String whole : List.of(folded, stem)) {
+            for (int split = 5; split <= whole.length() - 5; split++) {
+                if (studyWords.contains(" " + whole.substring(0, split)) && studyWords.contains(whole.substring(split))) {
+                    return true;
+                }
             }
         }
         return false;

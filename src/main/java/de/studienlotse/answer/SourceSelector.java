@@ -76,7 +76,7 @@ public class SourceSelector {
             if (targets.size() > 1 && (passage.caseId() == null || !question.caseIds().contains(passage.caseId()))) {
                 continue;
             }
-            String caseKey = passage.caseId() == null ? "study" : passage.caseId();
+            String caseKey = passage.caseId() == null ? "study:" + passage.sectionId() : passage.caseId();
             if (picked.containsKey(passage.id()) || perCase.getOrDefault(caseKey, 0) >= limit) {
                 continue;
             }

@@ -1,18 +1,58 @@
 package de.studienlotse.chat;
 
+import de.studienlotse.database.SqlDialect;
 import dev.langchain4j.store.memory.chat.ChatMemoryStore;
+import io.r2dbc.spi.ConnectionFactory;
 import java.time.Clock;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.r2dbc.core.DatabaseClient;
+import tools.jackson.databind.json.JsonMapper;
 
+/**
+ * Where conversations and answers are kept: in the database (default, shared by every instance on it), or, with the
+ * privacy switch {@code studienlotse.chat.store-conversations=false}, only in this process's memory.
+ */
 @Configuration(proxyBeanMethods = false)
 class ChatConfiguration {
 
-    /** In-process memory unless a database-backed store is configured. */
-    @Bean
-    @ConditionalOnMissingBean(ChatMemoryStore.class)
-    ChatMemoryStore conversationStore(ChatProperties properties) {
-        return new InMemoryConversationStore(properties, Clock.systemUTC());
+    static final String STORE_CONVERSATIONS = "studienlotse.chat.store-conversations";
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnBooleanProperty(name = STORE_CONVERSATIONS, matchIfMissing = true)
+    static class Stored {
+
+        @Bean
+        R2dbcChatMemoryStore conversationStore(DatabaseClient db, ConnectionFactory connectionFactory,
+                                               ChatProperties properties) {
+            return new R2dbcChatMemoryStore(db, SqlDialect.of(connectionFactory), properties, Clock.systemUTC());
+        }
+
+        @Bean
+        R2dbcExchangeLog exchangeLog(DatabaseClient db, JsonMapper json, ChatProperties properties) {
+            return new R2dbcExchangeLog(db, json, properties, Clock.systemUTC());
+        }
+
+        @Bean
+        ChatHousekeeping chatHousekeeping(R2dbcChatMemoryStore conversations, R2dbcExchangeLog exchanges,
+                                          ChatProperties properties) {
+            return new ChatHousekeeping(conversations, exchanges, properties);
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnBooleanProperty(name = STORE_CONVERSATIONS, havingValue = false)
+    static class InMemory {
+
+        @Bean
+        ChatMemoryStore conversationStore(ChatProperties properties) {
+            return new InMemoryConversationStore(properties, Clock.systemUTC());
+        }
+
+        @Bean
+        ExchangeLog exchangeLog(ChatProperties properties) {
+            return new InMemoryExchangeLog(properties, Clock.systemUTC());
+        }
     }
 }

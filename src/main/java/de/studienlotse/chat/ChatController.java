@@ -1,5 +1,6 @@
 package de.studienlotse.chat;
 
+import de.studienlotse.answer.Answer;
 import de.studienlotse.answer.AnswerEvent;
 import de.studienlotse.answer.AnswerRequest;
 import de.studienlotse.answer.AnswerService;
@@ -9,11 +10,13 @@ import de.studienlotse.corpus.Activity;
 import de.studienlotse.corpus.Study;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -34,14 +37,20 @@ class ChatController {
 
     private static final Logger log = LoggerFactory.getLogger(ChatController.class);
 
+    static final String HISTORY_UNAVAILABLE =
+            "Der bisherige Verlauf dieser Unterhaltung ist gerade nicht abrufbar; die Frage wurde ohne ihn beantwortet.";
+
     private final AnswerService answers;
     private final ConversationMemory memory;
+    private final ExchangeLog exchanges;
     private final ChatProperties properties;
     private final Study study;
 
-    ChatController(AnswerService answers, ConversationMemory memory, ChatProperties properties, Study study) {
+    ChatController(AnswerService answers, ConversationMemory memory, ExchangeLog exchanges, ChatProperties properties,
+                   Study study) {
         this.answers = answers;
         this.memory = memory;
+        this.exchanges = exchanges;
         this.properties = properties;
         this.study = study;
     }
@@ -49,11 +58,9 @@ class ChatController {
     @PostMapping(path = "/api/chat", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Eine Frage stellen und die ganze Antwort mit Quellen erhalten")
     Mono<ChatResponse> chat(@RequestBody ChatRequest request) {
-        Exchange exchange = accept(request);
-        return answers.answer(exchange.request()).map(answer -> {
-            memory.append(exchange.conversationId(), exchange.request().message(), answer.text());
-            return ChatResponse.of(exchange.conversationId(), exchange.messageId(), answer);
-        });
+        Checked checked = check(request);
+        return accept(checked).flatMap(accepted -> answers.answer(accepted.request())
+                .flatMap(answer -> remember(accepted, answer).thenReturn(response(accepted, answer))));
     }
 
     @PostMapping(path = "/api/chat/stream", consumes = MediaType.APPLICATION_JSON_VALUE,
@@ -61,16 +68,14 @@ class ChatController {
     @Operation(summary = "Eine Frage stellen und die Antwort als Server-Sent Events erhalten",
             description = "Ereignisse: sources (vor jedem Text), token ({\"text\"}), done (die ganze Antwort), error (Problem Detail).")
     Flux<ServerSentEvent<Object>> stream(@RequestBody ChatRequest request) {
-        Exchange exchange = accept(request);
-        return answers.stream(exchange.request())
-                .map(event -> switch (event) {
-                    case AnswerEvent.Sources s -> sse("sources", new SourcesEvent(exchange.conversationId(),
-                            exchange.messageId(), s.sources()));
-                    case AnswerEvent.Token t -> sse("token", Map.of("text", t.text()));
-                    case AnswerEvent.Done d -> {
-                        memory.append(exchange.conversationId(), exchange.request().message(), d.answer().text());
-                        yield sse("done", ChatResponse.of(exchange.conversationId(), exchange.messageId(), d.answer()));
-                    }
+        Checked checked = check(request);
+        // an unknown conversation fails before the stream starts: a plain 404 problem, not an error event
+        return accept(checked).flatMapMany(accepted -> answers.stream(accepted.request())
+                .concatMap(event -> switch (event) {
+                    case AnswerEvent.Sources s -> Mono.just(sse("sources", new SourcesEvent(accepted.conversationId(),
+                            accepted.messageId(), s.sources())));
+                    case AnswerEvent.Token t -> Mono.just(sse("token", Map.of("text", t.text())));
+                    case AnswerEvent.Done d -> remember(accepted, d.answer()).thenReturn(sse("done", response(accepted, d.answer())));
                 })
                 .onErrorResume(error -> {
                     log.error("Answer stream failed", error);
@@ -80,7 +85,37 @@ class ChatController {
                     return Mono.just(sse("error", problem));
                 })
                 .mergeWith(Flux.interval(properties.heartbeat()).map(i -> ServerSentEvent.<Object>builder().comment("keep-alive").build()))
-                .takeUntil(event -> "done".equals(event.event()) || "error".equals(event.event()));
+                .takeUntil(event -> "done".equals(event.event()) || "error".equals(event.event())));
+    }
+
+    private static ChatResponse response(Accepted accepted, Answer answer) {
+        return ChatResponse.of(accepted.conversationId(), accepted.messageId(), answer, accepted.notice());
+    }
+
+    /**
+     * Keeps the answer in the conversation's memory and in the exchange log (for feedback). Never fails and waits at
+     * most {@code store-timeout}: a slow database finishes in the background, a failing one is logged.
+     */
+    private Mono<Void> remember(Accepted accepted, Answer answer) {
+        String question = accepted.request().message();
+        Exchange exchange = new Exchange(accepted.messageId(), accepted.conversationId(), question, answer.text(),
+                answer.citations(), answer.backend(), Instant.now());
+        Mono<Void> writes = Mono.when(
+                memory.append(accepted.conversationId(), question, answer.text())
+                        .onErrorResume(e -> notStored("conversation " + accepted.conversationId(), e)),
+                exchanges.record(exchange)
+                        .onErrorResume(e -> notStored("answer " + accepted.messageId(), e)));
+        // subscribed now and never cancelled: a timeout below only stops waiting, not writing
+        CompletableFuture<Void> written = writes.toFuture();
+        return Mono.fromFuture(written, true)
+                .timeout(properties.storeTimeout(), Mono.fromRunnable(() -> log.warn(
+                        "Storing answer {} takes longer than {}; answered without waiting", accepted.messageId(),
+                        properties.storeTimeout())));
+    }
+
+    private static Mono<Void> notStored(String what, Throwable error) {
+        log.warn("Could not store {}: {}", what, error.toString());
+        return Mono.empty();
     }
 
     private static ServerSentEvent<Object> sse(String event, Object data) {
@@ -88,7 +123,7 @@ class ChatController {
     }
 
     /** Checks a request completely before anything is answered or stored. */
-    private Exchange accept(ChatRequest request) {
+    private Checked check(ChatRequest request) {
         if (request == null || request.message() == null || request.message().isBlank()) {
             throw bad("Bitte geben Sie eine Frage ein (das Feld „message“ ist leer).");
         }
@@ -110,23 +145,42 @@ class ChatController {
                         "Den Fall „%s“ gibt es nicht. Gültig sind B1–B7, K1–K7 und P1–P4.".formatted(wanted)));
             }
         }
-        List<Turn> history = history(request.history());
+        List<Turn> history = request.history() == null ? null : history(request.history());
         String conversationId = request.conversationId();
         if (conversationId != null && !conversationId.isBlank()) {
-            String known = conversationId;
             if (conversationId.length() > 100) {
                 throw bad("Die conversationId ist zu lang.");
             }
-            if (request.history() == null) {
-                history = memory.turns(conversationId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
-                        "Die Unterhaltung „%s“ ist unbekannt oder abgelaufen. Bitte beginnen Sie eine neue Unterhaltung (ohne conversationId)."
-                                .formatted(known)));
-            }
         } else {
-            conversationId = UUID.randomUUID().toString();
+            conversationId = null;
         }
-        return new Exchange(conversationId, UUID.randomUUID().toString(),
-                new AnswerRequest(request.message().strip(), history, activity, caseId));
+        return new Checked(conversationId, history, request.message().strip(), activity, caseId);
+    }
+
+    /**
+     * Gives the question its conversation: a new one, the history the client sent, or the server's memory of it. An
+     * unknown or expired conversation is a 404; a memory that cannot be read (database down) answers without history
+     * and says so.
+     */
+    private Mono<Accepted> accept(Checked checked) {
+        String messageId = UUID.randomUUID().toString();
+        if (checked.conversationId() == null) {
+            return Mono.just(new Accepted(UUID.randomUUID().toString(), messageId,
+                    checked.request(checked.history() == null ? List.of() : checked.history()), null));
+        }
+        String conversationId = checked.conversationId();
+        if (checked.history() != null) {
+            return Mono.just(new Accepted(conversationId, messageId, checked.request(checked.history()), null));
+        }
+        return memory.turns(conversationId)
+                .map(turns -> new Accepted(conversationId, messageId, checked.request(turns), null))
+                .onErrorResume(e -> {
+                    log.warn("Could not read conversation {}: {}", conversationId, e.toString());
+                    return Mono.just(new Accepted(conversationId, messageId, checked.request(List.of()), HISTORY_UNAVAILABLE));
+                })
+                .switchIfEmpty(Mono.error(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
+                        "Die Unterhaltung „%s“ ist unbekannt oder abgelaufen. Bitte beginnen Sie eine neue Unterhaltung (ohne conversationId)."
+                                .formatted(conversationId))));
     }
 
     private List<Turn> history(List<ChatRequest.HistoryTurn> turns) {
@@ -162,7 +216,16 @@ class ChatController {
         return new ResponseStatusException(HttpStatus.BAD_REQUEST, detail);
     }
 
-    private record Exchange(String conversationId, String messageId, AnswerRequest request) {
+    /** A request that passed every check; the conversation's history is still to be found. */
+    private record Checked(String conversationId, List<Turn> history, String message, Activity activity, String caseId) {
+
+        AnswerRequest request(List<Turn> turns) {
+            return new AnswerRequest(message, turns, activity, caseId);
+        }
+    }
+
+    /** A question with its conversation and the id its answer will carry. */
+    private record Accepted(String conversationId, String messageId, AnswerRequest request, String notice) {
     }
 
     /** The {@code sources} event: what the answer may cite, before any text. */

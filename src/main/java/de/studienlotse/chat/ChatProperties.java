@@ -7,17 +7,29 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Limits of the chat API and its conversation memory.
  *
- * @param maxMessageLength characters of one question
- * @param maxHistoryTurns  turns a client may send in {@code history}
- * @param maxHistoryLength characters of all history turns together
- * @param memoryTurns      turns kept per conversation on the server (older ones drop out)
- * @param memoryTtl        a conversation not continued for this long is forgotten
- * @param maxConversations conversations kept at once; the least recently used go first
- * @param heartbeat        a comment line on the event stream this often, so proxies keep a slow answer's connection open
+ * @param maxMessageLength    characters of one question
+ * @param maxHistoryTurns     turns a client may send in {@code history}
+ * @param maxHistoryLength    characters of all history turns together
+ * @param memoryTurns         messages kept per conversation on the server (older ones drop out)
+ * @param memoryTtl           a conversation not continued for this long is forgotten
+ * @param maxConversations    conversations (and answers for feedback) kept at once in process memory, when they are
+ *                            not stored; the least recently used go first
+ * @param heartbeat           a comment line on the event stream this often, so proxies keep a slow answer's
+ *                            connection open
+ * @param storeConversations  the privacy switch: {@code true} keeps conversations and answers in the database (shared by
+ *                            all instances), {@code false} keeps them only in this process's memory and writes nothing
+ * @param exchangeRetention   how long an answer can still be rated: its question, text and sources are kept this long
+ * @param storeTimeout        how long an answer waits for its conversation to be stored; a slower database finishes
+ *                            in the background, a failing one is logged, the answer goes out either way
+ * @param cleanupInterval     how often expired conversations and answers are deleted from the database
  */
 @ConfigurationProperties("studienlotse.chat")
 public record ChatProperties(@DefaultValue("2000") int maxMessageLength, @DefaultValue("20") int maxHistoryTurns,
                              @DefaultValue("20000") int maxHistoryLength, @DefaultValue("20") int memoryTurns,
                              @DefaultValue("2h") Duration memoryTtl, @DefaultValue("10000") int maxConversations,
-                             @DefaultValue("15s") Duration heartbeat) {
+                             @DefaultValue("15s") Duration heartbeat,
+                             @DefaultValue("true") boolean storeConversations,
+                             @DefaultValue("7d") Duration exchangeRetention,
+                             @DefaultValue("2s") Duration storeTimeout,
+                             @DefaultValue("10m") Duration cleanupInterval) {
 }

@@ -18,7 +18,14 @@ public record ChatResponse(String conversationId, String messageId, String answe
                            boolean abstained, boolean uncited, String backend, String notice, List<String> suggestions) {
 
     static ChatResponse of(String conversationId, String messageId, Answer answer) {
+        return of(conversationId, messageId, answer, null);
+    }
+
+    /** With a note of the chat's own (e.g. that the conversation's history could not be read) after the answer's. */
+    static ChatResponse of(String conversationId, String messageId, Answer answer, String chatNotice) {
+        String notice = chatNotice == null ? answer.notice()
+                : answer.notice() == null ? chatNotice : answer.notice() + " " + chatNotice;
         return new ChatResponse(conversationId, messageId, answer.text(), answer.citations(), answer.abstained(),
-                answer.uncited(), answer.backend(), answer.notice(), answer.suggestions());
+                answer.uncited(), answer.backend(), notice, answer.suggestions());
     }
 }

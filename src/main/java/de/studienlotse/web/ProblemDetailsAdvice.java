@@ -39,7 +39,20 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         if (detail != null) {
             problem.setDetail(detail);
         }
-        return super.handleExceptionInternal(ex, problem, headers, status, exchange);
+        return super.handleExceptionInternal(ex, problem, problemJson(headers), status, exchange);
+    }
+
+    /**
+     * Problem details are JSON even for a client that accepts only {@code text/event-stream} (the chat widget asks the
+     * stream endpoint that way); without this WebFlux writes the problem as one server-sent event with status 400.
+     */
+    private static HttpHeaders problemJson(HttpHeaders headers) {
+        HttpHeaders json = new HttpHeaders();
+        if (headers != null) {
+            json.putAll(headers);
+        }
+        json.setContentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON);
+        return json;
     }
 
     @Override
@@ -59,7 +72,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
                 "Ein unerwarteter Fehler ist aufgetreten. Bitte versuchen Sie es später noch einmal.");
         problem.setTitle(germanTitle(HttpStatus.INTERNAL_SERVER_ERROR));
-        return Mono.just(ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(problem));
+        return Mono.just(ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).headers(problemJson(null)).body(problem));
     }
 
     static String germanTitle(HttpStatusCode status) {

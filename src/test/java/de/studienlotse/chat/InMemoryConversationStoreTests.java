@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 class InMemoryConversationStoreTests {
 
     MutableClock clock = new MutableClock();
-    ChatProperties properties = new ChatProperties(2000, 20, 20000, 20, Duration.ofMinutes(30), 2, Duration.ofSeconds(15));
+    ChatProperties properties = new ChatProperties(2000, 20, 20000, 20, Duration.ofMinutes(30), 2, Duration.ofSeconds(15), false,
+            Duration.ofDays(7), Duration.ofSeconds(2), Duration.ofMinutes(10));
     InMemoryConversationStore store = new InMemoryConversationStore(properties, clock);
 
     @Test

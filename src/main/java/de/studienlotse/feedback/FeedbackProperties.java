@@ -1,0 +1,25 @@
+package de.studienlotse.feedback;
+
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Limits of the feedback API.
+ *
+ * @param maxCommentLength characters of one comment
+ * @param reasons          the reasons a rating may name; the widget offers them, the API refuses others
+ * @param timeout          how long a rating waits for the database before the answer is 503
+ * @param maxPageSize      ratings per page of {@code GET /api/feedback}
+ */
+@ConfigurationProperties("studienlotse.feedback")
+public record FeedbackProperties(@DefaultValue("2000") int maxCommentLength,
+                                 @DefaultValue({"falsch", "unvollständig", "Quelle passt nicht", "unverständlich",
+                                         "Frage nicht verstanden", "hilfreich"}) List<String> reasons,
+                                 @DefaultValue("5s") Duration timeout, @DefaultValue("200") int maxPageSize) {
+
+    public FeedbackProperties {
+        reasons = List.copyOf(reasons);
+    }
+}

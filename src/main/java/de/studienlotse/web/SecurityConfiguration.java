@@ -1,0 +1,139 @@
+package de.studienlotse.web;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.core.userdetails.MapReactiveUserDetailsService;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.csrf.CsrfWebFilter;
+import org.springframework.security.web.server.util.matcher.AndServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.NegatedServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Only the team reads feedback: {@code GET /api/feedback} and its exports need role {@code EVALUATOR} (HTTP Basic for
+ * scripts, a login form for browsers). Everything else stays public, and the widget's JSON APIs ({@code /api/**}) work
+ * from other origins without CSRF tokens: they carry no login cookie to abuse. Refusals are German problem details.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebFluxSecurity
+class SecurityConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
+    /** The development login: only without configured users and never in production (documented in the README). */
+    static final String DEV_USER = "evaluator";
+    static final String DEV_PASSWORD = "studienlotse-dev";
+    static final String EVALUATOR = "EVALUATOR";
+    private static final Pattern BCRYPT = Pattern.compile("\\$2[aby]?\\$\\d\\d\\$[./A-Za-z0-9]{53}");
+
+    @Bean
+    SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, JsonMapper json) {
+        return http
+                .authorizeExchange(exchanges -> exchanges
+                        .pathMatchers(HttpMethod.OPTIONS).permitAll()
+                        .pathMatchers(HttpMethod.POST, "/api/feedback").permitAll()
+                        .pathMatchers("/api/feedback", "/api/feedback/**").hasRole(EVALUATOR)
+                        .anyExchange().permitAll())
+                .httpBasic(basic -> basic.authenticationEntryPoint((exchange, e) -> problem(exchange, json,
+                        HttpStatus.UNAUTHORIZED, "Die Bewertungen sind nur für das Team: bitte mit einem Konto der Rolle EVALUATOR anmelden.")))
+                .formLogin(Customizer.withDefaults())
+                .exceptionHandling(handling -> handling.accessDeniedHandler((exchange, e) -> problem(exchange, json,
+                        HttpStatus.FORBIDDEN, "Dieses Konto darf die Bewertungen nicht lesen (Rolle EVALUATOR fehlt).")))
+                // CSRF protects the login form and logout; JSON APIs are called cross-origin by the widget
+                .csrf(csrf -> csrf.requireCsrfProtectionMatcher(new AndServerWebExchangeMatcher(
+                        CsrfWebFilter.DEFAULT_CSRF_MATCHER,
+                        new NegatedServerWebExchangeMatcher(ServerWebExchangeMatchers.pathMatchers("/api/**")))))
+                .build();
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return new BCryptPasswordEncoder();
+    }
+
+    @Bean
+    MapReactiveUserDetailsService userDetailsService(SecurityProperties properties, Environment environment,
+                                                     PasswordEncoder encoder) {
+        boolean production = properties.production() || environment.acceptsProfiles(Profiles.of("prod"));
+        return new MapReactiveUserDetailsService(users(properties, production, encoder));
+    }
+
+    /** The configured users, checked; or, outside production and with none configured, the development login. */
+    static List<UserDetails> users(SecurityProperties properties, boolean production, PasswordEncoder encoder) {
+        if (properties.users().isEmpty()) {
+            if (production) {
+                throw new IllegalStateException("Production mode needs at least one user: set studienlotse.security.users[0].name, "
+                        + ".password-hash (BCrypt) and .roles; there is no default password in production");
+            }
+            log.warn("DEVELOPMENT LOGIN ACTIVE: user '{}' with the documented password '{}' may read all feedback. "
+                    + "Configure studienlotse.security.users and set studienlotse.security.production=true for real use.",
+                    DEV_USER, DEV_PASSWORD);
+            return List.of(User.withUsername(DEV_USER).password(encoder.encode(DEV_PASSWORD)).roles(EVALUATOR).build());
+        }
+        List<UserDetails> users = new ArrayList<>();
+        for (int i = 0; i < properties.users().size(); i++) {
+            SecurityProperties.User user = properties.users().get(i);
+            String prefix = "studienlotse.security.users[" + i + "]";
+            if (user.name() == null || user.name().isBlank()) {
+                throw new IllegalStateException(prefix + ".name must not be blank");
+            }
+            String hash = user.passwordHash() == null ? null : user.passwordHash().strip().replaceFirst("^\\{bcrypt}", "");
+            if (hash == null || !BCRYPT.matcher(hash).matches()) {
+                throw new IllegalStateException(prefix + ".password-hash must be a BCrypt hash ($2a$/$2b$/$2y$, 60 characters), "
+                        + "not a password; see the README, section \"Daten und Datenschutz\"");
+            }
+            if (production && encoder.matches(DEV_PASSWORD, hash)) {
+                throw new IllegalStateException(prefix + " uses the documented development password; choose another in production");
+            }
+            List<String> roles = (user.roles() == null || user.roles().isEmpty() ? List.of(EVALUATOR) : user.roles()).stream()
+                    .map(role -> role.strip().toUpperCase(Locale.ROOT).replaceFirst("^ROLE_", ""))
+                    .toList();
+            users.add(User.withUsername(user.name().strip()).password(hash).roles(roles.toArray(String[]::new)).build());
+        }
+        return users;
+    }
+
+    /** An RFC 9457 problem detail, written here because security refuses before any controller (or its advice) runs. */
+    private static Mono<Void> problem(ServerWebExchange exchange, JsonMapper json, HttpStatus status, String detail) {
+        ServerHttpResponse response = exchange.getResponse();
+        response.setStatusCode(status);
+        response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        if (status == HttpStatus.UNAUTHORIZED) {
+            response.getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Studienlotse\", charset=\"UTF-8\"");
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", "about:blank");
+        body.put("title", ProblemDetailsAdvice.germanTitle(status));
+        body.put("status", status.value());
+        body.put("detail", detail);
+        body.put("instance", exchange.getRequest().getPath().value());
+        DataBuffer buffer = response.bufferFactory().wrap(json.writeValueAsString(body).getBytes(StandardCharsets.UTF_8));
+        return response.writeWith(Mono.just(buffer));
+    }
+}
