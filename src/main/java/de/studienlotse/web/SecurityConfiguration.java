@@ -37,9 +37,11 @@ import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Only the team reads feedback: {@code GET /api/feedback} and its exports need role {@code EVALUATOR} (HTTP Basic for
+ * Only the team reads feedback: {@code GET /api/feedback} and its exports need role {@code EVALUATOR}; consultation
+ * briefs ({@code /api/briefs/**} and the page {@code /berater/briefing}) need role {@code ADVISOR} (HTTP Basic for
  * scripts, a login form for browsers). Everything else stays public, and the widget's JSON APIs ({@code /api/**}) work
- * from other origins without CSRF tokens: they carry no login cookie to abuse. Refusals are German problem details.
+ * from other origins without CSRF tokens: cross-origin calls carry no login cookie (CORS without credentials, session
+ * cookie SameSite=Lax). Refusals are German problem details.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
@@ -50,6 +52,10 @@ class SecurityConfiguration {
     static final String DEV_USER = "evaluator";
     static final String DEV_PASSWORD = "studienlotse-dev";
     static final String EVALUATOR = "EVALUATOR";
+    /** The development login of an advisor, beside {@link #DEV_USER}, with the same password. */
+    static final String DEV_ADVISOR = "berater";
+    static final String ADVISOR = "ADVISOR";
+    private static final String[] BRIEF_PATHS = {"/api/briefs", "/api/briefs/**", "/berater/briefing"};
     private static final Pattern BCRYPT = Pattern.compile("\\$2[aby]?\\$\\d\\d\\$[./A-Za-z0-9]{53}");
 
     @Bean
@@ -59,12 +65,17 @@ class SecurityConfiguration {
                         .pathMatchers(HttpMethod.OPTIONS).permitAll()
                         .pathMatchers(HttpMethod.POST, "/api/feedback").permitAll()
                         .pathMatchers("/api/feedback", "/api/feedback/**").hasRole(EVALUATOR)
+                        .pathMatchers(BRIEF_PATHS).hasRole(ADVISOR)
                         .anyExchange().permitAll())
                 .httpBasic(basic -> basic.authenticationEntryPoint((exchange, e) -> problem(exchange, json,
-                        HttpStatus.UNAUTHORIZED, "Die Bewertungen sind nur für das Team: bitte mit einem Konto der Rolle EVALUATOR anmelden.")))
+                        HttpStatus.UNAUTHORIZED, briefs(exchange)
+                                ? "Beratungsbriefe sind nur für Beraterinnen und Berater: bitte mit einem Konto der Rolle ADVISOR anmelden."
+                                : "Die Bewertungen sind nur für das Team: bitte mit einem Konto der Rolle EVALUATOR anmelden.")))
                 .formLogin(Customizer.withDefaults())
                 .exceptionHandling(handling -> handling.accessDeniedHandler((exchange, e) -> problem(exchange, json,
-                        HttpStatus.FORBIDDEN, "Dieses Konto darf die Bewertungen nicht lesen (Rolle EVALUATOR fehlt).")))
+                        HttpStatus.FORBIDDEN, briefs(exchange)
+                                ? "Dieses Konto darf keine Beratungsbriefe anlegen oder lesen (Rolle ADVISOR fehlt)."
+                                : "Dieses Konto darf die Bewertungen nicht lesen (Rolle EVALUATOR fehlt).")))
                 // CSRF protects the login form and logout; JSON APIs are called cross-origin by the widget
                 .csrf(csrf -> csrf.requireCsrfProtectionMatcher(new AndServerWebExchangeMatcher(
                         CsrfWebFilter.DEFAULT_CSRF_MATCHER,
@@ -91,10 +102,12 @@ class SecurityConfiguration {
                 throw new IllegalStateException("Production mode needs at least one user: set studienlotse.security.users[0].name, "
                         + ".password-hash (BCrypt) and .roles; there is no default password in production");
             }
-            log.warn("DEVELOPMENT LOGIN ACTIVE: user '{}' with the documented password '{}' may read all feedback. "
-                    + "Configure studienlotse.security.users and set studienlotse.security.production=true for real use.",
-                    DEV_USER, DEV_PASSWORD);
-            return List.of(User.withUsername(DEV_USER).password(encoder.encode(DEV_PASSWORD)).roles(EVALUATOR).build());
+            log.warn("DEVELOPMENT LOGIN ACTIVE: user '{}' (may read all feedback) and user '{}' (may write consultation "
+                    + "briefs), both with the documented password '{}'. Configure studienlotse.security.users and set "
+                    + "studienlotse.security.production=true for real use.", DEV_USER, DEV_ADVISOR, DEV_PASSWORD);
+            String hash = encoder.encode(DEV_PASSWORD);
+            return List.of(User.withUsername(DEV_USER).password(hash).roles(EVALUATOR).build(),
+                    User.withUsername(DEV_ADVISOR).password(hash).roles(ADVISOR).build());
         }
         List<UserDetails> users = new ArrayList<>();
         for (int i = 0; i < properties.users().size(); i++) {
@@ -117,6 +130,10 @@ class SecurityConfiguration {
             users.add(User.withUsername(user.name().strip()).password(hash).roles(roles.toArray(String[]::new)).build());
         }
         return users;
+    }
+
+    private static boolean briefs(ServerWebExchange exchange) {
+        return exchange.getRequest().getPath().pathWithinApplication().value().matches("/api/briefs(/.*)?|/berater/briefing");
     }
 
     /** An RFC 9457 problem detail, written here because security refuses before any controller (or its advice) runs. */

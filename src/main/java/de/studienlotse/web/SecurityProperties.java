@@ -24,7 +24,8 @@ public record SecurityProperties(@DefaultValue("false") boolean production, @Def
      *
      * @param name         user name
      * @param passwordHash BCrypt hash ({@code $2a$}, {@code $2b$} or {@code $2y$}), never the password itself
-     * @param roles        e.g. {@code EVALUATOR} (the default); a {@code ROLE_} prefix is optional
+     * @param roles        {@code EVALUATOR} (the default: reads feedback) and/or {@code ADVISOR} (writes consultation
+     *                     briefs); a {@code ROLE_} prefix is optional
      */
     public record User(String name, String passwordHash, @DefaultValue("EVALUATOR") List<String> roles) {
 

@@ -16,12 +16,12 @@ import org.junit.jupiter.api.Assumptions;
  * the browser tests are skipped on a developer's machine and fail in CI ({@code CI} set), where {@code .ci/run}
  * installs it.
  */
-final class Chromium implements AutoCloseable {
+public final class Chromium implements AutoCloseable {
 
     static final Path EXECUTABLE = Path.of(System.getProperty("studienlotse.chromium", "/usr/bin/chromium"));
 
     private final Playwright playwright;
-    final Browser browser;
+    public final Browser browser;
 
     private Chromium(Playwright playwright, Browser browser) {
         this.playwright = playwright;
@@ -29,7 +29,7 @@ final class Chromium implements AutoCloseable {
     }
 
     /** @param hostsOnLoopback made-up host names that resolve to 127.0.0.1, to stand in for customers' websites */
-    static Chromium launch(String... hostsOnLoopback) {
+    public static Chromium launch(String... hostsOnLoopback) {
         if (!Files.isExecutable(EXECUTABLE)) {
             String message = EXECUTABLE + " is missing: apt-get install -y chromium (.ci/run does this)";
             if (System.getenv("CI") != null) {

@@ -20,11 +20,10 @@ class SecurityConfigurationTests {
         List<UserDetails> users = SecurityConfiguration.users(new SecurityProperties(false, List.of()), false, encoder);
 
         // then
-        assertThat(users).singleElement().satisfies(user -> {
-            assertThat(user.getUsername()).isEqualTo("evaluator");
-            assertThat(encoder.matches("studienlotse-dev", user.getPassword())).isTrue();
-            assertThat(user.getAuthorities()).extracting(GrantedAuthority::getAuthority).containsExactly("ROLE_EVALUATOR");
-        });
+        assertThat(users).extracting(UserDetails::getUsername).containsExactly("evaluator", "berater");
+        assertThat(users).allSatisfy(user -> assertThat(encoder.matches("studienlotse-dev", user.getPassword())).isTrue());
+        assertThat(users.get(0).getAuthorities()).extracting(GrantedAuthority::getAuthority).containsExactly("ROLE_EVALUATOR");
+        assertThat(users.get(1).getAuthorities()).extracting(GrantedAuthority::getAuthority).containsExactly("ROLE_ADVISOR");
     }
 
     @Test
