@@ -23,7 +23,9 @@ import tools.jackson.databind.json.JsonMapper;
  * The feedback API over HTTP on a running service, written once and run on H2 and on PostgreSQL. The database is
  * shared by the tests of one class, so each test uses its own client id and answers.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        // the firm's website that embeds the widget: an origin the operator allowed
+        properties = "studienlotse.web.allowed-origins=https://kmu.example")
 @AutoConfigureWebTestClient
 abstract class FeedbackApiContract {
 

@@ -42,7 +42,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "studienlotse.web.rate-limit.requests=1000")
-@Import(WidgetBrowserTests.FeedbackStub.class)
 class WidgetBrowserTests {
 
     static final String QUESTION = "Welche Tipps gibt das Logistikunternehmen?";
@@ -52,8 +51,14 @@ class WidgetBrowserTests {
     @LocalServerPort
     int port;
 
-    @Autowired
-    FeedbackStub feedback;
+    /** The feedback the team sees: read back through the evaluators' export (dev login of the default profile). */
+    List<Map<String, Object>> stored(String messageId) {
+        List<Map<String, Object>> all = org.springframework.web.reactive.function.client.WebClient.create(url(""))
+                .get().uri("/api/feedback/export.json").headers(h -> h.setBasicAuth("evaluator", "studienlotse-dev"))
+                .retrieve().bodyToMono(new org.springframework.core.ParameterizedTypeReference<List<Map<String, Object>>>() {})
+                .block();
+        return all.stream().filter(f -> messageId.equals(f.get("messageId"))).toList();
+    }
 
     @Autowired
     JsonMapper json;
@@ -75,7 +80,6 @@ class WidgetBrowserTests {
 
     @BeforeEach
     void newPage() {
-        feedback.received.clear();
         openContext(new Browser.NewContextOptions().setViewportSize(1280, 800));
     }
 
@@ -228,12 +232,14 @@ class WidgetBrowserTests {
         // when: thumbs down
         Response first = page.waitForResponse(r -> r.url().endsWith("/api/feedback"), () -> answer.locator("button.down").click());
 
-        // then
+        // then: stored with a snapshot of the answer
         assertThat(first.status()).isEqualTo(200);
-        assertThat(feedback.received).hasSize(1);
-        FeedbackStub.Received down = feedback.received.getFirst();
-        assertThat(down.body()).containsOnly(Map.entry("messageId", messageId), Map.entry("rating", "down"));
-        assertThat(down.clientId()).isNotBlank();
+        assertThat(stored(messageId)).singleElement().satisfies(f -> {
+            assertThat(f).containsEntry("rating", "down").containsEntry("question", QUESTION);
+            assertThat((String) f.get("clientId")).isNotBlank();
+            assertThat((List<?>) f.get("citations")).isNotEmpty();
+        });
+        String client = (String) stored(messageId).getFirst().get("clientId");
         expect(answer.locator("button.down")).hasAttribute("aria-pressed", "true");
 
         // when: a reason and a comment
@@ -241,20 +247,18 @@ class WidgetBrowserTests {
         answer.locator("textarea.comment").fill("Das Zitat passt nicht zur Frage.");
         page.waitForResponse(r -> r.url().endsWith("/api/feedback"), () -> answer.locator("button.send-feedback").click());
 
-        // then
-        assertThat(feedback.received).hasSize(2);
-        assertThat(feedback.received.get(1).body()).containsOnly(Map.entry("messageId", messageId), Map.entry("rating", "down"),
-                Map.entry("reasons", List.of("Quelle passt nicht")), Map.entry("comment", "Das Zitat passt nicht zur Frage."));
-        assertThat(feedback.received.get(1).clientId()).isEqualTo(down.clientId());
+        // then: the same rating, now with reason and comment (one rating per message and client)
+        assertThat(stored(messageId)).singleElement().satisfies(f -> assertThat(f)
+                .containsEntry("rating", "down").containsEntry("clientId", client)
+                .containsEntry("reasons", List.of("Quelle passt nicht")).containsEntry("comment", "Das Zitat passt nicht zur Frage."));
         expect(answer.locator(".actions")).containsText("Danke für Ihre Rückmeldung!");
 
         // when: changed to thumbs up
         page.waitForResponse(r -> r.url().endsWith("/api/feedback"), () -> answer.locator("button.up").click());
 
         // then: the same message and client, the new rating
-        assertThat(feedback.received.get(2).body()).containsEntry("messageId", messageId).containsEntry("rating", "up")
-                .doesNotContainKey("reasons");
-        assertThat(feedback.received.get(2).clientId()).isEqualTo(down.clientId());
+        assertThat(stored(messageId)).singleElement().satisfies(f -> assertThat(f)
+                .containsEntry("rating", "up").containsEntry("clientId", client));
         expect(answer.locator("button.up")).hasAttribute("aria-pressed", "true");
         expect(answer.locator("button.down")).hasAttribute("aria-pressed", "false");
     }
@@ -369,7 +373,9 @@ class WidgetBrowserTests {
             }
             page.keyboard().press("Enter");
         });
-        assertThat(feedback.received.getLast().body()).containsEntry("rating", "down").containsEntry("reasons", List.of("falsch"));
+        String messageId = widget.awaitAnswer("done").getAttribute("data-message-id");
+        assertThat(stored(messageId)).singleElement().satisfies(f -> assertThat(f)
+                .containsEntry("rating", "down").containsEntry("reasons", List.of("falsch")));
 
         // when: Escape closes the panel
         page.keyboard().press("Escape");
@@ -626,23 +632,4 @@ class WidgetBrowserTests {
         }
     }
 
-    /**
-     * Stands in for {@code POST /api/feedback} (built on another branch) with exactly its contract; records what the
-     * widget sends. Remove after the merge and assert against the real feedback store instead.
-     */
-    @RestController
-    static class FeedbackStub {
-
-        final List<Received> received = new CopyOnWriteArrayList<>();
-
-        @PostMapping("/api/feedback")
-        Map<String, String> feedback(@RequestHeader(name = "X-Client-Id", required = false) String clientId,
-                                     @RequestBody Map<String, Object> body) {
-            received.add(new Received(clientId, body));
-            return Map.of("status", "gespeichert");
-        }
-
-        record Received(String clientId, Map<String, Object> body) {
-        }
-    }
 }
