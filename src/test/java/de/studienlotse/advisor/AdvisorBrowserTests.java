@@ -138,6 +138,8 @@ class AdvisorBrowserTests {
         expect(page.locator("[data-art=NICHT_IN_STUDIE]")).containsText("„Barrierefreiheit“: Dazu enthält die Studie keine Angaben");
         assertThat(page.locator(".brief .item:not(.uncovered)").count())
                 .isEqualTo(page.locator(".brief .item:not(.uncovered) a.chip").count());
+        page.locator("#brief").scrollIntoViewIfNeeded();
+        page.evaluate("window.scrollTo(0, document.getElementById('brief').getBoundingClientRect().top + window.scrollY - 8)");
         screenshot("berater-brief.png");
 
         // when: one success factor removed, a note added
