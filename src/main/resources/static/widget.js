@@ -42,7 +42,7 @@
       comment: 'Kommentar (optional)', sendFeedback: 'Rückmeldung senden', thanks: 'Danke für Ihre Rückmeldung!',
       feedbackFailed: 'Die Rückmeldung konnte nicht gesendet werden. Bitte versuchen Sie es noch einmal.',
       followups: 'Weiterfragen:', suggestions: 'Dazu kann die Studie etwas sagen:',
-      source: 'Quelle', back: 'Zurück zum Chat', wholeCase: 'Ganzen Fall lesen', caseLabel: 'Fall', study: 'Studie',
+      source: 'Quelle', back: 'Zurück zum Chat', wholeCase: 'Ganzen Fall lesen', casePage: 'Fall im Fallbrowser öffnen', caseLabel: 'Fall', study: 'Studie',
       section: 'Abschnitt', cited: 'zitiert', loading: 'Wird geladen …', loadFailed: 'Der Text konnte nicht geladen werden.',
       chip: (n, where) => `Quelle ${n}: ${where}`,
       uncited: 'Diese Antwort enthält keine Quellenangabe – bitte mit Vorsicht lesen.',
@@ -82,7 +82,7 @@
       comment: 'Comment (optional)', sendFeedback: 'Send feedback', thanks: 'Thank you for your feedback!',
       feedbackFailed: 'Your feedback could not be sent. Please try again.',
       followups: 'Ask next:', suggestions: 'The study can tell you about:',
-      source: 'Source', back: 'Back to the chat', wholeCase: 'Read the whole case', caseLabel: 'Case', study: 'Study',
+      source: 'Source', back: 'Back to the chat', wholeCase: 'Read the whole case', casePage: 'Open the case in the case browser', caseLabel: 'Case', study: 'Study',
       section: 'Section', cited: 'cited', loading: 'Loading …', loadFailed: 'The text could not be loaded.',
       chip: (n, where) => `Source ${n}: ${where}`,
       uncited: 'This answer cites no source – please read it with care.',
@@ -1091,6 +1091,10 @@ form.composer button.stop { background: #fff; color: #82071e; border-color: #cf2
         citation.caseId ? el('button', { type: 'button', class: 'linkish whole-case', 'aria-expanded': 'false',
           onclick: (e) => this.showCase(citation, caseBox, e.currentTarget) }, t.wholeCase) : null,
         caseBox,
+        // the advisors' case page has a stable anchor per passage
+        citation.caseId ? el('a', { class: 'linkish case-page', target: '_blank', rel: 'noopener',
+          href: new URL(`berater/faelle/${encodeURIComponent(citation.caseId)}#${encodeURIComponent(citation.passageId)}`, this.apiBase).href },
+          t.casePage) : null,
         el('p', { class: 'licence', text: t.footer }));
       this.sourceView.replaceChildren(el('div', { class: 'top' }, heading, back), body);
       this.sourceView.dataset.passageId = citation.passageId;
