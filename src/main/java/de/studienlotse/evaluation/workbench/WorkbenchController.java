@@ -57,13 +57,14 @@ class WorkbenchController {
         this.json = json;
     }
 
-    /** The CSRF token the page sends with its changes ({@code PUT}, {@code POST}) in the header named here. */
+    /** Who is logged in, and the CSRF token the page sends with its changes ({@code PUT}, {@code POST}) in the header named here. */
     @GetMapping("/csrf")
-    @Operation(summary = "CSRF-Token für die Werkbank-Seite (Anfragen mit Sitzungs-Cookie)")
-    Mono<Map<String, String>> csrf(ServerWebExchange exchange) {
+    @Operation(summary = "Angemeldete Person und CSRF-Token für die Werkbank-Seite (Anfragen mit Sitzungs-Cookie)")
+    Mono<Map<String, String>> csrf(ServerWebExchange exchange, Mono<Principal> principal) {
         Mono<CsrfToken> token = exchange.getAttribute(CsrfToken.class.getName());
         return token == null ? Mono.error(new IllegalStateException("no CSRF token"))
-                : token.map(t -> Map.of("headerName", t.getHeaderName(), "token", t.getToken()));
+                : token.zipWith(principal).map(both -> Map.of("headerName", both.getT1().getHeaderName(),
+                        "token", both.getT1().getToken(), "user", both.getT2().getName()));
     }
 
     @PostMapping("/runs")
