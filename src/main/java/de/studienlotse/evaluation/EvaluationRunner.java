@@ -90,37 +90,62 @@ public class EvaluationRunner {
 
     /** The whole gold set of {@code studienlotse.evaluation.questions}. */
     public RunReport run() {
+        return runWithAnswers().report();
+    }
+
+    /** The whole gold set, and what was answered: the evaluators' workbench shows both. */
+    public AnsweredRun runWithAnswers() {
         Path file = Path.of(properties.questions());
         try {
-            return run(GoldQuestion.read(file), file.toString(), sha256(Files.readAllBytes(file)));
+            return runWithAnswers(GoldQuestion.read(file), file.toString(), sha256(Files.readAllBytes(file)));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }
     }
 
     /** Any questions; {@code file} and {@code sha256} only name them in the report. */
-    public synchronized RunReport run(List<GoldQuestion> questions, String file, String sha256) {
-        Baselines base = baselines();
+    public RunReport run(List<GoldQuestion> questions, String file, String sha256) {
+        return runWithAnswers(questions, file, sha256).report();
+    }
+
+    /** Any questions, with the answers given; the report alone is {@link #run(List, String, String)}. */
+    public synchronized AnsweredRun runWithAnswers(List<GoldQuestion> questions, String file, String sha256) {
+        Baselines base = properties.baselines() ? baselines() : null;
         warmUp(questions, base);
         List<Trial> trials = questions.stream().map(q -> trial(q, base)).toList();
 
         Map<String, Integer> byType = new LinkedHashMap<>();
         types(trials).forEach(t -> byType.put(t, (int) trials.stream().filter(x -> x.question().type().equals(t)).count()));
         Setup setup = new Setup(answers.backend(), file, sha256, questions.size(), byType,
-                sha256(corpus.getBytes(StandardCharsets.UTF_8)), study.passages().size(), base.bm25().size(),
-                base.easyRag().size(), judge.state());
+                sha256(corpus.getBytes(StandardCharsets.UTF_8)), study.passages().size(),
+                base == null ? 0 : base.bm25().size(), base == null ? 0 : base.easyRag().size(), judge.state());
 
-        List<RetrievalRow> retrieval = NAMES.keySet().stream().map(id -> new RetrievalRow(id, NAMES.get(id),
+        List<RetrievalRow> retrieval = NAMES.keySet().stream().filter(trials.isEmpty() ? id -> true
+                        : trials.getFirst().rankings()::containsKey)
+                .map(id -> new RetrievalRow(id, NAMES.get(id),
                 retrievalScores(id, trials), perType(trials, subset -> retrievalScores(id, subset)))).toList();
-        List<AnswerRow> answerRows = List.of(
-                new AnswerRow("studienlotse", "Studienlotse (" + answers.backend() + ")", answerScores(trials),
-                        perType(trials, EvaluationRunner::answerScores)),
-                new AnswerRow(BM25, NAMES.get(BM25), neverAbstains(trials), perType(trials, EvaluationRunner::neverAbstains)),
-                new AnswerRow(EASY_RAG, "Easy RAG defaults", neverAbstains(trials),
-                        perType(trials, EvaluationRunner::neverAbstains)));
+        List<AnswerRow> answerRows = new ArrayList<>();
+        answerRows.add(new AnswerRow("studienlotse", "Studienlotse (" + answers.backend() + ")", answerScores(trials),
+                perType(trials, EvaluationRunner::answerScores)));
+        if (base != null) {
+            answerRows.add(new AnswerRow(BM25, NAMES.get(BM25), neverAbstains(trials),
+                    perType(trials, EvaluationRunner::neverAbstains)));
+            answerRows.add(new AnswerRow(EASY_RAG, "Easy RAG defaults", neverAbstains(trials),
+                    perType(trials, EvaluationRunner::neverAbstains)));
+        }
         List<QuestionResult> results = trials.stream().map(EvaluationRunner::result).toList();
-        return new RunReport(Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), setup, retrieval, answerRows,
-                results, latency(trials));
+        RunReport report = new RunReport(Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), setup, retrieval,
+                List.copyOf(answerRows), results, latency(trials));
+        return new AnsweredRun(report, trials.stream().map(t -> new AnsweredQuestion(t.question(), t.answer().text(),
+                t.answer().citations(), t.answer().abstained())).toList());
+    }
+
+    /** A run's report and the answers behind it. */
+    public record AnsweredRun(RunReport report, List<AnsweredQuestion> answers) {
+    }
+
+    /** What one gold question was answered: the text (Markdown with {@code [n]}) and the passages it cites. */
+    public record AnsweredQuestion(GoldQuestion gold, String answer, List<Citation> citations, boolean abstained) {
     }
 
     // ------------------------------------------------------------------ one question
@@ -142,14 +167,16 @@ public class EvaluationRunner {
                 .reduce((a, b) -> b).orElseThrow(() -> new IllegalStateException("no answer for " + q.id()));
         rankings.put(SOURCES, given.stream().map(c -> Hit.of(study.passage(c.passageId()).orElseThrow())).toList());
 
-        start = System.nanoTime();
-        rankings.put(BM25, base.bm25().search(q.question(), K));
-        millis.put(BM25, since(start));
+        if (base != null) {
+            start = System.nanoTime();
+            rankings.put(BM25, base.bm25().search(q.question(), K));
+            millis.put(BM25, since(start));
 
-        start = System.nanoTime();
-        rankings.put(EASY_RAG, base.easyRag().search(q.question(), K));
-        millis.put(EASY_RAG, since(start));
-        rankings.put(EASY_RAG_SOURCES, base.easyRag().sources(q.question()));
+            start = System.nanoTime();
+            rankings.put(EASY_RAG, base.easyRag().search(q.question(), K));
+            millis.put(EASY_RAG, since(start));
+            rankings.put(EASY_RAG_SOURCES, base.easyRag().sources(q.question()));
+        }
 
         Judgement judgement = judge.active() && !answer.abstained() && !answer.citations().isEmpty()
                 ? judge.judge(q.question(), answer.text(), answer.citations()) : null;
@@ -160,8 +187,10 @@ public class EvaluationRunner {
         // the first searches of a fresh JVM are slow; they would only blur the latency figures
         for (GoldQuestion q : questions.stream().limit(WARM_UP).toList()) {
             index.search(SearchRequest.of(q.question(), K));
-            base.bm25().search(q.question(), K);
-            base.easyRag().search(q.question(), K);
+            if (base != null) {
+                base.bm25().search(q.question(), K);
+                base.easyRag().search(q.question(), K);
+            }
             answers.answer(AnswerRequest.of(q.question())).block();
         }
     }
@@ -275,6 +304,9 @@ public class EvaluationRunner {
     private static Map<String, Timing> timings(List<Trial> trials) {
         Map<String, Timing> timings = new LinkedHashMap<>();
         for (String what : List.of(SEARCH, CHAT, BM25, EASY_RAG)) {
+            if (!trials.isEmpty() && !trials.getFirst().millis().containsKey(what)) {
+                continue;
+            }
             double[] values = trials.stream().mapToDouble(t -> t.millis().get(what)).toArray();
             timings.put(what, new Timing(values.length, roundMillis(Metrics.percentile(values, 50)),
                     roundMillis(Metrics.percentile(values, 95))));

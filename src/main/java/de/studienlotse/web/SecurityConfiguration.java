@@ -31,17 +31,20 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.csrf.CsrfWebFilter;
 import org.springframework.security.web.server.util.matcher.AndServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.NegatedServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.OrServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Only the team reads feedback: {@code GET /api/feedback} and its exports need role {@code EVALUATOR}; consultation
- * briefs ({@code /api/briefs/**} and the page {@code /berater/briefing}) need role {@code ADVISOR} (HTTP Basic for
- * scripts, a login form for browsers). Everything else stays public, and the widget's JSON APIs ({@code /api/**}) work
- * from other origins without CSRF tokens: cross-origin calls carry no login cookie (CORS without credentials, session
- * cookie SameSite=Lax). Refusals are German problem details.
+ * Only the team reads feedback: {@code GET /api/feedback} and its exports, and the evaluators' workbench
+ * ({@code /werkbank}, {@code /api/evaluation/**}) need role {@code EVALUATOR}; consultation briefs
+ * ({@code /api/briefs/**} and the page {@code /berater/briefing}) need role {@code ADVISOR} (HTTP Basic for scripts, a
+ * login form for browsers). Everything else stays public, and the widget's JSON APIs ({@code /api/**}) work from other
+ * origins without CSRF tokens: cross-origin calls carry no login cookie (CORS without credentials, session cookie
+ * SameSite=Lax). Refusals are German problem details.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
@@ -56,6 +59,9 @@ class SecurityConfiguration {
     static final String DEV_ADVISOR = "berater";
     static final String ADVISOR = "ADVISOR";
     private static final String[] BRIEF_PATHS = {"/api/briefs", "/api/briefs/**", "/berater/briefing"};
+    /** The evaluators' workbench: page and API (package {@code evaluation.workbench}). */
+    static final String[] WORKBENCH = {"/api/evaluation", "/api/evaluation/**", "/werkbank", "/werkbank/**", "/werkbank.html",
+            "/werkbank.js", "/werkbank.css"};
     private static final Pattern BCRYPT = Pattern.compile("\\$2[aby]?\\$\\d\\d\\$[./A-Za-z0-9]{53}");
 
     @Bean
@@ -66,6 +72,7 @@ class SecurityConfiguration {
                         .pathMatchers(HttpMethod.POST, "/api/feedback").permitAll()
                         .pathMatchers("/api/feedback", "/api/feedback/**").hasRole(EVALUATOR)
                         .pathMatchers(BRIEF_PATHS).hasRole(ADVISOR)
+                        .pathMatchers(WORKBENCH).hasRole(EVALUATOR)
                         .anyExchange().permitAll())
                 .httpBasic(basic -> basic.authenticationEntryPoint((exchange, e) -> problem(exchange, json,
                         HttpStatus.UNAUTHORIZED, briefs(exchange)
@@ -75,11 +82,18 @@ class SecurityConfiguration {
                 .exceptionHandling(handling -> handling.accessDeniedHandler((exchange, e) -> problem(exchange, json,
                         HttpStatus.FORBIDDEN, briefs(exchange)
                                 ? "Dieses Konto darf keine Beratungsbriefe anlegen oder lesen (Rolle ADVISOR fehlt)."
-                                : "Dieses Konto darf die Bewertungen nicht lesen (Rolle EVALUATOR fehlt).")))
-                // CSRF protects the login form and logout; JSON APIs are called cross-origin by the widget
+                                : "Dieses Konto hat keinen Zugriff auf die Bewertungen (Rolle EVALUATOR fehlt).")))
+                // CSRF protects the login form and logout; JSON APIs are called cross-origin by the widget. The
+                // workbench's API changes data with the login cookie of its page: there the page sends the token
+                // (GET /api/evaluation/csrf); scripts that log in with HTTP Basic on each request need none
                 .csrf(csrf -> csrf.requireCsrfProtectionMatcher(new AndServerWebExchangeMatcher(
                         CsrfWebFilter.DEFAULT_CSRF_MATCHER,
-                        new NegatedServerWebExchangeMatcher(ServerWebExchangeMatchers.pathMatchers("/api/**")))))
+                        new OrServerWebExchangeMatcher(
+                                new NegatedServerWebExchangeMatcher(ServerWebExchangeMatchers.pathMatchers("/api/**")),
+                                new AndServerWebExchangeMatcher(ServerWebExchangeMatchers.pathMatchers("/api/evaluation/**"),
+                                        exchange -> exchange.getRequest().getHeaders().containsHeader(HttpHeaders.AUTHORIZATION)
+                                                ? ServerWebExchangeMatcher.MatchResult.notMatch()
+                                                : ServerWebExchangeMatcher.MatchResult.match())))))
                 .build();
     }
 

@@ -27,10 +27,10 @@ abstract class MigrationContract {
 
         // then
         assertThat(result.success).isTrue();
-        assertThat(result.migrationsExecuted).isEqualTo(4);
+        assertThat(result.migrationsExecuted).isEqualTo(5);
         assertThat(flyway.info().applied()).extracting(MigrationInfo::getScript)
                 .containsExactly("V1__chat_exchange.sql", "V2__feedback.sql", "V3__chat_conversation.sql",
-                        "V4__advisor_brief.sql");
+                        "V4__advisor_brief.sql", "V5__evaluation.sql");
         assertThat(flyway.migrate().migrationsExecuted).as("a second start migrates nothing").isZero();
     }
 

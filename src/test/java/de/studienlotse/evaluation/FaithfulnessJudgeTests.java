@@ -96,7 +96,7 @@ class FaithfulnessJudgeTests {
     private static FaithfulnessJudge judge(LanguageModel model, boolean enabled) {
         // the real prompt file of prompts/
         return new FaithfulnessJudge(model, STREAM, new EvaluationProperties("evaluation/questions.jsonl",
-                "target/reports", enabled), new DefaultResourceLoader(), "file:prompts/");
+                "target/reports", enabled, true), new DefaultResourceLoader(), "file:prompts/");
     }
 
     private static LanguageModel openAi(FakeLlmServer server) {
