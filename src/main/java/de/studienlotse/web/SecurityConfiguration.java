@@ -19,7 +19,6 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.core.userdetails.MapReactiveUserDetailsService;
@@ -42,7 +41,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Only the team reads feedback: {@code GET /api/feedback} and its exports, and the evaluators' workbench
  * ({@code /werkbank}, {@code /api/evaluation/**}) need role {@code EVALUATOR}; consultation briefs
  * ({@code /api/briefs/**} and the page {@code /berater/briefing}) need role {@code ADVISOR} (HTTP Basic for scripts, a
- * login form for browsers). Everything else stays public, and the widget's JSON APIs ({@code /api/**}) work from other
+ * German login form at {@code /login} for browsers, see {@link LoginPage}). Everything else stays public, and the widget's JSON APIs ({@code /api/**}) work from other
  * origins without CSRF tokens: cross-origin calls carry no login cookie (CORS without credentials, session cookie
  * SameSite=Lax). Refusals are German problem details.
  */
@@ -78,7 +77,8 @@ class SecurityConfiguration {
                         HttpStatus.UNAUTHORIZED, briefs(exchange)
                                 ? "Beratungsbriefe sind nur für Beraterinnen und Berater: bitte mit einem Konto der Rolle ADVISOR anmelden."
                                 : "Die Bewertungen sind nur für das Team: bitte mit einem Konto der Rolle EVALUATOR anmelden.")))
-                .formLogin(Customizer.withDefaults())
+                // our German page (LoginPage); POST /login, the redirect back to the asking page and /login?error stay Spring's
+                .formLogin(form -> form.loginPage("/login"))
                 .exceptionHandling(handling -> handling.accessDeniedHandler((exchange, e) -> problem(exchange, json,
                         HttpStatus.FORBIDDEN, briefs(exchange)
                                 ? "Dieses Konto darf keine Beratungsbriefe anlegen oder lesen (Rolle ADVISOR fehlt)."

@@ -9,7 +9,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * Framing and script policy. Every response may be framed only by the service itself and the allowed origins
- * ({@code frame-ancestors}); the service's own pages ({@code /}, {@code *.html}) also run only the service's scripts
+ * ({@code frame-ancestors}); the service's own pages ({@code /}, {@code *.html}, {@code /login}, {@code /logout}) also run only the service's scripts
  * and talk only to the service. The widget's styles are constructed style sheets, which such a policy does not block,
  * so host pages need no {@code 'unsafe-inline'} for it either.
  */
@@ -38,7 +38,7 @@ class SecurityHeadersFilter implements WebFilter, Ordered {
 
     private static boolean isOwnPage(ServerWebExchange exchange) {
         String path = exchange.getRequest().getPath().pathWithinApplication().value();
-        return path.equals("/") || path.endsWith(".html") && !path.startsWith("/swagger-ui");
+        return path.equals("/") || path.equals("/login") || path.equals("/logout") || path.endsWith(".html") && !path.startsWith("/swagger-ui");
     }
 
     @Override

@@ -72,12 +72,15 @@ class WorkbenchBrowserTests {
 
     @Test
     void should_log_in_open_a_run_rate_an_answer_and_find_the_rating_exported() {
-        // given: the page asks for a login first
+        // given: the page asks for a login first, on the German login page with the cursor in the first field
         page.navigate(url("/werkbank"));
         assertThat(page.url()).endsWith("/login");
-        page.fill("#username", "evaluator");
-        page.fill("#password", "studienlotse-dev");
-        page.click("button[type=submit]");
+        expect(page.getByRole(com.microsoft.playwright.options.AriaRole.HEADING,
+                new Page.GetByRoleOptions().setName("Anmelden"))).isVisible();
+        expect(page.getByLabel("Benutzername")).isFocused();
+        page.keyboard().type("evaluator");
+        page.getByLabel("Passwort").fill("studienlotse-dev");
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Anmelden")).click();
         page.waitForURL("**/werkbank.html");
         expect(page.locator("#me")).hasText("evaluator");
 
