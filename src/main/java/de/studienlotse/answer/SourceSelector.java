@@ -68,6 +68,11 @@ public class SourceSelector {
         List<SearchHit> general = search(question, caseFilter, null);
         hits.addAll(general);
         double best = general.stream().mapToDouble(SearchHit::coverage).max().orElse(0);
+        if (targets.isEmpty()) {
+            // across the whole study the passage that holds most of the question goes first, wherever it was found;
+            // the topic's sections only break ties (a stable sort keeps their order)
+            hits.sort(java.util.Comparator.comparingDouble(SearchHit::coverage).reversed());
+        }
 
         Map<String, Integer> perCase = new LinkedHashMap<>();
         int limit = targets.size() == 1 ? properties.maxSources() : properties.maxPerCase();
