@@ -1,4 +1,4 @@
-// Werkbank for evaluators: plain DOM, every text from the API goes in through textContent (never innerHTML).
+// Werkbank for evaluators: plain DOM; texts from the API go in through textContent, answers as DOMPurify-sanitised Markdown.
 'use strict';
 
 const api = '/api/evaluation';
@@ -17,6 +17,28 @@ function el(tag, attributes, ...children) {
     if (child === null || child === undefined) continue;
     node.append(child instanceof Node ? child : document.createTextNode(String(child)));
   }
+  return node;
+}
+
+// Answers are Markdown: marked + DOMPurify from the service's WebJars (as in the widget); raw HTML stays text.
+const markdown = Promise.all([
+  import('/webjars/marked/lib/marked.esm.js'),
+  import('/webjars/dompurify/dist/purify.es.mjs'),
+]).then(([markedModule, purifyModule]) => ({
+  marked: new markedModule.Marked({ gfm: true, renderer: { html: ({ text }) => escapeHtml(text), image: ({ text }) => escapeHtml(text) } }),
+  purify: purifyModule.default,
+})).catch(() => null);
+
+function escapeHtml(text) {
+  return String(text).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
+}
+
+/** Shows the answer as plain text at once, then as sanitised Markdown once the libraries are there. */
+function answerNode(text) {
+  const node = el('div', { class: 'answer' }, text);
+  markdown.then((lib) => {
+    if (lib) node.innerHTML = lib.purify.sanitize(lib.marked.parse(text), { USE_PROFILES: { html: true } });
+  });
   return node;
 }
 
@@ -172,7 +194,7 @@ function question(answered, verdict) {
   const form = ratingForm(gold.id, mine);
   return el('article', { class: 'question', 'data-question': gold.id },
     el('h3', {}, gold.id + ': ' + gold.question),
-    el('div', { class: 'answer' }, answered.answer),
+    answerNode(answered.answer),
     chips.length ? el('div', { class: 'chips', role: 'group', 'aria-label': 'Zitierte Quellen' }, chips) : el('p', { class: 'small' }, 'Keine Zitate.'),
     passages,
     el('dl', { class: 'facts' }, facts.map(([k, v]) => [el('dt', {}, k), el('dd', {}, v)])),

@@ -97,6 +97,9 @@ class WorkbenchBrowserTests {
         Locator question = page.locator("article[data-question=r001]");
         expect(question.locator("h3")).containsText("Wie lange hat die Einführung");
         expect(question.locator(".answer")).containsText("[1]");
+        // the answer's Markdown is rendered (sanitised), not shown with its asterisks
+        expect(question.locator(".answer strong").first()).isVisible();
+        expect(question.locator(".answer")).not().containsText("**");
         Locator chip = question.locator(".chip").first();
         Locator passage = question.locator("blockquote").first();
         expect(passage).isHidden();
