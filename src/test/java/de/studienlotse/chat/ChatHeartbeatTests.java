@@ -1,0 +1,69 @@
+package de.studienlotse.chat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import de.studienlotse.answer.llm.FakeLlmServer;
+import de.studienlotse.answer.llm.FakeLlmServer.Protocol;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.MediaType;
+import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import reactor.core.publisher.Mono;
+
+/** A slow model must not let proxies close the answer's connection: the stream sends keep-alive comments meanwhile. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "studienlotse.chat.heartbeat=100ms")
+@AutoConfigureWebTestClient
+class ChatHeartbeatTests {
+
+    static final FakeLlmServer SERVER = FakeLlmServer.start(Protocol.OPENAI);
+
+    @DynamicPropertySource
+    static void llm(DynamicPropertyRegistry registry) {
+        registry.add("studienlotse.llm.provider", () -> "openai");
+        registry.add("studienlotse.llm.base-url", SERVER::baseUrl);
+        registry.add("studienlotse.llm.model", () -> "heartbeat-test");
+        registry.add("studienlotse.llm.api-key", () -> "test-key");
+        registry.add("studienlotse.llm.first-token-timeout", () -> "10s");
+        registry.add("studienlotse.llm.timeout", () -> "20s");
+    }
+
+    @AfterAll
+    static void stopServer() {
+        SERVER.close();
+    }
+
+    @Autowired
+    WebTestClient web;
+
+    @Test
+    void should_send_keep_alive_comments_while_the_model_pauses_and_stop_them_with_done() {
+        // given: the model sends a first piece, then pauses until released
+        SERVER.streams("Laut B4 war die Datenqualität anfangs gering [1]. ", "Dazu fehlte ein Zeitplan [2].").pausesAfter(1);
+        Mono.delay(Duration.ofMillis(700)).subscribe(tick -> SERVER.resume());
+
+        // when
+        List<ServerSentEvent<String>> events = web.mutate().responseTimeout(Duration.ofSeconds(30)).build()
+                .post().uri("/api/chat/stream").contentType(MediaType.APPLICATION_JSON).accept(MediaType.TEXT_EVENT_STREAM)
+                .bodyValue(Map.of("message", "Welche Herausforderungen gab es bei der Rechnungsverarbeitung?"))
+                .exchange().expectStatus().isOk()
+                .returnResult(new ParameterizedTypeReference<ServerSentEvent<String>>() {})
+                .getResponseBody().collectList().block(Duration.ofSeconds(30));
+
+        // then: comments while the model paused, and nothing after the answer is done
+        assertThat(events).isNotNull();
+        assertThat(events).anySatisfy(e -> assertThat(e.comment()).isEqualTo("keep-alive"));
+        assertThat(events.getLast().event()).isEqualTo("done");
+        assertThat(events.getLast().data()).contains("Zeitplan [2]");
+    }
+}
