@@ -85,7 +85,7 @@ public class QuestionAnalyzer {
         String searchText = message;
         boolean followUp = false;
         Turn previousQuestion = last(request.history(), Turn.Role.USER);
-        if (previousQuestion != null && cases.isEmpty() && activityIn(message) == null && looksLikeFollowUp(message, topics)) {
+        if (previousQuestion != null && cases.isEmpty() && activityIn(message) == null && looksLikeFollowUp(message)) {
             followUp = true;
             Turn previousAnswer = last(request.history(), Turn.Role.ASSISTANT);
             List<String> earlier = casesIn(previousQuestion.content());
@@ -151,7 +151,7 @@ public class QuestionAnalyzer {
         return null;
     }
 
-    private static boolean looksLikeFollowUp(String message, Set<Topic> topics) {
+    private static boolean looksLikeFollowUp(String message) {
         String folded = Topic.fold(message);
         long words = folded.strip().split("\\s+").length;
         return (ANAPHORA.matcher(folded).find() || PRONOUN.matcher(folded).find()) && words <= 12 || words <= 5;

@@ -109,6 +109,18 @@ public final class BrochureParser {
         return clean(line).toLowerCase(Locale.GERMAN).replaceAll("[ \\u00a0]+", " ").strip();
     }
 
+    /** Whether a raw line is the heading that starts a case ("## Best Practice zur KI-Einführung in einem KMU"). */
+    public static boolean startsCase(String rawLine) {
+        return rawLine.startsWith("#") && CASE_START.matcher(clean(rawLine)).matches();
+    }
+
+    /** The study section a raw heading line starts ("### Fazit" → "fazit"), if it starts one. */
+    public static java.util.Optional<String> studySectionStartedBy(String rawLine) {
+        return rawLine.startsWith("#")
+                ? java.util.Optional.ofNullable(STUDY_HEADINGS.get(clean(rawLine).toLowerCase(Locale.GERMAN)))
+                : java.util.Optional.empty();
+    }
+
     static boolean isIgnored(String line) {
         String normalized = normalize(line);
         return IGNORED.stream().anyMatch(p -> p.matcher(normalized).matches());
@@ -193,7 +205,7 @@ public final class BrochureParser {
         }
 
         private static boolean isCaseStart(String raw) {
-            return raw.startsWith("#") && CASE_START.matcher(clean(raw)).matches();
+            return startsCase(raw);
         }
 
         // ---------------------------------------------------------------- study-level text

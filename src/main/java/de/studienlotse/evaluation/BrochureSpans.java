@@ -1,12 +1,12 @@
 package de.studienlotse.evaluation;
 
+import de.studienlotse.corpus.BrochureParser;
 import de.studienlotse.corpus.CaseStudy;
 import de.studienlotse.corpus.Study;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -14,7 +14,7 @@ import java.util.Set;
  * nothing of the structure, can be scored against the gold cases and sections by their character position.
  *
  * <p>The i-th heading "Best Practice zur KI-Einführung in einem KMU" starts the i-th case of the parsed study
- * (B1..P4, the parser's order). A study section starts at its heading, with the parser's heading names; the text
+ * (B1..P4, the parser's order). A study section starts at its heading, as {@link BrochureParser} reads it; the text
  * before the first heading (publisher, authors) belongs to the {@code impressum}, as in the parser. Two rules follow
  * the parser where the brochure has no heading: the line "Tabelle 2: …" starts {@code tabelle-2}, and of the two
  * unlabelled count grids (header "Buchhaltung 7 Teilnehmende …"), printed together after Tabelle 2, the first belongs
@@ -22,19 +22,6 @@ import java.util.Set;
  */
 final class BrochureSpans {
 
-    private static final String CASE_START = "best practice zur ki-einführung in einem kmu";
-    private static final Map<String, String> STUDY_HEADINGS = Map.ofEntries(
-            Map.entry("einführung von ki-anwendungen in kmu", "zusammenfassung"),
-            Map.entry("zusammenfassung", "zusammenfassung"),
-            Map.entry("einleitung", "einleitung"),
-            Map.entry("ausblick", "ausblick"),
-            Map.entry("zielstellung der befragung", "zielstellung"),
-            Map.entry("methodik", "methodik"),
-            Map.entry("vorgehen auswertung", "auswertung"),
-            Map.entry("ergebnisse", "ergebnisse"),
-            Map.entry("herausforderungen, hemmnisse und erfolgsfaktoren", "tabelle-1"),
-            Map.entry("fazit", "fazit"),
-            Map.entry("impressum", "impressum"));
     private static final String COUNTS_HEADER = "Buchhaltung 7 Teilnehmende\t";
 
     /** A run of text from {@code start} to the next span's start; {@code caseId} null for study sections. */
@@ -60,13 +47,14 @@ final class BrochureSpans {
             String clean = line.replace("*", "").replaceFirst("^#+", "").strip().toLowerCase(Locale.GERMAN);
             String section = null;
             int caseStart = -1;
-            if (line.startsWith("#") && clean.equals(CASE_START)) {
+            // the parser's own reading of headings, so spans and passages never disagree
+            if (BrochureParser.startsCase(line)) {
                 if (caseIndex >= cases.size()) {
                     throw new IllegalStateException("more case headings than parsed cases");
                 }
                 caseStart = caseIndex++;
-            } else if (line.startsWith("#") && STUDY_HEADINGS.containsKey(clean)) {
-                section = STUDY_HEADINGS.get(clean);
+            } else if (BrochureParser.studySectionStartedBy(line).isPresent()) {
+                section = BrochureParser.studySectionStartedBy(line).get();
             } else if (clean.startsWith("tabelle 2:")) {
                 section = "tabelle-2";
             } else if (line.startsWith(COUNTS_HEADER)) {
