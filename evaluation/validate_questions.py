@@ -2,7 +2,7 @@
 """Checks the gold question set evaluation/questions.jsonl: valid JSON per line, schema, unique ids, known case and
 section ids, coverage of every case, section type and question type.
 
-Usage: python3 evaluation/validate_questions.py [--corpus corpus/studie-02-best-practices-ki-kmu.txt]
+Usage: python3 evaluation/validate_questions.py [--file blind-questions.jsonl] [--corpus corpus/studie-02-best-practices-ki-kmu.txt]
 With --corpus it also lists must_mention entries that do not occur verbatim (case-insensitive) in the
 brochure, for a human to review (English questions and counts may legitimately differ).
 """
@@ -14,9 +14,10 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 QUESTIONS = "questions.jsonl"
-# Id prefixes: r = from the former retrieval set, c = from the former chat set, q = written later. Within a prefix the
+# Id prefixes: r = from the former retrieval set, c = from the former chat set, q = written later, b = the blind set
+# (blind-questions.jsonl, written by someone who saw only the brochure). Within a prefix the
 # numbers run from 001 without gaps, in file order.
-PREFIXES = ("r", "c", "q")
+PREFIXES = ("r", "c", "q", "b")
 KEYS = ["id", "lang", "type", "question", "history", "answerable", "gold_cases", "gold_sections",
         "gold_passages", "must_mention"]
 TYPES = {"case-fact", "cross-case", "study-level", "aggregate", "paraphrase", "unanswerable", "followup", "english"}
@@ -131,9 +132,10 @@ def main():
         corpus = Path(sys.argv[sys.argv.index("--corpus") + 1]).read_text(encoding="utf-8")
         corpus = re.sub(r"\s+", " ", corpus)
     errors = []
-    rows = validate(HERE / QUESTIONS, errors, corpus)
+    name = sys.argv[sys.argv.index("--file") + 1] if "--file" in sys.argv else QUESTIONS
+    rows = validate(HERE / name, errors, corpus)
     counts = collections.Counter(r["type"] for r in rows)
-    print(f"{QUESTIONS}: {len(rows)} questions; " + ", ".join(f"{t}={counts[t]}" for t in sorted(TYPES)))
+    print(f"{name}: {len(rows)} questions; " + ", ".join(f"{t}={counts[t]}" for t in sorted(TYPES)))
     if len(rows) < 120:
         errors.append(f"only {len(rows)} questions, at least 120 expected")
     for t in sorted(TYPES):
