@@ -2,14 +2,14 @@ package de.studienlotse.evaluation;
 
 import de.studienlotse.corpus.BrochureParser;
 import de.studienlotse.corpus.Study;
-import de.studienlotse.search.CompoundDictionary;
+import de.studienlotse.search.GermanMorphology;
 import de.studienlotse.search.PassageIndex;
 import de.studienlotse.search.SearchProperties;
 import de.studienlotse.search.StudyAnalyzer;
+import de.studienlotse.search.Thesaurus;
 import de.studienlotse.search.StudyAnalyzer.Stemming;
 import de.studienlotse.search.VocabularyBridges;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.de.GermanAnalyzer;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
 
@@ -106,56 +106,55 @@ public final class EvaluationCommand {
 
     static void retrieval(Study study, List<GoldQuestion> questions) {
         SearchProperties plain = SearchProperties.defaults().withBridges(false);
-        CharArraySet dictionary = CompoundDictionary.of(study);
+        GermanMorphology morphology = GermanMorphology.load();
         Map<String, Setup> setups = new LinkedHashMap<>();
         setups.put("Lucene StandardAnalyzer", new Setup(new StandardAnalyzer(), false));
         setups.put("Lucene GermanAnalyzer", new Setup(new GermanAnalyzer(), false));
-        setups.put("StudyAnalyzer light, no decompounding", new Setup(
-                new StudyAnalyzer(CharArraySet.EMPTY_SET, Stemming.LIGHT), false));
-        setups.put("StudyAnalyzer minimal", new Setup(new StudyAnalyzer(dictionary, Stemming.MINIMAL), false));
-        setups.put("StudyAnalyzer light", new Setup(new StudyAnalyzer(dictionary, Stemming.LIGHT), false));
-        setups.put("StudyAnalyzer minimal + bridges", new Setup(new StudyAnalyzer(dictionary, Stemming.MINIMAL),
-                true));
-        setups.put("StudyAnalyzer light + bridges (service)", new Setup(new StudyAnalyzer(dictionary,
-                Stemming.LIGHT), true));
+        setups.put("StudyAnalyzer, light stemmer only", new Setup(
+                new StudyAnalyzer(GermanMorphology.none(), Stemming.LIGHT), false));
+        setups.put("StudyAnalyzer, lemmas + compounds, minimal", new Setup(
+                new StudyAnalyzer(morphology, Stemming.MINIMAL), false));
+        setups.put("StudyAnalyzer, lemmas + compounds, light", new Setup(
+                new StudyAnalyzer(morphology, Stemming.LIGHT), false));
+        StudyAnalyzer serviceAnalyzer = new StudyAnalyzer(morphology, Stemming.LIGHT);
+        setups.put("StudyAnalyzer + bridges", new Setup(serviceAnalyzer, true));
+        setups.put("StudyAnalyzer + bridges + thesaurus (service)", new Setup(serviceAnalyzer, true, true));
 
         long answerable = questions.stream().filter(GoldQuestion::answerable).count();
         System.out.printf(Locale.ROOT, "Retrieval over %d passages, %d answerable of %d questions "
                         + "(case-level; study-level questions by section). Recall@%d, MRR@%d, median µs per search.%n%n",
                 study.passages().size(), answerable, questions.size(), RetrievalEvaluation.RECALL_AT,
                 RetrievalEvaluation.MRR_AT);
-        System.out.printf(Locale.ROOT, "%-42s %9s %7s %9s%n", "set-up", "Recall@5", "MRR", "median µs");
+        System.out.printf(Locale.ROOT, "%-48s %9s %7s %9s%n", "set-up", "Recall@5", "MRR", "median µs");
         PassageIndex service = null;
         for (Map.Entry<String, Setup> setup : setups.entrySet()) {
             PassageIndex index = setup.getValue().index(study, plain);
             warmUp(index, questions);
             RetrievalEvaluation.Scores scores = RetrievalEvaluation.evaluate(index, questions);
-            System.out.printf(Locale.ROOT, "%-42s %9.3f %7.3f %9.0f%n", setup.getKey(), scores.recall(),
+            System.out.printf(Locale.ROOT, "%-48s %9.3f %7.3f %9.0f%n", setup.getKey(), scores.recall(),
                     scores.mrr(), scores.medianMicros());
             service = index;
         }
-        StudyAnalyzer analyzer = new StudyAnalyzer(dictionary, Stemming.LIGHT);
+        StudyAnalyzer analyzer = new StudyAnalyzer(morphology, Stemming.LIGHT);
         PassageIndex diverse = new PassageIndex(study, SearchProperties.defaults().withSameCaseDecay(0.8f), analyzer,
-                VocabularyBridges.load(analyzer));
+                VocabularyBridges.load(analyzer), Thesaurus.load(analyzer));
         RetrievalEvaluation.Scores scores = RetrievalEvaluation.evaluate(diverse, questions);
-        System.out.printf(Locale.ROOT, "%-42s %9.3f %7.3f %9.0f%n", "  ... + same-case decay 0.8 (opt-in)",
+        System.out.printf(Locale.ROOT, "%-48s %9.3f %7.3f %9.0f%n", "  ... + same-case decay 0.8 (opt-in)",
                 scores.recall(), scores.mrr(), scores.medianMicros());
         System.out.printf(Locale.ROOT, "%nService set-up by question type:%n");
         breakdown(service, questions);
     }
 
     static void tuning(Study study, List<GoldQuestion> questions) {
-        CharArraySet dictionary = CompoundDictionary.of(study);
+        GermanMorphology morphology = GermanMorphology.load();
         SearchProperties base = SearchProperties.defaults();
         List<Row> rows = new ArrayList<>();
         for (Stemming stemming : Stemming.values()) {
-            for (int minPart : new int[]{4, 5, 6}) {
-                StudyAnalyzer analyzer = new StudyAnalyzer(dictionary, stemming, minPart);
-                rows.add(new Row("%s, parts >= %d".formatted(stemming, minPart),
-                        new PassageIndex(study, base, analyzer, VocabularyBridges.load(analyzer))));
-            }
+            StudyAnalyzer analyzer = new StudyAnalyzer(morphology, stemming);
+            rows.add(new Row(stemming.toString(), new PassageIndex(study, base, analyzer,
+                    VocabularyBridges.load(analyzer))));
         }
-        StudyAnalyzer analyzer = new StudyAnalyzer(dictionary, Stemming.LIGHT);
+        StudyAnalyzer analyzer = new StudyAnalyzer(morphology, Stemming.LIGHT);
         VocabularyBridges bridges = VocabularyBridges.load(analyzer);
         for (float part : new float[]{0.3f, 0.5f, 0.7f, 1.0f}) {
             for (float bridge : new float[]{0.3f, 0.5f, 0.7f, 1.0f}) {
@@ -219,10 +218,15 @@ public final class EvaluationCommand {
         }
     }
 
-    private record Setup(Analyzer analyzer, boolean bridges) {
+    private record Setup(Analyzer analyzer, boolean bridges, boolean thesaurus) {
+        Setup(Analyzer analyzer, boolean bridges) {
+            this(analyzer, bridges, false);
+        }
+
         PassageIndex index(Study study, SearchProperties properties) {
             return new PassageIndex(study, properties.withBridges(bridges), analyzer,
-                    bridges ? VocabularyBridges.load(analyzer) : VocabularyBridges.none());
+                    bridges ? VocabularyBridges.load(analyzer) : VocabularyBridges.none(),
+                    thesaurus ? Thesaurus.load(analyzer) : Thesaurus.none());
         }
     }
 

@@ -80,6 +80,7 @@ public final class PassageIndex implements Closeable {
     private final Map<String, Float> fieldBoosts;
     private final float partWeight;
     private final float bridgeWeight;
+    private final float thesaurusWeight;
     private final float sameCaseDecay;
     private final Directory directory;
     private final DirectoryReader reader;
@@ -90,18 +91,26 @@ public final class PassageIndex implements Closeable {
     /** Field → its terms: a question's term is searched only in fields that hold it (fewer clauses, faster). */
     private final Map<String, Set<String>> vocabulary;
 
-    /** The production set-up: {@link StudyAnalyzer} over the brochure's own compound dictionary. */
+    /** The production set-up: {@link StudyAnalyzer} with German lemmas and compound parts. */
     public static PassageIndex create(Study study, SearchProperties properties) {
-        StudyAnalyzer analyzer = new StudyAnalyzer(CompoundDictionary.of(study), properties.stemming());
+        StudyAnalyzer analyzer = new StudyAnalyzer(GermanMorphology.load(), properties.stemming());
         VocabularyBridges bridges = properties.bridges() ? VocabularyBridges.load(analyzer) : VocabularyBridges.none();
-        return new PassageIndex(study, properties, analyzer, bridges);
+        Thesaurus thesaurus = properties.thesaurusWeight() > 0 ? Thesaurus.load(analyzer) : Thesaurus.none();
+        return new PassageIndex(study, properties, analyzer, bridges, thesaurus);
     }
 
     /** Any analyzer (used for index and questions alike), for comparisons; {@link #create} for the service. */
     @SuppressWarnings("unchecked")
     public PassageIndex(Study study, SearchProperties properties, Analyzer analyzer, VocabularyBridges bridges) {
+        this(study, properties, analyzer, bridges, Thesaurus.none());
+    }
+
+    /** With thesaurus alternatives, weighed {@link SearchProperties#thesaurusWeight()}. */
+    public PassageIndex(Study study, SearchProperties properties, Analyzer analyzer, VocabularyBridges bridges,
+                        Thesaurus thesaurus) {
         this.study = study;
-        this.queryAnalysis = new QueryAnalysis(analyzer, bridges);
+        this.queryAnalysis = new QueryAnalysis(analyzer, bridges, thesaurus);
+        this.thesaurusWeight = properties.thesaurusWeight();
         this.fieldBoosts = fieldBoosts(properties.boosts());
         this.partWeight = properties.partWeight();
         this.bridgeWeight = properties.bridgeWeight();
@@ -129,7 +138,7 @@ public final class PassageIndex implements Closeable {
 
     /** The best passages for the question, best first; empty if none of its words occurs in the study. */
     public List<SearchHit> search(SearchRequest request) {
-        List<Concept> concepts = queryAnalysis.concepts(request.query());
+        List<QueryWord> concepts = queryAnalysis.concepts(request.query());
         Map<String, Float> weights = termWeights(concepts);
         if (weights.isEmpty()) {
             return List.of();
@@ -249,11 +258,12 @@ public final class PassageIndex implements Closeable {
     }
 
     /** Each term's weight (own word 1, part or bridge lower), terms the index lacks dropped, own words first. */
-    private Map<String, Float> termWeights(List<Concept> concepts) {
+    private Map<String, Float> termWeights(List<QueryWord> concepts) {
         Map<String, Float> weights = new LinkedHashMap<>();
         concepts.forEach(c -> c.own().forEach(t -> weights.merge(t, 1.0f, Math::max)));
         concepts.forEach(c -> c.parts().forEach(t -> weights.merge(t, partWeight, Math::max)));
         concepts.forEach(c -> c.bridges().forEach(t -> weights.merge(t, bridgeWeight, Math::max)));
+        concepts.forEach(c -> c.related().forEach(t -> weights.merge(t, thesaurusWeight, Math::max)));
         Map<String, Float> known = new LinkedHashMap<>();
         for (Map.Entry<String, Float> entry : weights.entrySet()) {
             if (known.size() < MAX_QUERY_TERMS && entry.getValue() > 0 && inVocabulary(entry.getKey())) {
@@ -283,7 +293,7 @@ public final class PassageIndex implements Closeable {
         return query.build();
     }
 
-    private static double coverage(List<Concept> concepts, Set<String> passageTerms) {
+    private static double coverage(List<QueryWord> concepts, Set<String> passageTerms) {
         if (concepts.isEmpty()) {
             return 0.0;
         }

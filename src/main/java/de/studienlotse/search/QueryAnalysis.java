@@ -15,42 +15,46 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Turns a question into {@link Concept}s with the index analyzer: the question is only tokenized, never parsed,
+ * Turns a question into {@link QueryWord}s with the index analyzer: the question is only tokenized, never parsed,
  * so quotes, colons, brackets, AND, * and ~ are plain characters. Thread-safe.
  */
 final class QueryAnalysis {
 
     private final Analyzer analyzer;
     private final VocabularyBridges bridges;
+    private final Thesaurus thesaurus;
 
-    QueryAnalysis(Analyzer analyzer, VocabularyBridges bridges) {
+    QueryAnalysis(Analyzer analyzer, VocabularyBridges bridges, Thesaurus thesaurus) {
         this.analyzer = analyzer;
         this.bridges = bridges;
+        this.thesaurus = thesaurus;
     }
 
-    List<Concept> concepts(String question) {
+    List<QueryWord> concepts(String question) {
         List<Word> words = words(question);
         List<String> terms = words.stream().map(Word::term).toList();
-        List<Concept> concepts = new ArrayList<>();
+        List<QueryWord> concepts = new ArrayList<>();
         Set<List<String>> seen = new HashSet<>();
         int i = 0;
         while (i < words.size()) {
             Word word = words.get(i);
             var match = bridges.longestMatch(terms, i);
-            Concept concept;
+            QueryWord concept;
             if (match.isPresent() && match.get().length() > 1) {
                 List<Word> phrase = words.subList(i, i + match.get().length());
-                concept = new Concept(phrase.stream().map(Word::typed).collect(Collectors.joining(" ")),
-                        phrase.stream().map(Word::term).toList(), List.of(), match.get().alternatives());
+                concept = new QueryWord(phrase.stream().map(Word::typed).collect(Collectors.joining(" ")),
+                        phrase.stream().map(Word::term).toList(), List.of(), match.get().alternatives(), Set.of());
                 i += match.get().length();
             } else if (match.isPresent()) {
-                concept = new Concept(word.typed(), List.of(word.term()), word.parts(), match.get().alternatives());
+                concept = new QueryWord(word.typed(), List.of(word.term()), word.parts(), match.get().alternatives(),
+                        thesaurus.alternatives(word.term()));
                 i++;
             } else if (bridges.isFiller(word.typed())) {
                 i++;
                 continue;
             } else {
-                concept = new Concept(word.typed(), List.of(word.term()), word.parts(), Set.of());
+                concept = new QueryWord(word.typed(), List.of(word.term()), word.parts(), Set.of(),
+                        thesaurus.alternatives(word.term()));
                 i++;
             }
             if (seen.add(concept.own())) {

@@ -12,15 +12,19 @@ import java.util.Set;
  * @param typed   the word(s) as typed
  * @param own     the analyzed word(s) themselves: one term, or one per word of a matched phrase
  * @param parts   compound parts of the word ("rechnung", "verarbeitung" of "Rechnungsverarbeitung")
- * @param bridges the study's words for it ("mitarbeitend" for "Kollegen")
+ * @param bridges the study's words for it ("mitarbeitende" for "Kollegen")
+ * @param related words of its OpenThesaurus synsets that the index holds ("angst" for "Schiss"), weighed least
  */
-record Concept(String typed, List<String> own, List<String> parts, Set<String> bridges) {
+record QueryWord(String typed, List<String> own, List<String> parts, Set<String> bridges, Set<String> related) {
 
-    Concept {
+    QueryWord {
         own = List.copyOf(own);
         parts = List.copyOf(parts);
         bridges = Set.copyOf(bridges);
+        related = Set.copyOf(related);
     }
+
+    static final double RELATED_COVERAGE = 0.5;
 
     String term() {
         return String.join(" ", own);
@@ -30,22 +34,23 @@ record Concept(String typed, List<String> own, List<String> parts, Set<String> b
     List<String> expansions() {
         Set<String> all = new LinkedHashSet<>(parts);
         all.addAll(bridges);
+        all.addAll(related);
         own.forEach(all::remove);
         return new ArrayList<>(all);
     }
 
     /**
      * How much of this word a passage holds: 1 for the word itself or a bridge word, else the share of its compound
-     * parts (or, for a phrase, of its words).
+     * parts (or, for a phrase, of its words), and at least {@value #RELATED_COVERAGE} for a thesaurus alternative:
+     * a synonym is evidence, but weaker than the word.
      */
     double coverage(Set<String> passageTerms) {
         if (passageTerms.containsAll(own) || bridges.stream().anyMatch(passageTerms::contains)) {
             return 1.0;
         }
         List<String> pieces = own.size() > 1 ? own : parts;
-        if (pieces.isEmpty()) {
-            return 0.0;
-        }
-        return (double) pieces.stream().filter(passageTerms::contains).count() / pieces.size();
+        double share = pieces.isEmpty() ? 0.0
+                : (double) pieces.stream().filter(passageTerms::contains).count() / pieces.size();
+        return related.stream().anyMatch(passageTerms::contains) ? Math.max(share, RELATED_COVERAGE) : share;
     }
 }

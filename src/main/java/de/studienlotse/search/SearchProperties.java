@@ -14,6 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param bridges      whether query-time synonyms and the English glossary are applied
  * @param partWeight   weight of a compound part relative to the whole word ("rechnung" in "Rechnungsverarbeitung")
  * @param bridgeWeight weight of a bridge word relative to the question's own word ("Mitarbeitende" for "Kollegen")
+ * @param thesaurusWeight weight of an OpenThesaurus alternative that the index holds ("Angst" for "Schiss"); 0 switches
+ *                      the thesaurus off
  * @param sameCaseDecay factor on the score of each further hit from a case (or study section) already listed; 1
  *                      keeps BM25's order, lower values spread the hits over more cases
  */
@@ -22,6 +24,7 @@ public record SearchProperties(@DefaultValue Boosts boosts, @DefaultValue("10") 
                                @DefaultValue("LIGHT") StudyAnalyzer.Stemming stemming,
                                @DefaultValue("true") boolean bridges,
                                @DefaultValue("0.5") float partWeight, @DefaultValue("0.5") float bridgeWeight,
+                               @DefaultValue("0.3") float thesaurusWeight,
                                @DefaultValue("1.0") float sameCaseDecay) {
 
     /**
@@ -69,35 +72,41 @@ public record SearchProperties(@DefaultValue Boosts boosts, @DefaultValue("10") 
     /** The defaults above, for code that runs without Spring (evaluation, benchmark, tests). */
     public static SearchProperties defaults() {
         return new SearchProperties(Boosts.defaults(), 10, null, StudyAnalyzer.Stemming.LIGHT, true, 0.5f, 0.5f,
-                1.0f);
+                0.3f, 1.0f);
     }
 
     public SearchProperties withIndexPath(String value) {
         return new SearchProperties(boosts, defaultK, value, stemming, bridges, partWeight, bridgeWeight,
-                sameCaseDecay);
+                thesaurusWeight, sameCaseDecay);
     }
 
     public SearchProperties withBridges(boolean enabled) {
         return new SearchProperties(boosts, defaultK, indexPath, stemming, enabled, partWeight, bridgeWeight,
-                sameCaseDecay);
+                thesaurusWeight, sameCaseDecay);
     }
 
     public SearchProperties withStemming(StudyAnalyzer.Stemming value) {
         return new SearchProperties(boosts, defaultK, indexPath, value, bridges, partWeight, bridgeWeight,
-                sameCaseDecay);
+                thesaurusWeight, sameCaseDecay);
     }
 
     public SearchProperties withBoosts(Boosts value) {
         return new SearchProperties(value, defaultK, indexPath, stemming, bridges, partWeight, bridgeWeight,
-                sameCaseDecay);
+                thesaurusWeight, sameCaseDecay);
     }
 
     public SearchProperties withWeights(float parts, float bridgeWords) {
         return new SearchProperties(boosts, defaultK, indexPath, stemming, bridges, parts, bridgeWords,
+                thesaurusWeight, sameCaseDecay);
+    }
+
+    public SearchProperties withThesaurusWeight(float value) {
+        return new SearchProperties(boosts, defaultK, indexPath, stemming, bridges, partWeight, bridgeWeight, value,
                 sameCaseDecay);
     }
 
     public SearchProperties withSameCaseDecay(float value) {
-        return new SearchProperties(boosts, defaultK, indexPath, stemming, bridges, partWeight, bridgeWeight, value);
+        return new SearchProperties(boosts, defaultK, indexPath, stemming, bridges, partWeight, bridgeWeight, thesaurusWeight,
+                value);
     }
 }

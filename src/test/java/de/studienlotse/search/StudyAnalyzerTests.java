@@ -1,7 +1,6 @@
 package de.studienlotse.search;
 
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
@@ -17,22 +16,22 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Real words of the brochure through the real analyzer, dictionary built from the brochure. */
+/** Real words of the brochure and of everyday questions through the real analyzer and dictionaries. */
 class StudyAnalyzerTests {
 
-    static final CharArraySet DICTIONARY = CompoundDictionary.of(Brochure.study());
-    static final StudyAnalyzer LIGHT = new StudyAnalyzer(DICTIONARY, StudyAnalyzer.Stemming.LIGHT);
-    static final StudyAnalyzer MINIMAL = new StudyAnalyzer(DICTIONARY, StudyAnalyzer.Stemming.MINIMAL);
+    static final GermanMorphology MORPHOLOGY = GermanMorphology.load();
+    static final StudyAnalyzer LIGHT = new StudyAnalyzer(MORPHOLOGY, StudyAnalyzer.Stemming.LIGHT);
+    static final StudyAnalyzer MINIMAL = new StudyAnalyzer(MORPHOLOGY, StudyAnalyzer.Stemming.MINIMAL);
 
     @Nested
     class Compounds {
 
         @Test
-        void should_split_a_compound_into_words_the_brochure_uses() {
+        void should_stack_the_parts_of_a_compound_on_its_lemma() {
             // given "Eingangsrechnungen" (B5's KI-Anwendung title)
             // when
             List<String> terms = terms(LIGHT, "Eingangsrechnungen");
-            // then
+            // then the whole word's lemma first (from its head "Rechnungen" → Rechnung), then the parts
             assertThat(terms).containsExactly("eingangsrechnung", "eingang", "rechnung");
         }
 
@@ -42,31 +41,46 @@ class StudyAnalyzerTests {
             // when
             List<String> query = terms(LIGHT, "Rechnungsverarbeitung");
             List<String> text = terms(LIGHT, "Verarbeitung eingehender Rechnungen");
-            // then the whole compound comes first, then its parts
+            // then
             assertThat(query).containsExactly("rechnungsverarbeitung", "rechnung", "verarbeitung");
             assertThat(text).contains("rechnung", "verarbeitung");
         }
 
         @Test
-        void should_keep_a_compound_of_the_brochure_whole_inside_a_longer_one() {
-            // when
-            List<String> terms = terms(LIGHT, "Die IT kümmerte sich um Datenschutzthemen");
-            // then "Datenschutz" finds it as a whole word, and it is not split into daten + schutz
-            assertThat(terms).contains("datenschutz").doesNotContain("dat", "schutz");
+        void should_find_a_part_the_study_never_uses_alone() {
+            // "Schutz" alone is not in the brochure; "Datenschutzthemen" is (B4)
+            assertThat(terms(LIGHT, "Die IT kümmerte sich um Datenschutzthemen")).contains("datenschutzthema", "schutz",
+                    "thema");
+            assertThat(terms(LIGHT, "Schutz")).containsExactly("schutz");
         }
 
         @Test
-        void should_split_a_study_compound_into_its_activity_words() {
-            assertThat(terms(LIGHT, "Kundenberatung")).containsExactly("kundenberatung", "kund", "beratung");
+        void should_stack_the_heads_of_a_compound_split_into_its_smallest_parts() {
+            // jWordSplitter gives Personal, buch, haltung; "Buchhaltung" (a Tätigkeit) must still match
+            assertThat(terms(LIGHT, "Personalbuchhaltung")).contains("personalbuchhaltung", "personal",
+                    "buchhaltung");
+        }
+
+        @Test
+        void should_read_the_parts_of_a_noun_as_nouns_also_in_lower_case() {
+            // "kram" as a verb would be kramen; "anfragen" the verb
+            assertThat(terms(LIGHT, "Papierkram")).containsExactly("papierkram", "papier", "kram");
+            assertThat(terms(LIGHT, "kundenanfragen")).isEqualTo(terms(LIGHT, "Kundenanfragen"));
+        }
+
+        @Test
+        void should_split_the_study_activities_in_either_spelling() {
+            assertThat(terms(LIGHT, "Kundenberatung")).containsExactly("kundenberatung", "kunde", "beratung");
             assertThat(terms(LIGHT, "Kapazitätsplanung")).containsExactly("kapazitatsplanung", "kapazitat",
                     "planung");
+            assertThat(terms(LIGHT, "Kapazitaetsplanung")).isEqualTo(terms(LIGHT, "Kapazitätsplanung"));
         }
 
         @Test
-        void should_not_split_short_words_into_noise() {
-            assertThat(terms(LIGHT, "Dienst")).containsExactly("dien");
+        void should_not_split_words_that_are_no_compounds() {
+            assertThat(terms(LIGHT, "Dienst")).containsExactly("dienst");
             assertThat(terms(LIGHT, "Betriebsrat")).containsExactly("betriebsrat");
-            assertThat(terms(LIGHT, "Mitarbeitende")).containsExactly("mitarbeitend");
+            assertThat(terms(LIGHT, "Mitarbeitende")).containsExactly("mitarbeitende");
         }
 
         @Test
@@ -87,11 +101,51 @@ class StudyAnalyzerTests {
         }
 
         @Test
-        void should_decompound_nothing_with_an_empty_dictionary() {
+        void should_only_stem_without_morphology() {
             // given
-            StudyAnalyzer plain = new StudyAnalyzer(CharArraySet.EMPTY_SET, StudyAnalyzer.Stemming.LIGHT);
+            StudyAnalyzer plain = new StudyAnalyzer(GermanMorphology.none(), StudyAnalyzer.Stemming.LIGHT);
             // then
             assertThat(terms(plain, "Eingangsrechnungen")).containsExactly("eingangsrechnung");
+            assertThat(terms(plain, "Tipps")).isNotEqualTo(terms(plain, "Tipp"));
+        }
+    }
+
+    @Nested
+    class Lemmas {
+
+        @ParameterizedTest
+        @CsvSource({
+                "Ängste, Angst",
+                "Tipps, Tipp",
+                "eingeführt, einführen",
+                "angepasst, anpassen",
+                "gesträubt, sträuben",
+                "Kolleginnen, Kollegin",
+                "Mitarbeitenden, Mitarbeitende",
+                "Dienstleistern, Dienstleister",
+                "Schulungen, Schulung",
+                "hatten gedauert, dauern",
+        })
+        void should_meet_the_lemma(String inflected, String lemma) {
+            assertThat(terms(LIGHT, inflected)).isEqualTo(terms(LIGHT, lemma));
+        }
+
+        @Test
+        void should_read_a_noun_typed_in_lower_case_as_the_noun() {
+            assertThat(terms(LIGHT, "mitarbeitende")).isEqualTo(terms(LIGHT, "Mitarbeitende"));
+            assertThat(terms(LIGHT, "rechnungen")).isEqualTo(terms(LIGHT, "Rechnungen"));
+        }
+
+        @Test
+        void should_prefer_the_noun_reading_of_a_capitalised_word() {
+            // "Belege" is also a form of the verb "belegen"
+            assertThat(terms(LIGHT, "Belege")).containsExactly("beleg");
+        }
+
+        @Test
+        void should_stem_words_the_dictionary_does_not_know() {
+            // an unknown word stays, and the light stemmer folds its plural
+            assertThat(terms(LIGHT, "Quxungen")).isEqualTo(terms(LIGHT, "Quxung")).isNotEmpty();
         }
     }
 
@@ -122,21 +176,14 @@ class StudyAnalyzerTests {
             assertThat(terms(analyzer, "Schulungen")).isEqualTo(terms(analyzer, "Schulung"));
             assertThat(terms(analyzer, "Rechnungen")).isEqualTo(terms(analyzer, "Rechnung"));
         }
-
-        @Test
-        void should_stem_further_with_the_light_stemmer_than_with_the_minimal_one() {
-            // "Herausforderungen | Erfolgsfaktoren": -en is plural to both; the light stemmer also strips -er
-            assertThat(terms(LIGHT, "Dienstleister")).isEqualTo(terms(LIGHT, "Dienstleistern"));
-            assertThat(terms(MINIMAL, "Dienstleister")).isNotEqualTo(terms(MINIMAL, "Dienstleistern"));
-        }
     }
 
     @Test
     void should_drop_german_stop_words_and_keep_content_words() {
         // when
         List<String> terms = terms(LIGHT, "Wie lange hat die Einführung gedauert, dass es klappt?");
-        // then ("gedauert" also yields the brochure's "Dauer")
-        assertThat(terms).containsExactly("lang", "einfuhrung", "gedauert", "dau", "klappt");
+        // then content words as lemmas
+        assertThat(terms).containsExactly("langen", "einfuhrung", "dauern", "klappen");
     }
 
     @Test
@@ -149,7 +196,7 @@ class StudyAnalyzerTests {
     @Test
     void should_treat_query_syntax_as_plain_characters() {
         assertThat(terms(LIGHT, "\"Datenschutz\" AND (Rechnung*) ~ : [x]"))
-                .containsExactly("datenschutz", "and", "rechnung", "x");
+                .containsExactly("datenschutz", "datum", "schutz", "and", "rechnung", "x");
     }
 
     static List<String> terms(Analyzer analyzer, String text) {

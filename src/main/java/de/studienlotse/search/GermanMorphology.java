@@ -1,0 +1,223 @@
+package de.studienlotse.search;
+
+import de.danielnaber.jwordsplitter.GermanWordSplitter;
+import morfologik.stemming.Dictionary;
+import morfologik.stemming.DictionaryLookup;
+import morfologik.stemming.WordData;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URL;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * German lemmas and compound parts from two kept libraries: LanguageTool's Morfologik dictionary
+ * ({@code de.danielnaber:german-pos-dict}, CC BY-SA 4.0) and jWordSplitter ({@code de.danielnaber:jwordsplitter},
+ * BSD-2). "Ängste" → Angst, "Tipps" → Tipp, "eingeführt" → einführen; "Fachkräftemangel" → Fach, kräfte, mangel.
+ *
+ * <p>Words are looked up as typed, then capitalised and in lower case, since chat users write nouns in lower case;
+ * "ae/oe/ue" spellings ("Kapazitaetsplanung") are tried with umlauts when the word is otherwise unknown. A compound
+ * the dictionary lacks gets its lemma from its head: "Eingangsrechnungen" → Eingangsrechnung.
+ *
+ * <p>Thread-safe: Morfologik's lookup is not, so each thread has its own; answers are memoised (the brochure and the
+ * questions repeat their words), up to {@link #MAX_MEMO} words.
+ */
+public final class GermanMorphology {
+
+    static final String DICTIONARY = "/org/languagetool/resource/de/german.dict";
+    /** Parts shorter than this are not emitted: "ab" in "Abteilungsleiter" would match every "ab". */
+    static final int MIN_PART = 3;
+    static final int MAX_MEMO = 50_000;
+
+    private static final GermanMorphology NONE = new GermanMorphology(null, null);
+
+    private final Dictionary dictionary;
+    private final GermanWordSplitter splitter;
+    private final ThreadLocal<DictionaryLookup> lookups;
+    private final Map<String, List<String>> lemmaMemo = new ConcurrentHashMap<>();
+    private final Map<String, List<String>> partsMemo = new ConcurrentHashMap<>();
+
+    private GermanMorphology(Dictionary dictionary, GermanWordSplitter splitter) {
+        this.dictionary = dictionary;
+        this.splitter = splitter;
+        this.lookups = dictionary == null ? null : ThreadLocal.withInitial(() -> new DictionaryLookup(dictionary));
+    }
+
+    /** Both libraries from the class path (about half a second to load). */
+    public static GermanMorphology load() {
+        URL url = GermanMorphology.class.getResource(DICTIONARY);
+        if (url == null) {
+            throw new IllegalStateException("missing class path resource " + DICTIONARY + " (de.danielnaber:german-pos-dict)");
+        }
+        try {
+            return new GermanMorphology(Dictionary.read(url), new GermanWordSplitter(true));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot load the German dictionaries", e);
+        }
+    }
+
+    /** No lemmas and no compounds: the analyzer then falls back to its stemmer alone (for comparisons). */
+    public static GermanMorphology none() {
+        return NONE;
+    }
+
+    boolean enabled() {
+        return dictionary != null;
+    }
+
+    /**
+     * The word's lemmas, most likely first, or none for a word neither the dictionary nor its compound head knows.
+     * A capitalised word prefers noun readings ("Belege" → Beleg, not belegen), a lower-case one the others; a word
+     * that is its own lemma beside another reading yields the other ("eingeführt" → einführen, not the adjective).
+     */
+    List<String> lemmas(String word) {
+        if (dictionary == null || word.length() < 2) {
+            return List.of();
+        }
+        return remember(lemmaMemo, word, () -> {
+            List<String> lemmas = lookup(word);
+            for (String respelled : respellings(word)) {
+                if (!lemmas.isEmpty()) {
+                    break;
+                }
+                lemmas = lookup(respelled);
+            }
+            if (lemmas.isEmpty()) {
+                List<String> parts = parts(word);
+                if (parts.size() > 1) {
+                    String head = parts.getLast();
+                    // the head of a compound noun is a noun, also when a chat user types it in lower case
+                    List<String> headLemmas = lookup(capitalised(head));
+                    if (!headLemmas.isEmpty()) {
+                        String prefix = word.substring(0, word.length() - head.length());
+                        if (!word.regionMatches(true, prefix.length(), head, 0, head.length())) {
+                            prefix = String.join("", parts.subList(0, parts.size() - 1));
+                        }
+                        String lemma = prefix + headLemmas.getFirst().toLowerCase(Locale.GERMAN);
+                        lemmas = List.of(lemma);
+                    }
+                }
+            }
+            return lemmas;
+        });
+    }
+
+    /** Compound parts in order ("Rechnung", "verarbeitung"), or none when the word is not a compound. */
+    List<String> parts(String word) {
+        if (splitter == null || word.length() < 2 * MIN_PART || word.indexOf('-') >= 0) {
+            return List.of();
+        }
+        return remember(partsMemo, word, () -> {
+            List<String> parts = split(word);
+            for (String respelled : respellings(word)) {
+                if (parts.size() > 1) {
+                    break;
+                }
+                parts = split(respelled);
+            }
+            return parts.size() < 2 ? List.of() : parts;
+        });
+    }
+
+    /**
+     * Whether the word reads as a noun: the dictionary has a noun reading of it, or does not know it at all (an
+     * unknown compound is almost always a noun). "kundenanfragen" is one, "zusammenarbeiten" is not.
+     */
+    boolean nounLike(String word) {
+        DictionaryLookup lookup = lookups.get();
+        boolean known = false;
+        for (String form : forms(word)) {
+            for (WordData data : lookup.lookup(form)) {
+                known = true;
+                if (data.getTag() != null && data.getTag().toString().startsWith("SUB")) {
+                    return true;
+                }
+            }
+        }
+        return !known;
+    }
+
+    private List<String> split(String word) {
+        List<String> parts;
+        synchronized (splitter) {
+            parts = splitter.splitWord(word);
+        }
+        return parts.stream().filter(p -> p.length() >= MIN_PART).toList();
+    }
+
+    private List<String> lookup(String word) {
+        DictionaryLookup lookup = lookups.get();
+        Set<String> preferred = new LinkedHashSet<>();
+        Set<String> others = new LinkedHashSet<>();
+        Set<String> participles = new LinkedHashSet<>();
+        boolean capitalised = Character.isUpperCase(word.charAt(0));
+        for (String form : forms(word)) {
+            for (WordData data : lookup.lookup(form)) {
+                String lemma = data.getStem().toString();
+                String tag = data.getTag() == null ? "" : data.getTag().toString();
+                if (tag.startsWith("PA1") || tag.startsWith("PA2") || tag.startsWith("ADJ")) {
+                    // "eingeführt" as an adjective: its verb reading follows; "mitarbeitende" in lower case is
+                    // also the noun Mitarbeitende, read on
+                    participles.add(lemma);
+                } else {
+                    (tag.startsWith("SUB") == capitalised ? preferred : others).add(lemma);
+                }
+            }
+            if (!preferred.isEmpty() || !others.isEmpty()) {
+                break;
+            }
+        }
+        List<String> lemmas = new ArrayList<>(!preferred.isEmpty() ? preferred : !others.isEmpty() ? others : participles);
+        lemmas.removeIf(lemma -> lemma.indexOf(' ') >= 0); // "Rad fahren" is a reading of "fahren"
+        // a word that is a lemma itself ("einführen") reads as that lemma first, not as a form of another ("einfahren")
+        if (lemmas.remove(word)) {
+            lemmas.addFirst(word);
+        }
+        return List.copyOf(lemmas);
+    }
+
+    /** As typed, capitalised, lower case: "tipps" finds the noun "Tipps", "KUNDEN" finds "Kunden". */
+    private static List<String> forms(String word) {
+        Set<String> forms = new LinkedHashSet<>();
+        forms.add(word);
+        String lower = word.toLowerCase(Locale.GERMAN);
+        forms.add(Character.toUpperCase(lower.charAt(0)) + lower.substring(1));
+        forms.add(lower);
+        return List.copyOf(forms);
+    }
+
+    /** Spellings of a keyboard without umlauts or ß: "Kapazitaetsplanung", "Massnahmen", "Groesse". */
+    private static List<String> respellings(String word) {
+        Set<String> spellings = new LinkedHashSet<>();
+        String umlauts = word.replace("ae", "ä").replace("oe", "ö").replace("ue", "ü")
+                .replace("Ae", "Ä").replace("Oe", "Ö").replace("Ue", "Ü");
+        spellings.add(umlauts);
+        spellings.add(word.replace("ss", "ß"));
+        spellings.add(umlauts.replace("ss", "ß"));
+        spellings.remove(word);
+        return List.copyOf(spellings);
+    }
+
+    static String capitalised(String word) {
+        return word.isEmpty() ? word : Character.toUpperCase(word.charAt(0)) + word.substring(1);
+    }
+
+    private static List<String> remember(Map<String, List<String>> memo, String word,
+                                         java.util.function.Supplier<List<String>> compute) {
+        List<String> known = memo.get(word);
+        if (known != null) {
+            return known;
+        }
+        List<String> value = compute.get();
+        if (memo.size() < MAX_MEMO) {
+            memo.put(word, value);
+        }
+        return value;
+    }
+}
