@@ -11,12 +11,15 @@ import java.util.Set;
  * @param caseIds    cases the question names or, for a follow-up, the cases of the previous turn
  * @param activity   the Tätigkeit it is limited to, or {@code null}
  * @param followUp   whether earlier turns were needed to understand it
+ * @param whichCases whether it asks which cases (firms) did something: then every matching case is listed
  */
 public record AnalyzedQuestion(String text, String searchText, Language language, Set<Topic> topics,
-                               List<String> caseIds, Activity activity, boolean followUp) {
+                               List<String> caseIds, Activity activity, boolean followUp, boolean whichCases) {
 
     public AnalyzedQuestion {
-        topics = Set.copyOf(topics);
+        // an EnumSet: the topics are read in a fixed order, so the same question gives the same sources
+        topics = java.util.Collections.unmodifiableSet(topics.isEmpty() ? java.util.EnumSet.noneOf(Topic.class)
+                : java.util.EnumSet.copyOf(topics));
         caseIds = List.copyOf(caseIds);
     }
 

@@ -74,7 +74,7 @@ public class AnswerService {
                 // answer prompt carries no history that could resolve "dort" or "das Unternehmen"
                 AnalyzedQuestion original = analyzer.analyze(request);
                 question = new AnalyzedQuestion(question.text(), question.text(), original.language(),
-                        question.topics(), question.caseIds(), question.activity(), true);
+                        question.topics(), question.caseIds(), question.activity(), true, question.whichCases());
             }
             return new Prepared(question, selector.select(question));
         });

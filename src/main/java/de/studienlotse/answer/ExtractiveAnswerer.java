@@ -20,6 +20,11 @@ import org.springframework.stereotype.Component;
 class ExtractiveAnswerer {
 
     static final String BACKEND = "extractive";
+    /** Superlatives of a duration, as whole words: "am längsten", "die kürzeste Einführung", "fastest". */
+    private static final java.util.regex.Pattern LONGEST = java.util.regex.Pattern.compile(
+            "(?iu)\\b(l(ä|ae)ngste[nmrs]?|langsamste[nmrs]?|longest|slowest)\\b");
+    private static final java.util.regex.Pattern SHORTEST = java.util.regex.Pattern.compile(
+            "(?iu)\\b(k(ü|ue)rzeste[nmrs]?|schnellste[nmrs]?|shortest|fastest|quickest)\\b");
 
     private final AnswerProperties properties;
 
@@ -126,8 +131,8 @@ class ExtractiveAnswerer {
             within.forEach(s -> text.line("- %s: **%s** %s".formatted(caseName(s.caseStudy(), text.en), s.passage().text(), marker(s))));
             text.line("");
         }
-        boolean longestAsked = Topic.fold(question.text()).matches("(?s).*(laengst|longest|langsamst|slowest).*");
-        boolean shortestAsked = Topic.fold(question.text()).matches("(?s).*(kuerzest|schnellst|shortest|fastest|quickest).*");
+        boolean longestAsked = LONGEST.matcher(question.text()).find();
+        boolean shortestAsked = SHORTEST.matcher(question.text()).find();
         if (longestAsked || shortestAsked) {
             durations.stream().filter(s -> Durations.months(s.passage().text()).isPresent())
                     .sorted(Comparator.comparingDouble(s -> (longestAsked ? -1 : 1) * Durations.months(s.passage().text()).getAsDouble()))

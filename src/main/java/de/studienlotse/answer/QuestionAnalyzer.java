@@ -3,10 +3,14 @@ package de.studienlotse.answer;
 import de.studienlotse.corpus.Activity;
 import de.studienlotse.corpus.CaseStudy;
 import de.studienlotse.corpus.Study;
+import de.studienlotse.search.AnalyzedWord;
+import de.studienlotse.search.PassageIndex;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -14,147 +18,226 @@ import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads a question: language, topics, the cases and Tätigkeit it names. A follow-up ("Und wie lange hat das
- * gedauert?") names no case of its own; it inherits the cases and, if it has none, the topic of the previous turn.
+ * Reads a question: language, topics, the cases and Tätigkeit it names, and whether it continues the conversation.
+ *
+ * <ul>
+ *   <li>Topics from cue words ({@code answer/fragewoerter.tsv}) matched on analysed words, never on prefixes.</li>
+ *   <li>A case is named only by its id ("B5", "bei K 3") or by its Branche ("der Logistikfirma", "im
+ *       Gesundheitswesen"); words of a KI-Anwendung title only raise the ranking through their index field.</li>
+ *   <li>A follow-up inherits the previous cases and topic only when it refers back ("dort", "dabei", "die Firma",
+ *       an elliptic "Und …?") and names no case or Tätigkeit of its own.</li>
+ * </ul>
  */
 @Component
 public class QuestionAnalyzer {
 
-    private static final Pattern CASE_ID = Pattern.compile("\\b([BKP])\\s?([1-7])\\b");
-    /** Words that point back to something said before. */
-    private static final Pattern ANAPHORA = Pattern.compile("(^|[^\\p{L}])(dort|dabei|damit|dafuer|davon|dazu|denen|"
-            + "deren|dies\\p{L}*|jene\\p{L}*|ihnen|ihre\\p{L}*|(das|dem|die|der) (unternehmen|firma|fall|betrieb)|"
-            + "there|they|them|their|those|that (company|case|firm))([^\\p{L}]|$)|^ *(und|auch|noch|and|also|what about) ");
-    /** "Was empfehlen die für …", "Hatten die dafür …": a pronoun, not an article, when an adverb or preposition follows. */
-    private static final Pattern PRONOUN = Pattern.compile("(^|\\s)(die|der|das|den|dem|sie|er) (fuer|dafuer|dort|da|denn|damit|"
-            + "davon|dabei|bei|mit|auch|noch|eigentlich|genau|konkret|dann|so|ueberhaupt|schon|wirklich)(\\s|$)");
-    private static final Map<Activity, Pattern> ACTIVITY_CUES = Map.of(
-            Activity.BUCHHALTUNG, Pattern.compile("buchhalt|rechnungswesen|accounting|bookkeeping"),
-            Activity.KUNDENBERATUNG, Pattern.compile("kundenberat|kundenservice|kundenbetreu|customer (advi|consult|service|support)"),
-            Activity.KAPAZITAETSPLANUNG, Pattern.compile("kapazitaetsplan|kapazitatsplan|capacity plan|ressourcenplan"));
-    /** English names of the study's Branchen, so English questions find their cases too. */
-    private static final Map<String, String> ENGLISH_BRANCHEN = Map.ofEntries(
-            Map.entry("foreign trade", "aussenhandel"), Map.entry("consumer goods", "konsumgueter"),
-            Map.entry("financial sector", "finanzbranche"), Map.entry("logistics", "logistik"),
-            Map.entry("it services", "it-dienstleistungen"), Map.entry("health care", "gesundheitswesen"),
-            Map.entry("web services", "web-dienstleistungen"), Map.entry("software development", "softwareentwicklung"),
-            Map.entry("financial services", "finanzdienstleistung"), Map.entry("information technology", "informationstechnologie"),
-            Map.entry("insurance", "finanzen/versicherungen"), Map.entry("innovation agency", "innovationsagentur"),
-            Map.entry("engineering", "ingenieurdienstleistungen"), Map.entry("electromobility", "elektromobilitaet"),
-            Map.entry("e-mobility", "elektromobilitaet"), Map.entry("telecommunication", "telekommunikation"));
+    static final String CUES = "answer/fragewoerter.tsv";
 
-    /** Title words too general to point to one case. */
-    private static final Set<String> GENERIC_TITLE_WORDS = Set.of("automatisierte", "automatisierter", "automatisierung",
-            "anwendung", "unterstuetzung", "analyse", "auswertung", "erstellung", "bearbeitung", "gestuetzte", "basierte");
+    private static final Pattern CASE_ID = Pattern.compile("\\b([BKP])\\s?([1-7])\\b");
+    /** Words that point back to something said before, as whole words of the lower-cased question. */
+    private static final Set<String> BACK_REFERENCES = Set.of("dort", "dabei", "damit", "dafür", "dafuer", "davon",
+            "dazu", "daran", "darin", "denen", "deren", "dessen", "diese", "dieser", "dieses", "diesem", "diesen",
+            "jene", "jener", "jenem", "jenen", "ihnen", "ihre", "ihren", "ihrem", "ihrer", "there", "they",
+            "them", "their", "those", "it's", "its", "da");
+    private static final Pattern BACK_PHRASE = Pattern.compile("\\b(das|dem|die|der|den|diesem|dieser|this|that|the same)"
+            + " (unternehmen|firma|fall|betrieb|beispiel|company|case|firm)\\b"
+            // "Was empfehlen die für …", "Hatten die dafür …": a pronoun, not an article, when an adverb follows
+            + "|(^|\\s)(die|der|das|sie|er) (für|fuer|dafür|dort|da|denn|damit|davon|dabei|bei|mit|auch|noch|"
+            + "eigentlich|genau|konkret|dann|so|überhaupt|schon|wirklich)(\\s|$)");
+    /** An elliptic continuation: "Und bei den Tipps?", "Und wie lange?", "What about …"; or a verb and a pronoun
+     *  first: "Haben die Fördergelder bekommen?", "Did they …". */
+    private static final Pattern ELLIPTIC = Pattern.compile("^(und|auch|noch|sowie|and|also|what about|how about)\\b"
+            + "|^(haben|hatten|hat|hatte|war|waren|gab|gibt|ist|sind|wurde|wurden|konnten|mussten|did|do|does|was|were"
+            + "|have|had|has) (die|sie|er|es|they|it|that)\\b");
+    /** "Welche Unternehmen …", "In welchen Fällen …", "Which companies …": asks for every matching case. */
+    private static final Pattern WHICH_CASES = Pattern.compile("\\b(welche[nmrs]?|which|what|wo|wer|who|"
+            + "in wie vielen|how many|wie viele)\\b.{0,30}?\\b(fäll|faell|fälle|faelle|fällen|faellen|unternehmen|firmen|"
+            + "firma|betrieb|betriebe|betrieben|kmu|beispiel|beispiele|cases|case|companies|company|firms|businesses)\\b"
+            + "|\\b(welche|which) (der|den|of the) ");
+    private static final int MAX_FOLLOW_UP_WORDS = 14;
+    /** Cues made of stop words, which the analysed question no longer holds; whole words of the text as typed. */
+    private static final Pattern HOW_MANY = Pattern.compile("\\b(wie ?viele|wieviele|how many)\\b");
+    private static final Pattern HOW_MUCH_MONEY = Pattern.compile("\\b(wie ?viel|how much)\\b.{0,40}\\b(kostet|kosten|"
+            + "gekostet|bezahlt|zahlen|investiert|ausgegeben|cost|costs|spend|spent|pay|paid|invest|invested)\\b|€");
+
+    /** English names of the study's Branchen (glossary: the brochure's Branche line of each case). */
+    private static final Map<String, List<String>> ENGLISH_BRANCHEN = Map.ofEntries(
+            Map.entry("foreign trade", List.of("B1")), Map.entry("consumer goods", List.of("B2")),
+            Map.entry("financial sector", List.of("B3")), Map.entry("e-commerce", List.of("B4")),
+            Map.entry("logistics", List.of("B5")), Map.entry("it services", List.of("B6")),
+            Map.entry("health care", List.of("B7")), Map.entry("web services", List.of("K1")),
+            Map.entry("software development", List.of("K2")), Map.entry("financial services", List.of("K3")),
+            Map.entry("information technology", List.of("K5")), Map.entry("insurance", List.of("K6")),
+            Map.entry("innovation agency", List.of("K7")), Map.entry("engineering", List.of("P1")),
+            Map.entry("electromobility", List.of("P2")), Map.entry("e-mobility", List.of("P2")),
+            Map.entry("telecommunication", List.of("P3")), Map.entry("telecommunications", List.of("P3")));
+    /** Heads of Branche compounds too general to name a case on their own: the modifier does ("Gesundheit"). */
+    private static final Set<String> GENERIC_HEADS = Set.of("dienstleistung", "branche", "wesen", "bereich",
+            "sektor", "unternehmen", "agentur", "technologie");
+
+    private static final Map<Activity, List<String>> ACTIVITY_PHRASES = Map.of(
+            Activity.BUCHHALTUNG, List.of("Buchhaltung", "Rechnungswesen", "Finanzbuchhaltung", "accounting",
+                    "bookkeeping"),
+            Activity.KUNDENBERATUNG, List.of("Kundenberatung", "Kundenservice", "Kundenbetreuung", "Kundendienst",
+                    "customer advice", "customer service", "customer support", "customer consulting"),
+            Activity.KAPAZITAETSPLANUNG, List.of("Kapazitätsplanung", "Ressourcenplanung", "capacity planning",
+                    "resource planning"));
 
     private final Study study;
-    private final Map<String, List<String>> casesByBranche = new LinkedHashMap<>();
-    /** Words of a KI-Anwendung title that no other case's title has: "personalwesen" means B1. */
-    private final Map<String, String> caseByTitleWord = new LinkedHashMap<>();
+    private final PassageIndex index;
+    private final QuestionCues<Topic> topicCues;
+    private final QuestionCues<String> brancheCues;
+    private final QuestionCues<Activity> activityCues;
 
-    public QuestionAnalyzer(Study study) {
+    public QuestionAnalyzer(Study study, PassageIndex index) {
         this.study = study;
-        for (CaseStudy c : study.cases()) {
-            if (c.branche() != null) {
-                casesByBranche.computeIfAbsent(Topic.fold(c.branche()).strip(), k -> new ArrayList<>()).add(c.id());
-            }
+        this.index = index;
+        Map<Topic, List<String>> topics = new LinkedHashMap<>();
+        for (String[] row : QuestionCues.rows(CUES)) {
+            topics.computeIfAbsent(Topic.valueOf(row[0]), t -> new ArrayList<>()).add(row[1]);
         }
-        Map<String, Set<String>> titleWords = new LinkedHashMap<>();
+        this.topicCues = QuestionCues.of(index, topics);
+        this.brancheCues = QuestionCues.of(index, branchePhrases(), QuestionCues.Matching.MODIFIER);
+        this.activityCues = QuestionCues.of(index, ACTIVITY_PHRASES);
+    }
+
+    /** Per case: its Branche words, and the modifier of a Branche compound with a generic head. */
+    private Map<String, List<String>> branchePhrases() {
+        Map<String, List<String>> phrases = new LinkedHashMap<>();
         for (CaseStudy c : study.cases()) {
-            for (String word : Topic.fold(c.application()).split("[^\\p{L}\\d-]+")) {
-                String stem = word.replaceAll("(ungen|ung|en|ern|er|e|n|s)$", "");
-                if (stem.length() >= 6 && !GENERIC_TITLE_WORDS.contains(word)) {
-                    titleWords.computeIfAbsent(stem, k -> new LinkedHashSet<>()).add(c.id());
+            if (c.branche() == null) {
+                continue;
+            }
+            List<String> own = new ArrayList<>();
+            for (String word : c.branche().split("/")) {
+                own.add(word.strip());
+                if (word.strip().matches(".*[dD]ienstleistung(en)?")) {
+                    // the firm of a service Branche is a "Dienstleister": "beim IT-Dienstleister"
+                    own.add(word.strip().replaceFirst("ienstleistung(en)?$", "ienstleister"));
+                }
+                List<AnalyzedWord> words = index.words(word);
+                if (words.size() == 1 && words.getFirst().parts().size() >= 2) {
+                    List<String> parts = words.getFirst().parts();
+                    if (GENERIC_HEADS.contains(parts.get(1)) && parts.get(0).length() >= 5) {
+                        own.add(parts.get(0));
+                    }
                 }
             }
+            phrases.put(c.id(), own);
         }
-        titleWords.forEach((stem, ids) -> {
-            if (ids.size() == 1) caseByTitleWord.put(stem, ids.iterator().next());
-        });
+        ENGLISH_BRANCHEN.forEach((phrase, ids) -> ids.forEach(id ->
+                phrases.computeIfAbsent(id, k -> new ArrayList<>()).add(phrase)));
+        return phrases;
     }
 
     public AnalyzedQuestion analyze(AnswerRequest request) {
         String message = request.message().strip();
         Language language = Language.of(message);
-        Set<Topic> topics = Topic.of(message);
-        List<String> cases = new ArrayList<>(casesIn(message));
-        Activity activity = request.activity() != null ? request.activity() : activityIn(message);
+        List<AnalyzedWord> words = index.words(message);
+        Set<Topic> topics = topics(message, words);
+        List<String> cases = new ArrayList<>(casesIn(message, words));
+        Activity ownActivity = activityIn(words);
+        Activity activity = request.activity() != null ? request.activity() : ownActivity;
         if (request.caseId() != null) {
             cases = List.of(request.caseId());
         }
+        boolean whichCases = WHICH_CASES.matcher(message.toLowerCase(Locale.GERMAN)).find();
         String searchText = message;
         boolean followUp = false;
         Turn previousQuestion = last(request.history(), Turn.Role.USER);
-        if (previousQuestion != null && cases.isEmpty() && activityIn(message) == null && looksLikeFollowUp(message)) {
+        if (previousQuestion != null && cases.isEmpty() && ownActivity == null && refersBack(message)) {
             followUp = true;
+            List<AnalyzedWord> previousWords = index.words(previousQuestion.content());
+            List<String> earlier = casesIn(previousQuestion.content(), previousWords);
+            Activity earlierActivity = activityIn(previousWords);
             Turn previousAnswer = last(request.history(), Turn.Role.ASSISTANT);
-            List<String> earlier = casesIn(previousQuestion.content());
-            Activity earlierActivity = activityIn(previousQuestion.content());
             if (earlier.isEmpty() && earlierActivity == null && previousAnswer != null) {
-                earlier = casesIn(previousAnswer.content()).stream().limit(3).toList();
+                earlier = casesIn(previousAnswer.content(), List.of()).stream().limit(3).toList();
+            }
+            if (earlier.isEmpty() && earlierActivity == null) {
+                earlier = dominantCase(previousQuestion.content());
             }
             cases = new ArrayList<>(earlier);
             if (activity == null) {
-                activity = activityIn(previousQuestion.content());
+                activity = earlierActivity;
             }
-            Set<Topic> previousTopics = Topic.of(previousQuestion.content());
-            if (topics.isEmpty() || topics.stream().allMatch(t -> t == Topic.ANZAHL)) {
+            Set<Topic> previousTopics = topics(previousQuestion.content(), previousWords);
+            if (topics.isEmpty() || topics.equals(EnumSet.of(Topic.ANZAHL))) {
                 topics = previousTopics;
+                // without a topic of its own the follow-up is searched with the previous question's words
+                searchText = message + " " + previousQuestion.content();
             } else if (previousTopics.contains(Topic.UEBERBLICK)) {
                 // "Und bei den Erfolgsfaktoren?" after a question about the whole study stays at study level
-                topics = new java.util.HashSet<>(topics);
+                topics = EnumSet.copyOf(topics);
                 topics.add(Topic.UEBERBLICK);
             }
-            searchText = message + " " + previousQuestion.content();
+            if (cases.isEmpty() && searchText.equals(message)) {
+                searchText = message + " " + previousQuestion.content();
+            }
         }
-        return new AnalyzedQuestion(message, searchText, language, topics, cases, activity, followUp);
+        return new AnalyzedQuestion(message, searchText, language, topics, cases, activity, followUp, whichCases);
     }
 
-    /** Case ids and Branchen named in a text, in order of appearance. */
-    List<String> casesIn(String text) {
+    /**
+     * The case a question was about without naming it ("die KI für die Versanddienstleister-Auswahl"): the case that
+     * holds at least {@value #DOMINANT_HITS} of its first five hits, if any.
+     */
+    private List<String> dominantCase(String question) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        index.search(de.studienlotse.search.SearchRequest.of(question, 5)).stream()
+                .filter(h -> h.passage().caseId() != null)
+                .forEach(h -> counts.merge(h.passage().caseId(), 1, Integer::sum));
+        return counts.entrySet().stream().filter(e -> e.getValue() >= DOMINANT_HITS).map(Map.Entry::getKey).toList();
+    }
+
+    static final int DOMINANT_HITS = 3;
+
+    Set<Topic> topics(String text, List<AnalyzedWord> words) {
+        Set<Topic> found = EnumSet.noneOf(Topic.class);
+        found.addAll(topicCues.matchInOrder(words));
+        String lower = text.toLowerCase(Locale.GERMAN);
+        if (HOW_MANY.matcher(lower).find()) {
+            found.add(Topic.ANZAHL);
+        }
+        if (HOW_MUCH_MONEY.matcher(lower).find()) {
+            found.add(Topic.GELDBETRAG);
+        }
+        if (Durations.limit(text).isPresent()) {
+            found.add(Topic.DAUER); // "in weniger als zwei Monaten": a condition on the duration
+        }
+        return found;
+    }
+
+    /** Case ids and Branchen named in a text, in order of appearance (ids first). */
+    List<String> casesIn(String text, List<AnalyzedWord> words) {
         Set<String> found = new LinkedHashSet<>();
-        Matcher ids = CASE_ID.matcher(text.toUpperCase());
+        Matcher ids = CASE_ID.matcher(text.toUpperCase(Locale.ROOT));
         while (ids.find()) {
             String id = ids.group(1) + ids.group(2);
             study.caseById(id).ifPresent(c -> found.add(c.id()));
         }
-        String folded = Topic.fold(text);
-        for (Map.Entry<String, String> title : caseByTitleWord.entrySet()) {
-            if (Pattern.compile("(^|[^\\p{L}])" + Pattern.quote(title.getKey())).matcher(folded).find()) {
-                found.add(title.getValue());
-            }
-        }
-        for (Map.Entry<String, String> english : ENGLISH_BRANCHEN.entrySet()) {
-            if (folded.contains(english.getKey())) {
-                folded = folded + " " + english.getValue() + " ";
-            }
-        }
-        for (Map.Entry<String, List<String>> branche : casesByBranche.entrySet()) {
-            for (String word : branche.getKey().split("/")) {
-                // "Finanzdienstleister" names the case of Branche "Finanzdienstleistung"
-                String stem = word.replaceAll("(ungen|ung|en|er|e|n|s)$", "");
-                if (stem.length() >= 5 && Pattern.compile("(^|[^\\p{L}-])" + Pattern.quote(stem)).matcher(folded).find()) {
-                    found.addAll(branche.getValue());
-                }
-            }
-        }
+        found.addAll(brancheCues.matchInOrder(words.isEmpty() ? index.words(text) : words));
         return List.copyOf(found);
     }
 
-    static Activity activityIn(String text) {
-        String folded = Topic.fold(text);
-        for (Map.Entry<Activity, Pattern> cue : ACTIVITY_CUES.entrySet()) {
-            if (cue.getValue().matcher(folded).find()) {
-                return cue.getKey();
-            }
-        }
-        return null;
+    Activity activityIn(List<AnalyzedWord> words) {
+        List<Activity> found = activityCues.matchInOrder(words);
+        return found.size() == 1 ? found.getFirst() : null;
     }
 
-    private static boolean looksLikeFollowUp(String message) {
-        String folded = Topic.fold(message);
-        long words = folded.strip().split("\\s+").length;
-        return (ANAPHORA.matcher(folded).find() || PRONOUN.matcher(folded).find()) && words <= 12 || words <= 5;
+    /** A pronoun, "dort", "die Firma" or an elliptic "Und …": the question continues the previous one. */
+    static boolean refersBack(String message) {
+        String lower = message.toLowerCase(Locale.GERMAN).strip();
+        String[] tokens = lower.split("[^\\p{L}']+");
+        if (tokens.length > MAX_FOLLOW_UP_WORDS) {
+            return false;
+        }
+        for (String token : tokens) {
+            if (BACK_REFERENCES.contains(token)) {
+                return true;
+            }
+        }
+        return BACK_PHRASE.matcher(lower).find() || ELLIPTIC.matcher(lower).find();
     }
 
     private static Turn last(List<Turn> history, Turn.Role role) {

@@ -74,7 +74,13 @@ public class SourceSelector {
             hits.sort(java.util.Comparator.comparingDouble(SearchHit::coverage).reversed());
         }
 
+        if (question.whichCases() && targets.isEmpty() && factCount(picked) == 0) {
+            everyMatchingCase(question).forEach(p -> picked.putIfAbsent(p.passage().id(),
+                    new Candidate(p.passage(), p.coverage(), false)));
+        }
         Map<String, Integer> perCase = new LinkedHashMap<>();
+        picked.values().forEach(c -> perCase.merge(c.passage().caseId() == null ? "study:" + c.passage().sectionId()
+                : c.passage().caseId(), 1, Integer::sum));
         int limit = targets.size() == 1 ? properties.maxSources() : properties.maxPerCase();
         for (SearchHit hit : hits) {
             Passage passage = hit.passage();
@@ -85,7 +91,7 @@ public class SourceSelector {
             if (picked.containsKey(passage.id()) || perCase.getOrDefault(caseKey, 0) >= limit) {
                 continue;
             }
-            if (picked.size() >= properties.maxSources() + factCount(picked)) {
+            if (picked.size() >= Math.max(properties.maxSources() + factCount(picked), perCase.size())) {
                 break;
             }
             perCase.merge(caseKey, 1, Integer::sum);
@@ -99,6 +105,47 @@ public class SourceSelector {
         }
         return new Selection(sources, best, index.analyze(question.searchText()));
     }
+
+    /** Concepts too broad to say which cases did a thing: the Tabelle categories, the Tätigkeiten, the study. */
+    private static boolean specific(String conceptId) {
+        return !conceptId.startsWith("t1-") && !conceptId.startsWith("t2-") && !conceptId.startsWith("taetigkeit-")
+                && !conceptId.startsWith("studie-");
+    }
+
+    /**
+     * "Welche Unternehmen …": one passage of every case that answers, not the top five. A case answers when it is
+     * tagged with the specific concept of the best hit ({@code concepts/passagen-konzepte.tsv}), or, without such a
+     * concept, when its best passage scores at least {@value #WHICH_CASES_SHARE} of the best.
+     */
+    private List<SearchHit> everyMatchingCase(AnalyzedQuestion question) {
+        String section = question.topics().stream().map(Topic::sectionId)
+                .filter(id -> id != null && !id.equals("eckdaten") && !id.equals("methodik")).findFirst().orElse(null);
+        List<SearchHit> hits = index.search(new SearchRequest(question.searchText(), WHICH_CASES_K,
+                question.activity(), null, section));
+        Map<String, SearchHit> bestPerCase = new LinkedHashMap<>();
+        hits.stream().filter(h -> h.passage().caseId() != null)
+                .forEach(h -> bestPerCase.putIfAbsent(h.passage().caseId(), h));
+        if (bestPerCase.isEmpty()) {
+            return List.of();
+        }
+        SearchHit top = bestPerCase.values().iterator().next();
+        List<String> concepts = top.concepts().stream().filter(SourceSelector::specific).toList();
+        List<SearchHit> matching = new ArrayList<>();
+        for (SearchHit best : bestPerCase.values()) {
+            boolean tagged = !concepts.isEmpty() && hits.stream()
+                    .anyMatch(h -> best.passage().caseId().equals(h.passage().caseId())
+                            && h.concepts().stream().anyMatch(concepts::contains));
+            if (concepts.isEmpty() ? best.score() >= WHICH_CASES_SHARE * top.score() : tagged) {
+                matching.add(concepts.isEmpty() ? best : hits.stream()
+                        .filter(h -> best.passage().caseId().equals(h.passage().caseId())
+                                && h.concepts().stream().anyMatch(concepts::contains)).findFirst().orElse(best));
+            }
+        }
+        return matching;
+    }
+
+    static final int WHICH_CASES_K = 50;
+    static final double WHICH_CASES_SHARE = 0.6;
 
     private List<SearchHit> search(AnalyzedQuestion question, String caseId, String sectionId) {
         return index.search(new SearchRequest(question.searchText(), properties.retrievalK(), question.activity(),
@@ -134,15 +181,19 @@ public class SourceSelector {
                 String text = (p.label() == null ? "" : p.label() + " ") + p.text();
                 boolean duration = "Dauer der Einführung".equals(p.label());
                 boolean oneCase = targets.size() == 1;
+                // which cases state a fact comes from the parsed CaseFacts; the passage is the line that prints it
                 if (question.asks(Topic.DAUER) && (duration || oneCase)
-                        || question.asks(Topic.BETRIEBSRAT) && text.matches("(?is).*(betriebsrat|mitarbeitendenvertretung).*")
-                        || question.asks(Topic.EXTERN) && text.matches("(?is).*externe unterstützung.*")) {
+                        || question.asks(Topic.BETRIEBSRAT) && c.facts().worksCouncil() != null && WORKS_COUNCIL.matcher(text).find()
+                        || question.asks(Topic.EXTERN) && c.facts().externalSupport() != null && EXTERNAL.matcher(text).find()) {
                     facts.add(p);
                 }
             }
         }
         return facts;
     }
+
+    static final java.util.regex.Pattern WORKS_COUNCIL = java.util.regex.Pattern.compile("(?i)betriebsrat|mitarbeitendenvertretung");
+    static final java.util.regex.Pattern EXTERNAL = java.util.regex.Pattern.compile("(?i)externe unterstützung");
 
     /** The categories of Tabelle 1 or 2 with their counts ("Akzeptanz (13 Nennungen)"), most named first. */
     private List<Passage> tableCategories(String sectionId) {

@@ -6,6 +6,7 @@ import de.studienlotse.search.GermanMorphology;
 import de.studienlotse.search.PassageIndex;
 import de.studienlotse.search.SearchProperties;
 import de.studienlotse.search.StudyAnalyzer;
+import de.studienlotse.search.StudyConcepts;
 import de.studienlotse.search.Thesaurus;
 import de.studienlotse.search.StudyAnalyzer.Stemming;
 import de.studienlotse.search.VocabularyBridges;
@@ -118,29 +119,26 @@ public final class EvaluationCommand {
                 new StudyAnalyzer(morphology, Stemming.LIGHT), false));
         StudyAnalyzer serviceAnalyzer = new StudyAnalyzer(morphology, Stemming.LIGHT);
         setups.put("StudyAnalyzer + bridges", new Setup(serviceAnalyzer, true));
-        setups.put("StudyAnalyzer + bridges + thesaurus (service)", new Setup(serviceAnalyzer, true, true));
+        setups.put("StudyAnalyzer + bridges + thesaurus", new Setup(serviceAnalyzer, true, true, false));
+        setups.put("StudyAnalyzer + thesaurus + concepts, no bridges", new Setup(serviceAnalyzer, false, true, true));
+        setups.put("StudyAnalyzer + bridges + thesaurus + concepts (service)", new Setup(serviceAnalyzer, true, true,
+                true));
 
         long answerable = questions.stream().filter(GoldQuestion::answerable).count();
         System.out.printf(Locale.ROOT, "Retrieval over %d passages, %d answerable of %d questions "
                         + "(case-level; study-level questions by section). Recall@%d, MRR@%d, median µs per search.%n%n",
                 study.passages().size(), answerable, questions.size(), RetrievalEvaluation.RECALL_AT,
                 RetrievalEvaluation.MRR_AT);
-        System.out.printf(Locale.ROOT, "%-48s %9s %7s %9s%n", "set-up", "Recall@5", "MRR", "median µs");
+        System.out.printf(Locale.ROOT, "%-58s %9s %7s %9s%n", "set-up", "Recall@5", "MRR", "median µs");
         PassageIndex service = null;
         for (Map.Entry<String, Setup> setup : setups.entrySet()) {
             PassageIndex index = setup.getValue().index(study, plain);
             warmUp(index, questions);
             RetrievalEvaluation.Scores scores = RetrievalEvaluation.evaluate(index, questions);
-            System.out.printf(Locale.ROOT, "%-48s %9.3f %7.3f %9.0f%n", setup.getKey(), scores.recall(),
+            System.out.printf(Locale.ROOT, "%-58s %9.3f %7.3f %9.0f%n", setup.getKey(), scores.recall(),
                     scores.mrr(), scores.medianMicros());
             service = index;
         }
-        StudyAnalyzer analyzer = new StudyAnalyzer(morphology, Stemming.LIGHT);
-        PassageIndex diverse = new PassageIndex(study, SearchProperties.defaults().withSameCaseDecay(0.8f), analyzer,
-                VocabularyBridges.load(analyzer), Thesaurus.load(analyzer));
-        RetrievalEvaluation.Scores scores = RetrievalEvaluation.evaluate(diverse, questions);
-        System.out.printf(Locale.ROOT, "%-48s %9.3f %7.3f %9.0f%n", "  ... + same-case decay 0.8 (opt-in)",
-                scores.recall(), scores.mrr(), scores.medianMicros());
         System.out.printf(Locale.ROOT, "%nService set-up by question type:%n");
         breakdown(service, questions);
     }
@@ -176,9 +174,19 @@ public final class EvaluationCommand {
         boosts.put("all 1, text 1.5", new SearchProperties.Boosts(1.5f, 1, 1, 1, 1, 1));
         boosts.forEach((name, value) -> rows.add(new Row("LIGHT, boosts " + name,
                 new PassageIndex(study, base.withBoosts(value), analyzer, bridges))));
-        for (float decay : new float[]{0.9f, 0.8f, 0.7f, 0.6f, 0.5f, 0.3f}) {
-            rows.add(new Row("LIGHT, same-case decay %.1f".formatted(decay),
-                    new PassageIndex(study, base.withSameCaseDecay(decay), analyzer, bridges)));
+        Thesaurus thesaurus = Thesaurus.load(analyzer);
+        StudyConcepts concepts = StudyConcepts.load(study, analyzer);
+        for (float share : new float[]{0f, 0.3f, 0.5f, 0.7f}) {
+            rows.add(new Row("LIGHT, relevant-case share %.1f".formatted(share), new PassageIndex(study,
+                    base.withRelevantCaseShare(share), analyzer, bridges, thesaurus, concepts)));
+        }
+        for (float weight : new float[]{0.5f, 1f, 2f, 3f}) {
+            rows.add(new Row("LIGHT, concept weight %.1f".formatted(weight), new PassageIndex(study,
+                    base.withConceptWeight(weight), analyzer, bridges, thesaurus, concepts)));
+        }
+        for (float weight : new float[]{0.1f, 0.2f, 0.3f, 0.5f}) {
+            rows.add(new Row("LIGHT, thesaurus weight %.1f".formatted(weight), new PassageIndex(study,
+                    base.withThesaurusWeight(weight), analyzer, bridges, thesaurus, concepts)));
         }
         System.out.printf(Locale.ROOT, "%-52s %9s %7s%n", "StudyAnalyzer + bridges", "Recall@5", "MRR");
         for (Row row : rows) {
@@ -218,15 +226,16 @@ public final class EvaluationCommand {
         }
     }
 
-    private record Setup(Analyzer analyzer, boolean bridges, boolean thesaurus) {
+    private record Setup(Analyzer analyzer, boolean bridges, boolean thesaurus, boolean concepts) {
         Setup(Analyzer analyzer, boolean bridges) {
-            this(analyzer, bridges, false);
+            this(analyzer, bridges, false, false);
         }
 
         PassageIndex index(Study study, SearchProperties properties) {
             return new PassageIndex(study, properties.withBridges(bridges), analyzer,
                     bridges ? VocabularyBridges.load(analyzer) : VocabularyBridges.none(),
-                    thesaurus ? Thesaurus.load(analyzer) : Thesaurus.none());
+                    thesaurus ? Thesaurus.load(analyzer) : Thesaurus.none(),
+                    concepts ? StudyConcepts.load(study, analyzer) : StudyConcepts.none());
         }
     }
 

@@ -152,34 +152,64 @@ public final class GermanMorphology {
     }
 
     private List<String> lookup(String word) {
-        DictionaryLookup lookup = lookups.get();
-        Set<String> preferred = new LinkedHashSet<>();
-        Set<String> others = new LinkedHashSet<>();
-        Set<String> participles = new LinkedHashSet<>();
         boolean capitalised = Character.isUpperCase(word.charAt(0));
         for (String form : forms(word)) {
-            for (WordData data : lookup.lookup(form)) {
-                String lemma = data.getStem().toString();
-                String tag = data.getTag() == null ? "" : data.getTag().toString();
-                if (tag.startsWith("PA1") || tag.startsWith("PA2") || tag.startsWith("ADJ")) {
-                    // "eingeführt" as an adjective: its verb reading follows; "mitarbeitende" in lower case is
-                    // also the noun Mitarbeitende, read on
-                    participles.add(lemma);
-                } else {
-                    (tag.startsWith("SUB") == capitalised ? preferred : others).add(lemma);
+            Readings readings = readings(form, capitalised);
+            if (readings.isEmpty()) {
+                continue;
+            }
+            if (!readings.strong().isEmpty()) {
+                return ordered(readings.strong(), word);
+            }
+            // only adjective or participle readings ("mitarbeitende", "häufigsten"): a nominalised one is the noun
+            // ("Mitarbeitende" = mitarbeitend + e), otherwise the adjective stays ("häufig", not "Häufigste")
+            for (String nounForm : forms(capitalised(word.toLowerCase(Locale.GERMAN)))) {
+                for (String noun : readings(nounForm, true).strong()) {
+                    if (readings.weak().stream().anyMatch(adjective ->
+                            noun.toLowerCase(Locale.GERMAN).equals(adjective.toLowerCase(Locale.GERMAN) + "e"))) {
+                        return List.of(noun);
+                    }
                 }
             }
-            if (!preferred.isEmpty() || !others.isEmpty()) {
-                break;
+            return ordered(readings.weak(), word);
+        }
+        return List.of();
+    }
+
+    /** Noun or verb readings that fit the word's case, and adjective or participle readings. */
+    private record Readings(List<String> strong, List<String> weak) {
+        boolean isEmpty() {
+            return strong.isEmpty() && weak.isEmpty();
+        }
+    }
+
+    private Readings readings(String form, boolean capitalised) {
+        Set<String> preferred = new LinkedHashSet<>();
+        Set<String> others = new LinkedHashSet<>();
+        Set<String> weak = new LinkedHashSet<>();
+        for (WordData data : lookups.get().lookup(form)) {
+            String lemma = data.getStem().toString();
+            if (lemma.indexOf(' ') >= 0) {
+                continue; // "Rad fahren" is a reading of "fahren"
+            }
+            String tag = data.getTag() == null ? "" : data.getTag().toString();
+            if (tag.startsWith("PA1") || tag.startsWith("PA2") || tag.startsWith("ADJ")) {
+                weak.add(lemma);
+            } else {
+                (tag.startsWith("SUB") == capitalised ? preferred : others).add(lemma);
             }
         }
-        List<String> lemmas = new ArrayList<>(!preferred.isEmpty() ? preferred : !others.isEmpty() ? others : participles);
-        lemmas.removeIf(lemma -> lemma.indexOf(' ') >= 0); // "Rad fahren" is a reading of "fahren"
-        // a word that is a lemma itself ("einführen") reads as that lemma first, not as a form of another ("einfahren")
-        if (lemmas.remove(word)) {
-            lemmas.addFirst(word);
+        List<String> strong = new ArrayList<>(preferred.isEmpty() ? others : preferred);
+        return new Readings(strong, List.copyOf(weak));
+    }
+
+    /** A word that is a lemma itself ("einführen") reads as that lemma first, not as a form of another ("einfahren"). */
+    private static List<String> ordered(List<String> lemmas, String word) {
+        List<String> ordered = new ArrayList<>(lemmas);
+        if (ordered.remove(word)) {
+            ordered.addFirst(word);
         }
-        return List.copyOf(lemmas);
+        return List.copyOf(ordered);
     }
 
     /** As typed, capitalised, lower case: "tipps" finds the noun "Tipps", "KUNDEN" finds "Kunden". */

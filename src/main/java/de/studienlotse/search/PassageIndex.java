@@ -68,12 +68,16 @@ public final class PassageIndex implements Closeable {
     static final String FILTER_ACTIVITY = "filter_taetigkeit";
     static final String FILTER_CASE = "filter_fall";
     static final String FILTER_SECTION = "filter_abschnitt";
+    /** The passage's concepts (exact ids): a question naming one finds the passages tagged with it. */
+    static final String CONCEPT = "konzept";
 
     /** Distinct terms searched at most; times the six fields this stays below Lucene's 1,024 clauses. */
     static final int MAX_QUERY_TERMS = 128;
     /** Candidates re-ranked for case diversity: k times this, at least {@link #MIN_CANDIDATES}. */
     static final int CANDIDATES_PER_HIT = 5;
     static final int MIN_CANDIDATES = 50;
+    /** Slots a case may fill while another relevant case has none. */
+    static final int SLOTS_BEFORE_OTHERS = 2;
 
     private final Study study;
     private final QueryAnalysis queryAnalysis;
@@ -81,7 +85,9 @@ public final class PassageIndex implements Closeable {
     private final float partWeight;
     private final float bridgeWeight;
     private final float thesaurusWeight;
-    private final float sameCaseDecay;
+    private final float conceptWeight;
+    private final StudyConcepts concepts;
+    private final float relevantCaseShare;
     private final Directory directory;
     private final DirectoryReader reader;
     private final IndexSearcher searcher;
@@ -96,29 +102,36 @@ public final class PassageIndex implements Closeable {
         StudyAnalyzer analyzer = new StudyAnalyzer(GermanMorphology.load(), properties.stemming());
         VocabularyBridges bridges = properties.bridges() ? VocabularyBridges.load(analyzer) : VocabularyBridges.none();
         Thesaurus thesaurus = properties.thesaurusWeight() > 0 ? Thesaurus.load(analyzer) : Thesaurus.none();
-        return new PassageIndex(study, properties, analyzer, bridges, thesaurus);
+        StudyConcepts concepts = properties.conceptWeight() > 0 ? StudyConcepts.load(study, analyzer)
+                : StudyConcepts.none();
+        return new PassageIndex(study, properties, analyzer, bridges, thesaurus, concepts);
     }
 
     /** Any analyzer (used for index and questions alike), for comparisons; {@link #create} for the service. */
     @SuppressWarnings("unchecked")
     public PassageIndex(Study study, SearchProperties properties, Analyzer analyzer, VocabularyBridges bridges) {
-        this(study, properties, analyzer, bridges, Thesaurus.none());
+        this(study, properties, analyzer, bridges, Thesaurus.none(), StudyConcepts.none());
     }
 
-    /** With thesaurus alternatives, weighed {@link SearchProperties#thesaurusWeight()}. */
+    /**
+     * With thesaurus alternatives, weighed {@link SearchProperties#thesaurusWeight()}, and the study's concepts,
+     * weighed {@link SearchProperties#conceptWeight()}.
+     */
     public PassageIndex(Study study, SearchProperties properties, Analyzer analyzer, VocabularyBridges bridges,
-                        Thesaurus thesaurus) {
+                        Thesaurus thesaurus, StudyConcepts concepts) {
         this.study = study;
         this.queryAnalysis = new QueryAnalysis(analyzer, bridges, thesaurus);
         this.thesaurusWeight = properties.thesaurusWeight();
+        this.conceptWeight = properties.conceptWeight();
+        this.concepts = concepts;
         this.fieldBoosts = fieldBoosts(properties.boosts());
         this.partWeight = properties.partWeight();
         this.bridgeWeight = properties.bridgeWeight();
-        this.sameCaseDecay = properties.sameCaseDecay();
+        this.relevantCaseShare = properties.relevantCaseShare();
         try {
             this.directory = properties.indexPath() == null || properties.indexPath().isBlank()
                     ? new ByteBuffersDirectory() : FSDirectory.open(Path.of(properties.indexPath()));
-            Map<String, Set<String>> termsById = write(study, directory, analyzer);
+            Map<String, Set<String>> termsById = write(study, directory, analyzer, concepts);
             this.reader = DirectoryReader.open(directory);
             this.searcher = new IndexSearcher(reader);
             this.searcher.setSimilarity(new BM25Similarity());
@@ -140,19 +153,22 @@ public final class PassageIndex implements Closeable {
     public List<SearchHit> search(SearchRequest request) {
         List<QueryWord> concepts = queryAnalysis.concepts(request.query());
         Map<String, Float> weights = termWeights(concepts);
-        if (weights.isEmpty()) {
+        Set<String> named = this.concepts.match(concepts);
+        if (weights.isEmpty() && named.isEmpty()) {
             return List.of();
         }
         try {
-            int candidates = sameCaseDecay < 1 ? Math.max(request.k() * CANDIDATES_PER_HIT, MIN_CANDIDATES)
+            int candidates = relevantCaseShare > 0 ? Math.max(request.k() * CANDIDATES_PER_HIT, MIN_CANDIDATES)
                     : request.k();
-            TopDocs top = searcher.search(query(weights, request), candidates);
+            TopDocs top = searcher.search(query(weights, named, request), candidates);
             List<ScoreDoc> ranked = diversify(top.scoreDocs, request.k());
             List<SearchHit> hits = new ArrayList<>(ranked.size());
             for (ScoreDoc scoreDoc : ranked) {
                 Passage passage = passages[scoreDoc.doc];
                 CaseStudy caseStudy = passage.caseId() == null ? null : study.caseById(passage.caseId()).orElse(null);
-                hits.add(new SearchHit(passage, caseStudy, scoreDoc.score, coverage(concepts, termsByDoc[scoreDoc.doc])));
+                List<String> shared = this.concepts.of(passage.id()).stream().filter(named::contains).toList();
+                hits.add(new SearchHit(passage, caseStudy, scoreDoc.score, coverage(concepts, termsByDoc[scoreDoc.doc]),
+                        shared));
             }
             return List.copyOf(hits);
         } catch (IOException e) {
@@ -161,31 +177,39 @@ public final class PassageIndex implements Closeable {
     }
 
     /**
-     * Greedy re-ranking: each pick multiplies the later scores of passages from the same case (or study section) by
-     * {@code sameCaseDecay}, so that one case whose title matches does not fill every slot. The first hit never
-     * changes, and with decay 1 the order is BM25's.
+     * Case-diversified ranking: no case (or study section) takes a {@value #SLOTS_BEFORE_OTHERS}rd slot while another
+     * relevant one, with a candidate scoring at least {@code relevantCaseShare} of the best, has none yet. Within
+     * that rule BM25's order stands, and the scores are not changed: cases sharing a title ("Automatisierte
+     * Rechnungsverarbeitung" ×3) then cannot crowd out the fourth invoice case.
      */
     private List<ScoreDoc> diversify(ScoreDoc[] candidates, int k) {
-        if (sameCaseDecay >= 1) {
-            return List.of(candidates);
+        if (relevantCaseShare <= 0 || candidates.length == 0) {
+            return List.of(candidates).subList(0, Math.min(k, candidates.length));
         }
-        List<ScoreDoc> remaining = new ArrayList<>(List.of(candidates));
+        float threshold = candidates[0].score * relevantCaseShare;
+        Set<String> waiting = new java.util.LinkedHashSet<>();
+        for (ScoreDoc candidate : candidates) {
+            if (candidate.score >= threshold) {
+                waiting.add(group(candidate));
+            }
+        }
         Map<String, Integer> picked = new HashMap<>();
+        List<ScoreDoc> remaining = new ArrayList<>(List.of(candidates));
         List<ScoreDoc> ranked = new ArrayList<>(k);
         while (ranked.size() < k && !remaining.isEmpty()) {
-            ScoreDoc best = null;
-            float bestScore = Float.NEGATIVE_INFINITY;
+            ScoreDoc next = remaining.getFirst();
             for (ScoreDoc candidate : remaining) {
-                float score = (float) (candidate.score * Math.pow(sameCaseDecay,
-                        picked.getOrDefault(group(candidate), 0)));
-                if (score > bestScore) {
-                    best = candidate;
-                    bestScore = score;
+                String group = group(candidate);
+                boolean othersWait = waiting.stream().anyMatch(g -> !g.equals(group));
+                if (picked.getOrDefault(group, 0) < SLOTS_BEFORE_OTHERS || !othersWait) {
+                    next = candidate;
+                    break;
                 }
             }
-            remaining.remove(best);
-            ranked.add(new ScoreDoc(best.doc, bestScore));
-            picked.merge(group(best), 1, Integer::sum);
+            remaining.remove(next);
+            ranked.add(next);
+            picked.merge(group(next), 1, Integer::sum);
+            waiting.remove(group(next));
         }
         return ranked;
     }
@@ -195,13 +219,23 @@ public final class PassageIndex implements Closeable {
         return passage.caseId() != null ? passage.caseId() : passage.sectionId();
     }
 
-    /** The question's content words as analyzed, and whether the index knows each (docFreq &gt; 0). */
+    /** A text's words through the index analyzer, for matching a question's words on terms rather than letters. */
+    public List<AnalyzedWord> words(String text) {
+        return queryAnalysis.words(text);
+    }
+
+    /** The study's concepts (for answers and briefs, which speak of them as the search does). */
+    public StudyConcepts concepts() {
+        return concepts;
+    }
+
+    /** The question's content words as analyzed, whether the index knows each (docFreq &gt; 0), and the concepts it names. */
     public QueryTerms analyze(String query) {
         List<QueryTerms.QueryTerm> terms = queryAnalysis.concepts(query).stream()
                 .map(concept -> new QueryTerms.QueryTerm(concept.typed(), concept.term(), concept.expansions(),
                         inIndex(concept.own()) || concept.expansions().stream().anyMatch(t -> docFreq(t) > 0)))
                 .toList();
-        return new QueryTerms(query, terms);
+        return new QueryTerms(query, terms, concepts.match(queryAnalysis.concepts(query)).stream().toList());
     }
 
     /** Number of passage documents. */
@@ -273,8 +307,10 @@ public final class PassageIndex implements Closeable {
         return known;
     }
 
-    private Query query(Map<String, Float> weights, SearchRequest request) {
+    private Query query(Map<String, Float> weights, Set<String> named, SearchRequest request) {
         BooleanQuery.Builder query = new BooleanQuery.Builder();
+        named.forEach(id -> query.add(new BoostQuery(new TermQuery(new Term(CONCEPT, id)), conceptWeight),
+                Occur.SHOULD));
         weights.forEach((term, weight) -> fieldBoosts.forEach((field, boost) -> {
             if (boost > 0 && vocabulary.get(field).contains(term)) {
                 query.add(new BoostQuery(new TermQuery(new Term(field, term)), boost * weight), Occur.SHOULD);
@@ -312,8 +348,8 @@ public final class PassageIndex implements Closeable {
     }
 
     /** Writes one document per passage and returns each passage's analyzed terms. */
-    private static Map<String, Set<String>> write(Study study, Directory directory, Analyzer analyzer)
-            throws IOException {
+    private static Map<String, Set<String>> write(Study study, Directory directory, Analyzer analyzer,
+                                                  StudyConcepts concepts) throws IOException {
         Map<String, Set<String>> termsById = new HashMap<>();
         IndexWriterConfig config = new IndexWriterConfig(analyzer)
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
@@ -322,7 +358,7 @@ public final class PassageIndex implements Closeable {
             for (CaseStudy caseStudy : study.cases()) {
                 for (Section section : caseStudy.sections()) {
                     for (Passage passage : section.passages()) {
-                        Document doc = document(passage, section);
+                        Document doc = document(passage, section, concepts);
                         doc.add(new StringField(FILTER_CASE, caseStudy.id(), Field.Store.NO));
                         doc.add(new StringField(FILTER_ACTIVITY, caseStudy.activity().name(), Field.Store.NO));
                         addText(doc, APPLICATION, caseStudy.application());
@@ -335,7 +371,7 @@ public final class PassageIndex implements Closeable {
             }
             for (Section section : study.studySections()) {
                 for (Passage passage : section.passages()) {
-                    Document doc = document(passage, section);
+                    Document doc = document(passage, section, concepts);
                     termsById.put(passage.id(), terms(analyzer, doc));
                     writer.addDocument(doc);
                 }
@@ -345,8 +381,9 @@ public final class PassageIndex implements Closeable {
         return termsById;
     }
 
-    private static Document document(Passage passage, Section section) {
+    private static Document document(Passage passage, Section section, StudyConcepts concepts) {
         Document doc = new Document();
+        concepts.of(passage.id()).forEach(id -> doc.add(new StringField(CONCEPT, id, Field.Store.NO)));
         doc.add(new StoredField(ID, passage.id()));
         doc.add(new StringField(FILTER_SECTION, passage.sectionId(), Field.Store.NO));
         addText(doc, TEXT, passage.text());

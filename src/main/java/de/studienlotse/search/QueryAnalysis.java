@@ -31,19 +31,19 @@ final class QueryAnalysis {
     }
 
     List<QueryWord> concepts(String question) {
-        List<Word> words = words(question);
-        List<String> terms = words.stream().map(Word::term).toList();
+        List<AnalyzedWord> words = words(question);
+        List<String> terms = words.stream().map(AnalyzedWord::term).toList();
         List<QueryWord> concepts = new ArrayList<>();
         Set<List<String>> seen = new HashSet<>();
         int i = 0;
         while (i < words.size()) {
-            Word word = words.get(i);
+            AnalyzedWord word = words.get(i);
             var match = bridges.longestMatch(terms, i);
             QueryWord concept;
             if (match.isPresent() && match.get().length() > 1) {
-                List<Word> phrase = words.subList(i, i + match.get().length());
-                concept = new QueryWord(phrase.stream().map(Word::typed).collect(Collectors.joining(" ")),
-                        phrase.stream().map(Word::term).toList(), List.of(), match.get().alternatives(), Set.of());
+                List<AnalyzedWord> phrase = words.subList(i, i + match.get().length());
+                concept = new QueryWord(phrase.stream().map(AnalyzedWord::typed).collect(Collectors.joining(" ")),
+                        phrase.stream().map(AnalyzedWord::term).toList(), List.of(), match.get().alternatives(), Set.of());
                 i += match.get().length();
             } else if (match.isPresent()) {
                 concept = new QueryWord(word.typed(), List.of(word.term()), word.parts(), match.get().alternatives(),
@@ -64,12 +64,9 @@ final class QueryAnalysis {
         return concepts;
     }
 
-    /** A word of the question after analysis: its term and the compound parts stacked on it. */
-    private record Word(String typed, String term, List<String> parts) {
-    }
-
-    private List<Word> words(String question) {
-        List<Word> words = new ArrayList<>();
+    /** The question's words after analysis: each term with the compound parts stacked on it. */
+    List<AnalyzedWord> words(String question) {
+        List<AnalyzedWord> words = new ArrayList<>();
         try (TokenStream stream = analyzer.tokenStream("text", question)) {
             CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
             PositionIncrementAttribute position = stream.addAttribute(PositionIncrementAttribute.class);
@@ -81,7 +78,7 @@ final class QueryAnalysis {
             while (stream.incrementToken()) {
                 if (position.getPositionIncrement() > 0 || head == null) {
                     if (head != null) {
-                        words.add(new Word(typed, head, parts));
+                        words.add(new AnalyzedWord(typed, head, parts));
                     }
                     typed = question.substring(offset.startOffset(), offset.endOffset());
                     head = term.toString();
@@ -91,7 +88,7 @@ final class QueryAnalysis {
                 }
             }
             if (head != null) {
-                words.add(new Word(typed, head, parts));
+                words.add(new AnalyzedWord(typed, head, parts));
             }
             stream.end();
         } catch (IOException e) {

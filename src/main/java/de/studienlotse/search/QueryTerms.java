@@ -4,12 +4,13 @@ import java.util.List;
 
 /**
  * How the index sees a question: one entry per content word (stop words and English function words dropped),
- * and whether the index knows it at all.
+ * and whether the index knows it at all; and the study's concepts it names ({@link StudyConcepts}).
  */
-public record QueryTerms(String query, List<QueryTerm> terms) {
+public record QueryTerms(String query, List<QueryTerm> terms, List<String> concepts) {
 
     public QueryTerms {
         terms = List.copyOf(terms);
+        concepts = List.copyOf(concepts);
     }
 
     /**

@@ -16,8 +16,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param bridgeWeight weight of a bridge word relative to the question's own word ("Mitarbeitende" for "Kollegen")
  * @param thesaurusWeight weight of an OpenThesaurus alternative that the index holds ("Angst" for "Schiss"); 0 switches
  *                      the thesaurus off
- * @param sameCaseDecay factor on the score of each further hit from a case (or study section) already listed; 1
- *                      keeps BM25's order, lower values spread the hits over more cases
+ * @param conceptWeight weight of a concept the question names, as a match of the passages tagged with it
+ *                      ({@link StudyConcepts}); 0 switches the concept layer off
+ * @param relevantCaseShare a case (or study section) counts as relevant when one of its passages scores at least this
+ *                      share of the best hit; no case takes a third slot while a relevant one has none. 0 keeps
+ *                      BM25's order
  */
 @ConfigurationProperties("studienlotse.search")
 public record SearchProperties(@DefaultValue Boosts boosts, @DefaultValue("10") int defaultK, String indexPath,
@@ -25,7 +28,8 @@ public record SearchProperties(@DefaultValue Boosts boosts, @DefaultValue("10") 
                                @DefaultValue("true") boolean bridges,
                                @DefaultValue("0.5") float partWeight, @DefaultValue("0.5") float bridgeWeight,
                                @DefaultValue("0.3") float thesaurusWeight,
-                               @DefaultValue("1.0") float sameCaseDecay) {
+                               @DefaultValue("1.0") float conceptWeight,
+                               @DefaultValue("0.5") float relevantCaseShare) {
 
     /**
      * Field weights.
@@ -63,50 +67,55 @@ public record SearchProperties(@DefaultValue Boosts boosts, @DefaultValue("10") 
         if (stemming == null) {
             stemming = StudyAnalyzer.Stemming.LIGHT;
         }
-        if (sameCaseDecay <= 0 || sameCaseDecay > 1) {
-            throw new IllegalArgumentException("studienlotse.search.same-case-decay must be within (0, 1]: "
-                    + sameCaseDecay);
+        if (relevantCaseShare < 0 || relevantCaseShare > 1) {
+            throw new IllegalArgumentException("studienlotse.search.relevant-case-share must be within [0, 1]: "
+                    + relevantCaseShare);
         }
     }
 
     /** The defaults above, for code that runs without Spring (evaluation, benchmark, tests). */
     public static SearchProperties defaults() {
         return new SearchProperties(Boosts.defaults(), 10, null, StudyAnalyzer.Stemming.LIGHT, true, 0.5f, 0.5f,
-                0.3f, 1.0f);
+                0.3f, 1.0f, 0.5f);
     }
 
     public SearchProperties withIndexPath(String value) {
         return new SearchProperties(boosts, defaultK, value, stemming, bridges, partWeight, bridgeWeight,
-                thesaurusWeight, sameCaseDecay);
+                thesaurusWeight, conceptWeight, relevantCaseShare);
     }
 
     public SearchProperties withBridges(boolean enabled) {
         return new SearchProperties(boosts, defaultK, indexPath, stemming, enabled, partWeight, bridgeWeight,
-                thesaurusWeight, sameCaseDecay);
+                thesaurusWeight, conceptWeight, relevantCaseShare);
     }
 
     public SearchProperties withStemming(StudyAnalyzer.Stemming value) {
         return new SearchProperties(boosts, defaultK, indexPath, value, bridges, partWeight, bridgeWeight,
-                thesaurusWeight, sameCaseDecay);
+                thesaurusWeight, conceptWeight, relevantCaseShare);
     }
 
     public SearchProperties withBoosts(Boosts value) {
         return new SearchProperties(value, defaultK, indexPath, stemming, bridges, partWeight, bridgeWeight,
-                thesaurusWeight, sameCaseDecay);
+                thesaurusWeight, conceptWeight, relevantCaseShare);
     }
 
     public SearchProperties withWeights(float parts, float bridgeWords) {
         return new SearchProperties(boosts, defaultK, indexPath, stemming, bridges, parts, bridgeWords,
-                thesaurusWeight, sameCaseDecay);
+                thesaurusWeight, conceptWeight, relevantCaseShare);
     }
 
     public SearchProperties withThesaurusWeight(float value) {
         return new SearchProperties(boosts, defaultK, indexPath, stemming, bridges, partWeight, bridgeWeight, value,
-                sameCaseDecay);
+                conceptWeight, relevantCaseShare);
     }
 
-    public SearchProperties withSameCaseDecay(float value) {
+    public SearchProperties withConceptWeight(float value) {
+        return new SearchProperties(boosts, defaultK, indexPath, stemming, bridges, partWeight, bridgeWeight,
+                thesaurusWeight, value, relevantCaseShare);
+    }
+
+    public SearchProperties withRelevantCaseShare(float value) {
         return new SearchProperties(boosts, defaultK, indexPath, stemming, bridges, partWeight, bridgeWeight, thesaurusWeight,
-                value);
+                conceptWeight, value);
     }
 }

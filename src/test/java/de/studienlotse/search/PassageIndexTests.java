@@ -42,14 +42,22 @@ class PassageIndexTests {
         }
 
         @Test
-        void should_spread_the_first_hits_over_the_cases_with_a_same_case_decay() {
+        void should_give_no_case_a_third_slot_while_another_relevant_case_has_none() {
             // given every passage of B4, B6 and B7 carries the title "Automatisierte Rechnungsverarbeitung"
-            try (PassageIndex diverse = PassageIndex.create(Brochure.study(),
-                    SearchProperties.defaults().withSameCaseDecay(0.8f))) {
-                // when
-                List<SearchHit> hits = diverse.search(SearchRequest.of("Rechnungsverarbeitung", 10));
-                // then
-                assertThat(caseIds(hits)).contains("B4", "B5", "B6", "B7");
+            // when
+            List<SearchHit> hits = INDEX.search(SearchRequest.of("Rechnungsverarbeitung", 8));
+            // then all four invoice cases are among the first eight, none more than twice before the others
+            assertThat(caseIds(hits)).contains("B4", "B5", "B6", "B7");
+            assertThat(hits.subList(0, 6)).extracting(h -> h.passage().caseId())
+                    .allSatisfy(id -> assertThat(hits.subList(0, 6).stream()
+                            .filter(h -> id.equals(h.passage().caseId())).count()).isLessThanOrEqualTo(2));
+        }
+
+        @Test
+        void should_keep_bm25_order_without_diversity() {
+            try (PassageIndex plain = PassageIndex.create(Brochure.study(),
+                    SearchProperties.defaults().withRelevantCaseShare(0))) {
+                List<SearchHit> hits = plain.search(SearchRequest.of("Rechnungsverarbeitung", 10));
                 assertThat(hits).isSortedAccordingTo((a, b) -> Float.compare(b.score(), a.score()));
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);

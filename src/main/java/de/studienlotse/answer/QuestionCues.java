@@ -1,0 +1,128 @@
+package de.studienlotse.answer;
+
+import de.studienlotse.search.AnalyzedWord;
+import de.studienlotse.search.PassageIndex;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Phrases matched on a question's analysed words, never on letters: a cue is a word sequence ("works council") or
+ * words anywhere ("viel + kosten"), each word equal to the question's word or to the head of its compound
+ * ("Datenschutzbedenken" is Bedenken). So "gehalten" is no "Gehalt", "Europa" no "Euro", "Preisvergleich" no "Preis"
+ * and "Fertigung" no "fertig". Immutable.
+ *
+ * @param <K> what a cue points to (a {@link Topic}, a case id, a Tätigkeit)
+ */
+final class QuestionCues<K> {
+
+    /** A cue: all {@code groups} must match; the words of one group consecutively. */
+    private record Cue<K>(K key, List<List<String>> groups) {
+    }
+
+    /** How a cue word meets a question's word. */
+    enum Matching {
+        /** The word itself or the head of a compound: "Datenschutzbedenken" asks about Bedenken (topics). */
+        HEAD,
+        /**
+         * The word, or a compound that starts with it or holds it as a part: "Logistikfirma" and
+         * "Konsumgüterunternehmen" name the Branche (names).
+         */
+        MODIFIER
+    }
+
+    private final List<Cue<K>> cues;
+    private final Matching matching;
+
+    private QuestionCues(List<Cue<K>> cues, Matching matching) {
+        this.cues = List.copyOf(cues);
+        this.matching = matching;
+    }
+
+    /** From phrases ("works council", "viel + kosten") per key, analysed with the index analyzer. */
+    static <K> QuestionCues<K> of(PassageIndex index, Map<K, ? extends Collection<String>> phrases) {
+        return of(index, phrases, Matching.HEAD);
+    }
+
+    static <K> QuestionCues<K> of(PassageIndex index, Map<K, ? extends Collection<String>> phrases, Matching matching) {
+        List<Cue<K>> cues = new ArrayList<>();
+        List<String> withStopWords = new ArrayList<>();
+        phrases.forEach((key, list) -> list.forEach(phrase -> {
+            List<List<String>> groups = new ArrayList<>();
+            for (String group : phrase.split("\\+")) {
+                List<String> terms = index.words(group.strip()).stream().map(AnalyzedWord::term).toList();
+                if (terms.size() != group.strip().split("[\\s-]+").length) {
+                    // a stop word ("wie", "viel") is not in the analysed question: such a cue could never hold
+                    withStopWords.add(phrase);
+                }
+                groups.add(terms);
+            }
+            cues.add(new Cue<>(key, groups));
+        }));
+        if (!withStopWords.isEmpty()) {
+            throw new IllegalStateException("cues with stop words, which analysed questions never hold: " + withStopWords);
+        }
+        return new QuestionCues<>(cues, matching);
+    }
+
+    /** The keys whose cues match the words, in the order of the cues. */
+    List<K> matchInOrder(List<AnalyzedWord> words) {
+        List<K> found = new ArrayList<>();
+        for (Cue<K> cue : cues) {
+            if (!found.contains(cue.key()) && cue.groups().stream().allMatch(g -> contains(words, g))) {
+                found.add(cue.key());
+            }
+        }
+        return found;
+    }
+
+    private boolean contains(List<AnalyzedWord> words, List<String> sequence) {
+        for (int start = 0; start + sequence.size() <= words.size(); start++) {
+            boolean all = true;
+            for (int i = 0; i < sequence.size() && all; i++) {
+                all = meets(words.get(start + i), sequence.get(i));
+            }
+            if (all) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean meets(AnalyzedWord word, String term) {
+        return switch (matching) {
+            case HEAD -> word.is(term);
+            case MODIFIER -> word.holds(term) || term.length() >= 5 && word.term().startsWith(term);
+        };
+    }
+
+    /** Rows of a tab-separated class-path file after its header row: key column, phrase column. */
+    static List<String[]> rows(String resource) {
+        try (InputStream in = QuestionCues.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("missing class path resource " + resource);
+            }
+            List<String> lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines()
+                    .filter(line -> !line.isBlank() && !line.startsWith("#")).toList();
+            List<String[]> rows = new ArrayList<>();
+            for (String line : lines.subList(1, lines.size())) {
+                String[] row = line.split("\t");
+                if (row.length < 4 || !row[3].matches("L\\d+|openthesaurus:.+")) {
+                    throw new IllegalStateException(resource + ": expected 4 columns with a source: " + line);
+                }
+                rows.add(row);
+            }
+            return rows;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

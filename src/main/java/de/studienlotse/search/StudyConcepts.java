@@ -1,0 +1,199 @@
+package de.studienlotse.search;
+
+import de.studienlotse.corpus.Study;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The study's concepts as one layer for search, answers and the advisors' brief: the concepts
+ * ({@value #CONCEPTS}), their everyday German and English phrasings ({@value #PHRASES}, each naming the brochure line
+ * or the OpenThesaurus synset it comes from) and the concepts of every passage ({@value #TAGS}, read passage by
+ * passage). A question names a concept when the analyzed words of one of its phrasings occur in it in order:
+ * "Angst um meinen Job" meets "Angst um den Job" (both {@code angst job}). Immutable, thread-safe.
+ */
+public final class StudyConcepts {
+
+    static final String CONCEPTS = "concepts/konzepte.tsv";
+    static final String PHRASES = "concepts/konzept-woerter.tsv";
+    static final String TAGS = "concepts/passagen-konzepte.tsv";
+    private static final Pattern SOURCE = Pattern.compile("L\\d+|openthesaurus:.+");
+
+    private static final StudyConcepts NONE = new StudyConcepts(Map.of(), List.of(), Map.of(), Map.of());
+
+    private final Map<String, Concept> byId;
+    private final List<Phrase> phrases;
+    private final Map<String, Set<String>> conceptsByPassage;
+    private final Map<String, List<String>> passagesByConcept;
+
+    /** One phrasing as analyzed terms, one per word. */
+    private record Phrase(String conceptId, List<String> terms) {
+    }
+
+    private StudyConcepts(Map<String, Concept> byId, List<Phrase> phrases, Map<String, Set<String>> conceptsByPassage,
+                          Map<String, List<String>> passagesByConcept) {
+        this.byId = byId;
+        this.phrases = phrases;
+        this.conceptsByPassage = conceptsByPassage;
+        this.passagesByConcept = passagesByConcept;
+    }
+
+    public static StudyConcepts none() {
+        return NONE;
+    }
+
+    /**
+     * The shipped files, phrases analyzed with the index analyzer; refuses files that name a missing passage or
+     * concept, or a phrasing without its source.
+     */
+    public static StudyConcepts load(Study study, Analyzer analyzer) {
+        Map<String, Concept> byId = new LinkedHashMap<>();
+        for (String[] row : rows(CONCEPTS, 5)) {
+            String category = "-".equals(row[3]) ? null : row[3];
+            byId.put(row[0], new Concept(row[0], row[1], row[2], category,
+                    Concept.Kind.valueOf(row[4].toUpperCase(Locale.ROOT))));
+        }
+        byId.values().forEach(c -> {
+            if (c.category() != null && !byId.containsKey(c.category())) {
+                throw new IllegalStateException(CONCEPTS + ": " + c.id() + " names unknown category " + c.category());
+            }
+        });
+        List<Phrase> phrases = new ArrayList<>();
+        for (String[] row : rows(PHRASES, 4)) {
+            requireConcept(byId, row[0], PHRASES);
+            if (!SOURCE.matcher(row[3]).matches()) {
+                throw new IllegalStateException(PHRASES + ": phrasing \"" + row[1] + "\" without a source (L<line> or openthesaurus:<word>)");
+            }
+            List<String> terms = headTerms(analyzer, row[1]);
+            if (!terms.isEmpty()) {
+                phrases.add(new Phrase(row[0], terms));
+            }
+        }
+        Map<String, Set<String>> conceptsByPassage = new HashMap<>();
+        Map<String, List<String>> passagesByConcept = new LinkedHashMap<>();
+        for (String[] row : rows(TAGS, 2)) {
+            if (study.passage(row[0]).isEmpty()) {
+                throw new IllegalStateException(TAGS + ": unknown passage " + row[0]);
+            }
+            Set<String> ids = new LinkedHashSet<>();
+            for (String id : row[1].split(",")) {
+                requireConcept(byId, id.strip(), TAGS);
+                ids.add(id.strip());
+                passagesByConcept.computeIfAbsent(id.strip(), k -> new ArrayList<>()).add(row[0]);
+            }
+            conceptsByPassage.put(row[0], Set.copyOf(ids));
+        }
+        passagesByConcept.replaceAll((k, v) -> List.copyOf(v));
+        return new StudyConcepts(Map.copyOf(byId), List.copyOf(phrases), Map.copyOf(conceptsByPassage),
+                Map.copyOf(passagesByConcept));
+    }
+
+    public List<Concept> all() {
+        return List.copyOf(byId.values());
+    }
+
+    public Optional<Concept> byId(String id) {
+        return Optional.ofNullable(byId.get(id));
+    }
+
+    /** The concepts a passage speaks to, most specific first; empty for untagged passages. */
+    public Set<String> of(String passageId) {
+        return conceptsByPassage.getOrDefault(passageId, Set.of());
+    }
+
+    /** Every passage tagged with the concept, in brochure order. */
+    public List<String> passages(String conceptId) {
+        return passagesByConcept.getOrDefault(conceptId, List.of());
+    }
+
+    /**
+     * The concepts a question names, given its words as analyzed: each word's own term, and its compound parts (a
+     * one-word phrasing also matches a part: "Jobangst" names the concept of "Angst").
+     */
+    Set<String> match(List<QueryWord> words) {
+        if (phrases.isEmpty() || words.isEmpty()) {
+            return Set.of();
+        }
+        List<String> heads = new ArrayList<>();
+        Set<String> parts = new java.util.HashSet<>();
+        for (QueryWord word : words) {
+            heads.addAll(word.own());
+            parts.addAll(word.parts());
+        }
+        Set<String> found = new LinkedHashSet<>();
+        for (Phrase phrase : phrases) {
+            if (found.contains(phrase.conceptId())) {
+                continue;
+            }
+            if (phrase.terms().size() == 1 && parts.contains(phrase.terms().getFirst())
+                    || java.util.Collections.indexOfSubList(heads, phrase.terms()) >= 0) {
+                found.add(phrase.conceptId());
+            }
+        }
+        return found;
+    }
+
+    private static void requireConcept(Map<String, Concept> byId, String id, String file) {
+        if (!byId.containsKey(id)) {
+            throw new IllegalStateException(file + ": unknown concept " + id);
+        }
+    }
+
+    private static List<String> headTerms(Analyzer analyzer, String text) {
+        List<String> terms = new ArrayList<>();
+        try (TokenStream stream = analyzer.tokenStream("", text)) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            PositionIncrementAttribute position = stream.addAttribute(PositionIncrementAttribute.class);
+            stream.reset();
+            while (stream.incrementToken()) {
+                if (position.getPositionIncrement() > 0) {
+                    terms.add(term.toString());
+                }
+            }
+            stream.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return terms;
+    }
+
+    /** Data rows (after the header row), tab-separated, at least {@code columns} columns. */
+    private static List<String[]> rows(String resource, int columns) {
+        try (InputStream in = StudyConcepts.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("missing class path resource " + resource);
+            }
+            List<String> lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines()
+                    .filter(line -> !line.isBlank() && !line.startsWith("#")).toList();
+            List<String[]> rows = new ArrayList<>();
+            for (String line : lines.subList(1, lines.size())) {
+                String[] row = line.split("\t");
+                if (row.length < columns) {
+                    throw new IllegalStateException(resource + ": expected " + columns + " columns: " + line);
+                }
+                rows.add(row);
+            }
+            return rows;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
