@@ -33,6 +33,7 @@ public class SourceSelector {
     /** Sources numbered from 1, most useful first; blocking (Lucene), so call it off the event loop. */
     public Selection select(AnalyzedQuestion question) {
         Map<String, Candidate> picked = new LinkedHashMap<>();
+        de.studienlotse.search.QueryTerms terms = index.analyze(question.searchText());
         List<CaseStudy> targets = question.caseIds().stream().map(id -> study.caseById(id).orElseThrow()).toList();
         facts(question, targets).forEach(p -> picked.putIfAbsent(p.id(), new Candidate(p, 1.0, true)));
 
@@ -65,6 +66,17 @@ public class SourceSelector {
         // a question about the study as a whole reads the study's own summary first
         List<SearchHit> hits = new ArrayList<>(question.asks(Topic.UEBERBLICK) ? studyHits : caseHits);
         hits.addAll(question.asks(Topic.UEBERBLICK) ? caseHits : studyHits);
+        if (targets.isEmpty()) {
+            // a question about the study itself (its method, sample, authors, outlook): the passages the concept layer
+            // tags with that study concept, in the order the search ranks them
+            List<String> aboutStudy = terms.concepts().stream().filter(id -> id.startsWith("studie-")).toList();
+            if (!aboutStudy.isEmpty()) {
+                List<SearchHit> tagged = index.search(new SearchRequest(question.searchText(), SourceSelector.WHICH_CASES_K,
+                        null, null, null)).stream().filter(h -> h.passage().caseId() == null
+                        && h.concepts().stream().anyMatch(aboutStudy::contains)).limit(STUDY_SOURCES).toList();
+                tagged.forEach(h -> picked.putIfAbsent(h.passage().id(), new Candidate(h.passage(), h.coverage(), false)));
+            }
+        }
         List<SearchHit> general = search(question, caseFilter, null);
         hits.addAll(general);
         double best = general.stream().mapToDouble(SearchHit::coverage).max().orElse(0);
@@ -103,7 +115,7 @@ public class SourceSelector {
                     : study.caseById(candidate.passage().caseId()).orElseThrow();
             sources.add(new Source(sources.size() + 1, candidate.passage(), c, candidate.coverage(), candidate.fact()));
         }
-        return new Selection(sources, best, index.analyze(question.searchText()));
+        return new Selection(sources, best, terms);
     }
 
     /** Concepts too broad to say which cases did a thing: the Tabelle categories, the Tätigkeiten, the study. */
@@ -145,6 +157,8 @@ public class SourceSelector {
     }
 
     static final int WHICH_CASES_K = 50;
+    /** Passages of the study's own text given first for a question about the study itself. */
+    static final int STUDY_SOURCES = 4;
     static final double WHICH_CASES_SHARE = 0.6;
 
     private List<SearchHit> search(AnalyzedQuestion question, String caseId, String sectionId) {

@@ -121,6 +121,10 @@ public final class GermanMorphology {
                 }
                 parts = split(respelled);
             }
+            if (parts.size() < 2 && (word.endsWith("n") || word.endsWith("s"))) {
+                // jWordSplitter knows "Ingenieurdienstleister" but not the dative plural "Ingenieurdienstleistern"
+                parts = split(word.substring(0, word.length() - 1));
+            }
             return parts.size() < 2 ? List.of() : parts;
         });
     }

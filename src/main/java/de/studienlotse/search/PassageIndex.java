@@ -76,6 +76,8 @@ public final class PassageIndex implements Closeable {
     /** Candidates re-ranked for case diversity: k times this, at least {@link #MIN_CANDIDATES}. */
     static final int CANDIDATES_PER_HIT = 5;
     static final int MIN_CANDIDATES = 50;
+    /** A one-word concept phrasing found in more passages than this share points to no concept in particular. */
+    static final double MAX_CONCEPT_WORD_SHARE = 0.05;
     /** Slots a case may fill while another relevant case has none. */
     static final int SLOTS_BEFORE_OTHERS = 2;
 
@@ -123,7 +125,6 @@ public final class PassageIndex implements Closeable {
         this.queryAnalysis = new QueryAnalysis(analyzer, bridges, thesaurus);
         this.thesaurusWeight = properties.thesaurusWeight();
         this.conceptWeight = properties.conceptWeight();
-        this.concepts = concepts;
         this.fieldBoosts = fieldBoosts(properties.boosts());
         this.partWeight = properties.partWeight();
         this.bridgeWeight = properties.bridgeWeight();
@@ -144,6 +145,7 @@ public final class PassageIndex implements Closeable {
                 passages[doc] = study.passage(id).orElseThrow();
                 termsByDoc[doc] = termsById.get(id);
             }
+            this.concepts = concepts.withoutCommonWords(this::textDocFreq, passages.length, MAX_CONCEPT_WORD_SHARE);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot build the passage index", e);
         }
@@ -232,8 +234,10 @@ public final class PassageIndex implements Closeable {
     /** The question's content words as analyzed, whether the index knows each (docFreq &gt; 0), and the concepts it names. */
     public QueryTerms analyze(String query) {
         List<QueryTerms.QueryTerm> terms = queryAnalysis.concepts(query).stream()
+                // a thesaurus alternative is not the word: "Bayern" is no study word because a synonym is
                 .map(concept -> new QueryTerms.QueryTerm(concept.typed(), concept.term(), concept.expansions(),
-                        inIndex(concept.own()) || concept.expansions().stream().anyMatch(t -> docFreq(t) > 0)))
+                        inIndex(concept.own()) || concept.parts().stream().anyMatch(t -> docFreq(t) > 0)
+                                || concept.bridges().stream().anyMatch(t -> docFreq(t) > 0)))
                 .toList();
         return new QueryTerms(query, terms, concepts.match(queryAnalysis.concepts(query)).stream().toList());
     }
@@ -276,6 +280,14 @@ public final class PassageIndex implements Closeable {
 
     private boolean inIndex(List<String> own) {
         return own.stream().allMatch(t -> docFreq(t) > 0);
+    }
+
+    private int textDocFreq(String term) {
+        try {
+            return reader.docFreq(new Term(TEXT, term));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Passages holding the term in any searchable field, counted once per field. */

@@ -106,6 +106,16 @@ public final class StudyConcepts {
                 Map.copyOf(passagesByConcept));
     }
 
+    /**
+     * Without one-word phrasings that are too common to point to a concept: a word in more than
+     * {@code maxShare} of the passages ("KI", "Daten", "Mitarbeitende") says nothing about which concept is meant.
+     */
+    StudyConcepts withoutCommonWords(java.util.function.ToIntFunction<String> passagesWith, int passages, double maxShare) {
+        List<Phrase> kept = phrases.stream().filter(p -> p.terms().size() > 1
+                || passagesWith.applyAsInt(p.terms().getFirst()) <= maxShare * passages).toList();
+        return new StudyConcepts(byId, kept, conceptsByPassage, passagesByConcept);
+    }
+
     public List<Concept> all() {
         return List.copyOf(byId.values());
     }

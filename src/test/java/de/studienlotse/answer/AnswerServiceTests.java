@@ -37,8 +37,10 @@ class AnswerServiceTests {
             Answer answer = ask("Welche Herausforderungen gab es bei der Rechnungsverarbeitung?");
 
             assertThat(answer.abstained()).isFalse();
-            assertThat(citedCases(answer)).isNotEmpty().isSubsetOf("B4", "B5", "B6", "B7");
-            assertThat(answer.citations()).allSatisfy(c -> assertThat(c.section()).isEqualTo("herausforderungen"));
+            // the invoice cases, and beside them at most the study's own table of challenges
+            assertThat(citedCases(answer).stream().filter(java.util.Objects::nonNull)).isNotEmpty()
+                    .isSubsetOf("B4", "B5", "B6", "B7");
+            assertThat(answer.citations()).allSatisfy(c -> assertThat(c.section()).isIn("herausforderungen", "tabelle-1"));
         }
 
         @Test

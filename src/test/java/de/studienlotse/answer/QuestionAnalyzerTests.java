@@ -1,0 +1,157 @@
+package de.studienlotse.answer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import de.studienlotse.corpus.Activity;
+import de.studienlotse.corpus.BrochureParser;
+import de.studienlotse.corpus.Study;
+import de.studienlotse.search.PassageIndex;
+import de.studienlotse.search.SearchProperties;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Question understanding on the real study and index, with the collisions of cue lists as negatives. */
+class QuestionAnalyzerTests {
+
+    static final Study STUDY = study();
+    static final QuestionAnalyzer ANALYZER = new QuestionAnalyzer(STUDY,
+            PassageIndex.create(STUDY, SearchProperties.defaults()));
+
+    static AnalyzedQuestion read(String question, Turn... history) {
+        return ANALYZER.analyze(new AnswerRequest(question, List.of(history), null, null));
+    }
+
+    @Nested
+    class Topics {
+
+        @ParameterizedTest(name = "{0} is no {1}")
+        @CsvSource(delimiter = '|', value = {
+                // a cue inside another word: the collisions of prefix cues
+                "Wie wurde die Belegschaft auf dem Laufenden gehalten? | GELDBETRAG",
+                "Welche Rolle spielt Europa für die Firmen? | GELDBETRAG",
+                "Wie hilft die KI beim Preisvergleich im Einkauf? | GELDBETRAG",
+                "Welche Rolle spielt die Europäische Union? | BETRIEBSRAT",
+                "Wie plant die Fertigung ihre Schichten mit KI? | DAUER",
+                "Welche Tipps gab es für das Team? | HERAUSFORDERUNGEN",
+        })
+        void should_not_find_a_topic_inside_another_word(String question, Topic topic) {
+            assertThat(read(question).topics()).doesNotContain(topic);
+        }
+
+        @ParameterizedTest(name = "{0} asks {1}")
+        @CsvSource(delimiter = '|', value = {
+                "Was hat die Software in Euro gekostet? | GELDBETRAG",
+                "Wie viel hat das Ganze gekostet? | GELDBETRAG",
+                "Wie lange hat die Einführung gedauert? | DAUER",
+                "Welche Einführungen waren in weniger als zwei Monaten abgeschlossen? | DAUER",
+                "Gab es Datenschutzbedenken? | HERAUSFORDERUNGEN",
+                "Welche Stolpersteine gab es? | HERAUSFORDERUNGEN",
+                "War der Personalrat beteiligt? | BETRIEBSRAT",
+                "Was empfehlen die Firmen anderen? | TIPPS",
+                "How long did it take? | DAUER",
+                "Was the works council involved? | BETRIEBSRAT",
+                "Wie viele Interviews wurden geführt? | ANZAHL",
+        })
+        void should_find_the_topic_in_whole_words_and_lemmas(String question, Topic topic) {
+            assertThat(read(question).topics()).contains(topic);
+        }
+    }
+
+    @Nested
+    class Cases {
+
+        @ParameterizedTest(name = "{0} names no case")
+        @CsvSource(delimiter = '|', value = {
+                // words of a KI-Anwendung title raise the ranking, they never lock the question to one case
+                "Wie funktioniert KI in der Kapazitätsplanung?",
+                "Wie lief die Auswahl des KI-Tools?",
+                "Hilft KI im Einkauf und im Vertrieb?",
+                "Kann man den Workflow der Rechnungen automatisieren?",
+        })
+        void should_not_lock_a_question_to_a_case_by_a_title_word(String question) {
+            assertThat(read(question).caseIds()).isEmpty();
+        }
+
+        @ParameterizedTest(name = "{0} names {1}")
+        @CsvSource(delimiter = '|', value = {
+                "Welche Tipps gibt es bei B5? | B5",
+                "Was hat K 3 gemacht? | K3",
+                "Welche Herausforderungen hatte die Logistikfirma? | B5",
+                "Wie war das im Gesundheitswesen? | B7",
+                "Wie hat der IT-Dienstleister das gelöst? | B6",
+                "Was macht das Konsumgüterunternehmen mit KI? | B2",
+        })
+        void should_name_a_case_by_id_or_branche(String question, String caseId) {
+            assertThat(read(question).caseIds()).containsExactly(caseId);
+        }
+
+        @Test
+        void should_read_the_taetigkeit_not_the_case_titled_with_it() {
+            AnalyzedQuestion question = read("Welche Erfolgsfaktoren gab es in der Kapazitätsplanung?");
+            assertThat(question.activity()).isEqualTo(Activity.KAPAZITAETSPLANUNG);
+            assertThat(question.caseIds()).isEmpty();
+        }
+    }
+
+    @Nested
+    class Conversations {
+
+        final Turn logistics = new Turn(Turn.Role.USER, "Welche Herausforderungen hatte die Logistikfirma bei den Rechnungen?");
+        final Turn answer = new Turn(Turn.Role.ASSISTANT, "B5 (Logistik) nennt Datenqualität und Schnittstellen.");
+
+        @Test
+        void should_inherit_the_case_when_the_question_refers_back() {
+            AnalyzedQuestion question = read("Und wie lange hat das gedauert?", logistics, answer);
+            assertThat(question.followUp()).isTrue();
+            assertThat(question.caseIds()).containsExactly("B5");
+            assertThat(question.topics()).contains(Topic.DAUER);
+        }
+
+        @Test
+        void should_inherit_the_case_for_dort() {
+            AnalyzedQuestion question = read("Welche Tipps gab es dort?", logistics, answer);
+            assertThat(question.caseIds()).containsExactly("B5");
+            assertThat(question.topics()).containsExactly(Topic.TIPPS);
+        }
+
+        @ParameterizedTest(name = "{0} starts fresh")
+        @CsvSource(delimiter = '|', value = {
+                "Was ist das Fazit der Studie?",
+                "Was sagt die Studie insgesamt zum Betriebsrat?",
+                "Wer hat die Studie gemacht?",
+                "Welche Erfolgsfaktoren nennt K2?",
+        })
+        void should_start_fresh_with_a_subject_of_its_own(String message) {
+            AnalyzedQuestion question = read(message, logistics, answer);
+            assertThat(question.followUp()).isFalse();
+            assertThat(question.caseIds()).doesNotContain("B5");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}: which cases = {1}")
+    @CsvSource(delimiter = '|', value = {
+            "Welche Unternehmen hatten einen Betriebsrat? | true",
+            "In welchen Fällen gab es externe Hilfe? | true",
+            "Which companies used a chatbot? | true",
+            "Wie lange hat die Einführung bei B4 gedauert? | false",
+    })
+    void should_tell_questions_that_ask_for_every_case(String question, boolean whichCases) {
+        assertThat(read(question).whichCases()).isEqualTo(whichCases);
+    }
+
+    private static Study study() {
+        try (InputStream in = QuestionAnalyzerTests.class.getClassLoader()
+                .getResourceAsStream("corpus/studie-02-best-practices-ki-kmu.txt")) {
+            return BrochureParser.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
