@@ -53,16 +53,24 @@ class SearchController {
     record SearchResponse(String query, List<Hit> hits) {
     }
 
-    /** One passage found; case fields are {@code null} for study-level text. */
+    /**
+     * One passage found; case fields are {@code null} for study-level text. {@code concepts}: the study's concepts the
+     * question names and the passage is tagged with, why a passage without the question's words was found.
+     */
     record Hit(String passageId, String caseId, String taetigkeit, String branche, String anwendung, String section,
-               String label, String text, float score) {
+               String label, String text, float score, List<HitConcept> concepts) {
 
-        static Hit of(SearchHit hit) {
+        static Hit of(SearchHit hit, StudyConcepts concepts) {
             CaseStudy c = hit.caseStudy();
             return new Hit(hit.passage().id(), hit.passage().caseId(), c == null ? null : c.activity().label(),
                     c == null ? null : c.branche(), c == null ? null : c.application(), hit.passage().sectionId(),
-                    hit.passage().label(), hit.passage().text(), hit.score());
+                    hit.passage().label(), hit.passage().text(), hit.score(), hit.concepts().stream()
+                    .map(id -> new HitConcept(id, concepts.byId(id).map(Concept::nameDe).orElse(id))).toList());
         }
+    }
+
+    /** A concept of the study ({@code concepts/konzepte.tsv}): its id and its name in the study's words. */
+    record HitConcept(String id, String name) {
     }
 
     @GetMapping("/api/search")
@@ -87,7 +95,7 @@ class SearchController {
                 section(section));
         return Mono.fromCallable(() -> index.search(request))
                 .subscribeOn(Schedulers.boundedElastic())
-                .map(hits -> new SearchResponse(q, hits.stream().map(Hit::of).toList()));
+                .map(hits -> new SearchResponse(q, hits.stream().map(h -> Hit.of(h, index.concepts())).toList()));
     }
 
     private static String query(String q) {

@@ -49,6 +49,16 @@ class SearchControllerTests {
     }
 
     @Test
+    void should_explain_a_hit_found_through_a_concept_of_the_study() {
+        // "Papierkram" is no word of the study; the concept layer's phrasings tie it to invoice processing
+        web.get().uri(search(Map.of("q", "Papierkram mit Rechnungen", "k", "5"))).exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.hits[*].concepts[*].id").value(ids -> assertThat((java.util.List<?>) ids).isNotEmpty())
+                .jsonPath("$.hits[*].concepts[*].name").value(names -> assertThat((java.util.List<?>) names).isNotEmpty());
+    }
+
+    @Test
     void should_return_study_level_hits_without_a_case() {
         web.get().uri(search(Map.of("q", "Herausforderungen", "section", "fazit", "k", "3"))).exchange()
                 .expectStatus().isOk()
