@@ -8,13 +8,16 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import de.studienlotse.search.PassageIndex;
 import de.studienlotse.search.QueryTerms;
+import de.studienlotse.search.StudyConcepts;
 import org.springframework.stereotype.Component;
 
 /**
  * Decides when the study does not cover a question, says so plainly and offers questions it can answer.
- * Two signals: the question's words barely occur in the study (out of domain), or it asks for a kind of answer the
- * study never gives (amounts of money, names of firms or people).
+ * Two signals: the evidence of the passages found is weak (few of the question's words, no shared study concept,
+ * nouns the study never uses: out of domain), or it asks for a kind of answer the study never gives (amounts of
+ * money, names of firms or people).
  */
 @Component
 class Abstention {
@@ -31,13 +34,16 @@ class Abstention {
     private static final Set<String> GENERIC_NOUNS = wordList("answer/generic-nouns-de.txt");
 
     private final AnswerProperties properties;
+    /** Which study concepts tag a passage: evidence a question in other words is still about what the study says. */
+    private final StudyConcepts concepts;
     /** Every word of the study, folded and joined by spaces: to find a question's word inside a compound. */
     private final String studyWords;
     /** B1..P4: what a question names a case by; the index holds no such word, yet the study is about nothing else. */
     private final Set<String> caseIds;
 
-    Abstention(AnswerProperties properties, Study study) {
+    Abstention(AnswerProperties properties, Study study, PassageIndex index) {
         this.properties = properties;
+        this.concepts = index.concepts();
         this.caseIds = study.cases().stream().map(CaseStudy::id).collect(java.util.stream.Collectors.toUnmodifiableSet());
         StringBuilder words = new StringBuilder(" ");
         study.passages().forEach(p -> words.append(fold(p.labelled())).append(' '));
@@ -82,6 +88,13 @@ class Abstention {
     }
 
     Optional<Reason> reason(AnalyzedQuestion question, SourceSelector.Selection selection) {
+        AnswerProperties.AbstentionProperties weights = properties.abstention();
+        return fixedReason(question, selection).or(() -> evidence(question, selection).score(weights) < weights.minEvidence()
+                ? Optional.of(Reason.OUT_OF_DOMAIN) : Optional.empty());
+    }
+
+    /** What no weighing of evidence changes: an answer of a kind the study never gives, or nothing found at all. */
+    Optional<Reason> fixedReason(AnalyzedQuestion question, SourceSelector.Selection selection) {
         if (question.asks(Topic.GELDBETRAG) && selection.sources().stream().noneMatch(s -> MONEY.matcher(s.passage().text()).find())) {
             return Optional.of(Reason.NO_AMOUNTS);
         }
@@ -91,18 +104,38 @@ class Abstention {
         if (question.asks(Topic.NAME)) {
             return Optional.of(Reason.NO_NAMES);
         }
-        if (!unknownFocusWords(question.text(), selection.terms()).isEmpty()) {
-            return Optional.of(Reason.OUT_OF_DOMAIN);
-        }
-        boolean named = !question.caseIds().isEmpty();
-        boolean facts = selection.sources().stream().anyMatch(Source::fact);
-        if (selection.terms().isEmpty() && !named || selection.sources().isEmpty()) {
-            return Optional.of(Reason.OUT_OF_DOMAIN);
-        }
-        if (!named && !facts && contentCoverage(selection) < properties.minCoverage()) {
+        if (selection.sources().isEmpty() || selection.terms().isEmpty() && question.caseIds().isEmpty()) {
             return Optional.of(Reason.OUT_OF_DOMAIN);
         }
         return Optional.empty();
+    }
+
+    /** How many of the first sources the concept evidence looks at: the passages an answer leads with. */
+    static final int CONCEPT_SOURCES = 3;
+
+    /**
+     * What the retrieved passages say about whether the study covers the question.
+     *
+     * @param coverage     the best passage's share of the question's words ({@link #contentCoverage}); 1 when the
+     *                     question names a case or asks for a structured fact, which the study states by construction
+     * @param concepts     study concepts the question names that also tag one of the first sources (at most 2)
+     * @param unknownNouns nouns of the question the study never uses ({@link #unknownFocusWords})
+     */
+    record Evidence(double coverage, int concepts, int unknownNouns) {
+
+        double score(AnswerProperties.AbstentionProperties weights) {
+            return coverage + weights.conceptWeight() * concepts - weights.unknownNounPenalty() * unknownNouns;
+        }
+    }
+
+    Evidence evidence(AnalyzedQuestion question, SourceSelector.Selection selection) {
+        boolean named = !question.caseIds().isEmpty();
+        boolean facts = selection.sources().stream().anyMatch(Source::fact);
+        Set<String> asked = Set.copyOf(selection.terms().concepts());
+        long shared = selection.sources().stream().limit(CONCEPT_SOURCES)
+                .flatMap(s -> concepts.of(s.passage().id()).stream()).filter(asked::contains).distinct().count();
+        return new Evidence(named || facts ? 1 : contentCoverage(selection), (int) Math.min(2, shared),
+                unknownFocusWords(question.text(), selection.terms()).size());
     }
 
     /**
@@ -115,7 +148,8 @@ class Abstention {
         List<String> focus = new ArrayList<>();
         for (QueryTerms.QueryTerm term : terms.terms()) {
             String word = term.word();
-            if (term.inIndex() || word.isEmpty() || !Character.isUpperCase(word.charAt(0)) || caseIds.contains(word)) {
+            // a word of a concept's phrasing is known through the concept layer, though no passage uses it
+            if (term.inIndex() || term.inConcept() || word.isEmpty() || !Character.isUpperCase(word.charAt(0)) || caseIds.contains(word)) {
                 continue;
             }
             boolean acronym = word.length() >= 2 && word.chars().filter(Character::isLetter).allMatch(Character::isUpperCase);

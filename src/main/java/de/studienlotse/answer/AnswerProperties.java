@@ -9,12 +9,25 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxSources   passages handed to the answerer for an open question
  * @param maxPerCase   passages of one case among them, unless the question is about that case
  * @param retrievalK   hits fetched per search before selection
- * @param minCoverage  below this share of the question's words in the best passage, the study is taken not to cover
- *                     the question and the answer abstains (chosen on the gold questions, evaluation/questions.jsonl)
+ * @param abstention   when the evidence of the retrieved passages is too weak to answer ({@link Abstention.Evidence})
  * @param quoteLength  passages longer than this are shortened at a sentence end in extractive answers
  */
 @ConfigurationProperties("studienlotse.answer")
 public record AnswerProperties(@DefaultValue("8") int maxSources, @DefaultValue("3") int maxPerCase,
-                               @DefaultValue("12") int retrievalK, @DefaultValue("0.25") double minCoverage,
+                               @DefaultValue("12") int retrievalK, @DefaultValue AbstentionProperties abstention,
                                @DefaultValue("360") int quoteLength) {
+
+    /**
+     * The evidence score {@code coverage + conceptWeight × concepts − unknownNounPenalty × unknown nouns} of a
+     * question against its best passages, and the score below which the answer abstains. The defaults are the
+     * calibration on the gold set ({@code AbstentionCalibration}); the blind set is the held-out check.
+     *
+     * @param minEvidence        below this score the study is taken not to cover the question
+     * @param conceptWeight      what one study concept shared by the question and a top source adds (at most two count)
+     * @param unknownNounPenalty what one noun the study never uses ("Bayern", "ROI") takes away
+     */
+    public record AbstentionProperties(@DefaultValue("0.15") double minEvidence,
+                                       @DefaultValue("0.0") double conceptWeight,
+                                       @DefaultValue("1.0") double unknownNounPenalty) {
+    }
 }

@@ -233,13 +233,20 @@ public final class PassageIndex implements Closeable {
 
     /** The question's content words as analyzed, whether the index knows each (docFreq &gt; 0), and the concepts it names. */
     public QueryTerms analyze(String query) {
-        List<QueryTerms.QueryTerm> terms = queryAnalysis.concepts(query).stream()
-                // a thesaurus alternative is not the word: "Bayern" is no study word because a synonym is
-                .map(concept -> new QueryTerms.QueryTerm(concept.typed(), concept.term(), concept.expansions(),
-                        inIndex(concept.own()) || concept.parts().stream().anyMatch(t -> docFreq(t) > 0)
-                                || concept.bridges().stream().anyMatch(t -> docFreq(t) > 0)))
-                .toList();
-        return new QueryTerms(query, terms, concepts.match(queryAnalysis.concepts(query)).stream().toList());
+        List<QueryWord> words = queryAnalysis.concepts(query);
+        Map<String, Set<Integer>> named = concepts.matchWords(words);
+        Set<Integer> conceptWords = new HashSet<>();
+        named.values().forEach(conceptWords::addAll);
+        List<QueryTerms.QueryTerm> terms = new ArrayList<>();
+        for (int i = 0; i < words.size(); i++) {
+            QueryWord word = words.get(i);
+            // a thesaurus alternative is not the word: "Bayern" is no study word because a synonym is
+            terms.add(new QueryTerms.QueryTerm(word.typed(), word.term(), word.expansions(),
+                    inIndex(word.own()) || word.parts().stream().anyMatch(t -> docFreq(t) > 0)
+                            || word.bridges().stream().anyMatch(t -> docFreq(t) > 0),
+                    conceptWords.contains(i)));
+        }
+        return new QueryTerms(query, terms, List.copyOf(named.keySet()));
     }
 
     /** Number of passage documents. */

@@ -18,8 +18,9 @@ public record QueryTerms(String query, List<QueryTerm> terms, List<String> conce
      * @param term       its analyzed form, e.g. "kollegin"
      * @param expansions compound parts and bridge words searched as well, e.g. "mitarbeitend"
      * @param inIndex    whether the term or one of its expansions occurs in some passage (docFreq &gt; 0)
+     * @param inConcept  whether it is part of a phrasing of a study concept the question names ("Papierkram")
      */
-    public record QueryTerm(String word, String term, List<String> expansions, boolean inIndex) {
+    public record QueryTerm(String word, String term, List<String> expansions, boolean inIndex, boolean inConcept) {
 
         public QueryTerm {
             expansions = List.copyOf(expansions);

@@ -139,23 +139,47 @@ public final class StudyConcepts {
      * one-word phrasing also matches a part: "Jobangst" names the concept of "Angst").
      */
     Set<String> match(List<QueryWord> words) {
+        return matchWords(words).keySet();
+    }
+
+    /**
+     * The concepts a question names, each with the positions of the question's words its phrasing matched: those
+     * words the study knows through the concept layer ("Papierkram" as {@code bueroaufgaben}, L1308), even where no
+     * passage uses them.
+     */
+    Map<String, Set<Integer>> matchWords(List<QueryWord> words) {
         if (phrases.isEmpty() || words.isEmpty()) {
-            return Set.of();
+            return Map.of();
         }
         List<String> heads = new ArrayList<>();
-        Set<String> parts = new java.util.HashSet<>();
-        for (QueryWord word : words) {
-            heads.addAll(word.own());
-            parts.addAll(word.parts());
+        List<Integer> headWord = new ArrayList<>();
+        for (int i = 0; i < words.size(); i++) {
+            for (String own : words.get(i).own()) {
+                heads.add(own);
+                headWord.add(i);
+            }
         }
-        Set<String> found = new LinkedHashSet<>();
+        Map<String, Set<Integer>> found = new LinkedHashMap<>();
         for (Phrase phrase : phrases) {
-            if (found.contains(phrase.conceptId())) {
+            if (found.containsKey(phrase.conceptId())) {
                 continue;
             }
-            if (phrase.terms().size() == 1 && parts.contains(phrase.terms().getFirst())
-                    || java.util.Collections.indexOfSubList(heads, phrase.terms()) >= 0) {
-                found.add(phrase.conceptId());
+            Set<Integer> matched = new java.util.TreeSet<>();
+            if (phrase.terms().size() == 1) {
+                for (int i = 0; i < words.size(); i++) {
+                    if (words.get(i).parts().contains(phrase.terms().getFirst())) {
+                        matched.add(i);
+                    }
+                }
+            }
+            int at = java.util.Collections.indexOfSubList(heads, phrase.terms());
+            if (at >= 0) {
+                for (int i = at; i < at + phrase.terms().size(); i++) {
+                    matched.add(headWord.get(i));
+                }
+            }
+            if (!matched.isEmpty()) {
+                found.put(phrase.conceptId(), Set.copyOf(matched));
             }
         }
         return found;
