@@ -17,7 +17,6 @@ import org.springframework.core.io.ClassPathResource;
 class AdvisorConfiguration {
 
     static final String MAPPING = "advisor/kategorien.tsv";
-    static final String CONCERNS = "advisor/anliegen.tsv";
 
     @Bean
     CategoryMapping categoryMapping(Study study) {
@@ -31,7 +30,7 @@ class AdvisorConfiguration {
 
     @Bean
     ConcernMatcher concernMatcher(Study study, PassageIndex index, CategoryMapping mapping) {
-        return new ConcernMatcher(study, index, mapping, read(CONCERNS));
+        return new ConcernMatcher(study, index, mapping);
     }
 
     @Bean

@@ -4,10 +4,11 @@ import de.studienlotse.corpus.CaseStudy;
 import de.studienlotse.corpus.Passage;
 import de.studienlotse.corpus.Study;
 import de.studienlotse.search.PassageIndex;
+import de.studienlotse.search.Concept;
 import de.studienlotse.search.QueryTerms;
 import de.studienlotse.search.SearchHit;
 import de.studienlotse.search.SearchRequest;
-import java.util.ArrayList;
+import de.studienlotse.search.StudyConcepts;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -16,34 +17,39 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * Finds where the study speaks of a client's concern ("Datenschutz", "Akzeptanz im Team", "Kosten"): through our
- * concern vocabulary ({@code advisor/anliegen.tsv}: keywords → categories of Tabelle 1/2 and the study's own words)
- * and through the passage index. Only challenges, success factors, tips and the cases' facts count as evidence.
+ * Finds where the study speaks of a client's concern ("Datenschutz", "Akzeptanz im Team", "Kosten") through the same
+ * concept layer the chat searches with ({@code concepts/}: the categories of Tabelle 1/2 and the finer topics, each
+ * with its phrasings and the passages tagged with it) and through the passage index. Only challenges, success
+ * factors, tips and the cases' facts count as evidence.
  *
  * <p>Search alone is generous (compound parts: "Urheberrecht" finds "recht kompliziert"), so a hit found for the
  * concern's own words counts only if the passage holds every one of them as a word or a compound's part. A concern
- * without vocabulary entry and without such a passage is reported as not covered by the study.
+ * that names no concept and has no such passage is reported as not covered by the study.
  */
 public final class ConcernMatcher {
 
     static final List<String> SECTIONS = List.of("herausforderungen", "erfolgsfaktoren", "tipps", "eckdaten");
     private static final int K = 15;
+    /** A passage tagged with a finer topic of the concern weighs more than a mere member of its category. */
+    private static final double TOPIC_TAG = 3;
+    private static final double CATEGORY_TAG = 1;
 
     private final Study study;
     private final PassageIndex index;
+    private final StudyConcepts concepts;
     private final CategoryMapping mapping;
-    private final List<VocabularyEntry> vocabulary;
     /** Passage id → its analyzed words and their compound parts, for the sections above. */
     private final Map<String, Set<String>> passageTerms = new HashMap<>();
 
-    ConcernMatcher(Study study, PassageIndex index, CategoryMapping mapping, String vocabularyTsv) {
+    ConcernMatcher(Study study, PassageIndex index, CategoryMapping mapping) {
         this.study = study;
         this.index = index;
+        this.concepts = index.concepts();
         this.mapping = mapping;
-        this.vocabulary = VocabularyEntry.parse(vocabularyTsv);
         for (CaseStudy c : study.cases()) {
             for (String section : SECTIONS) {
                 c.section(section).ifPresent(s -> s.passages().forEach(p ->
@@ -55,10 +61,10 @@ public final class ConcernMatcher {
     /**
      * Where the study speaks of {@code concern}.
      *
-     * @param categories the categories the vocabulary ties it to
+     * @param categories the categories of Tabelle 1/2 its concepts belong to
      * @param unknown    nouns of the concern the study never uses ("Haftung"): the concern counts as not covered,
      *                   whatever its other words find
-     * @param evidence   passages, best first: those holding the concern's (or its vocabulary's) words before mere
+     * @param evidence   passages, best first: those tagged with its topics or holding its own words before mere
      *                   members of its categories; empty if the study does not cover the concern
      */
     public record Match(String concern, List<Category> categories, List<Passage> evidence, List<String> unknown) {
@@ -70,26 +76,31 @@ public final class ConcernMatcher {
 
     /** Blocking (Lucene): call it off the event loop. */
     public Match match(String concern) {
-        List<QueryTerms.QueryTerm> analyzed = index.analyze(concern).terms();
-        List<String> unknown = analyzed.stream().filter(t -> !t.inIndex())
+        QueryTerms query = index.analyze(concern);
+        List<QueryTerms.QueryTerm> analyzed = query.terms();
+        // a word of a concept's phrasing is known though no passage uses it ("Bammel")
+        List<String> unknown = analyzed.stream().filter(t -> !t.inIndex() && !t.inConcept())
                 .filter(t -> analyzed.size() == 1 || Character.isUpperCase(t.word().codePointAt(0)))
                 .map(QueryTerms.QueryTerm::word).toList();
         if (!unknown.isEmpty()) {
             return new Match(concern, List.of(), List.of(), unknown);
         }
-        List<VocabularyEntry> entries = entriesFor(concern);
         Set<Category> categories = new LinkedHashSet<>();
-        entries.forEach(e -> categories.addAll(e.categories()));
         Map<String, Double> scores = new LinkedHashMap<>();
-        for (Category category : categories) {
-            for (String id : mapping.passagesOf(category, study)) {
-                scores.merge(id, 1.0, Double::sum);
+        for (String id : query.concepts()) {
+            Concept concept = concepts.byId(id).orElseThrow();
+            category(concept).ifPresent(categories::add);
+            boolean topic = concept.category() != null || category(concept).isEmpty();
+            for (String passage : concepts.passages(id)) {
+                if (passageTerms.containsKey(passage)) {
+                    scores.merge(passage, topic ? TOPIC_TAG : CATEGORY_TAG, Double::sum);
+                }
             }
         }
-        for (VocabularyEntry entry : entries) {
-            Set<String> wanted = new HashSet<>();
-            for (String word : entry.words()) wanted.addAll(ownTerms(word));
-            search(String.join(" ", entry.words()), hit -> containsAny(hit, wanted), scores);
+        for (Category category : categories) {
+            for (String id : mapping.passagesOf(category, study)) {
+                scores.merge(id, CATEGORY_TAG, Double::sum);
+            }
         }
         List<String> own = ownTerms(concern);
         if (!own.isEmpty()) {
@@ -102,6 +113,15 @@ public final class ConcernMatcher {
         return new Match(concern, List.copyOf(categories), evidence, List.of());
     }
 
+    /** The Tabelle 1/2 category of a concept: itself ({@code t1-datenschutz}) or the one it belongs to. */
+    private Optional<Category> category(Concept concept) {
+        String id = concept.category() != null ? concept.category() : concept.id();
+        Category.Table table = id.startsWith("t1-") ? Category.Table.HERAUSFORDERUNGEN
+                : id.startsWith("t2-") ? Category.Table.ERFOLGSFAKTOREN : null;
+        return table == null ? Optional.empty()
+                : concepts.byId(id).flatMap(c -> Category.find(table, c.nameDe()));
+    }
+
     private void search(String query, java.util.function.Predicate<SearchHit> accept, Map<String, Double> scores) {
         for (String section : SECTIONS) {
             List<SearchHit> hits = index.search(new SearchRequest(query, K, null, null, section));
@@ -112,41 +132,6 @@ public final class ConcernMatcher {
                 }
             }
         }
-    }
-
-    private boolean containsAny(SearchHit hit, Set<String> wanted) {
-        Set<String> terms = passageTerms.getOrDefault(hit.passage().id(), Set.of());
-        return wanted.stream().anyMatch(terms::contains);
-    }
-
-    /** The vocabulary entries whose keyword is the longest to fit a word (or phrase) of the concern. */
-    List<VocabularyEntry> entriesFor(String concern) {
-        String folded = fold(concern);
-        List<VocabularyEntry> found = new ArrayList<>();
-        List<String> words = new ArrayList<>();
-        for (String token : folded.split("[^\\p{L}\\p{N}-]+")) {
-            if (token.isBlank()) continue;
-            words.add(token);
-            if (token.contains("-")) words.addAll(List.of(token.split("-+")));
-        }
-        for (String word : words) {
-            if (word.isBlank()) continue;
-            int longest = 0;
-            List<VocabularyEntry> best = new ArrayList<>();
-            for (VocabularyEntry entry : vocabulary) {
-                int length = entry.fit(word);
-                if (length > longest) {
-                    longest = length;
-                    best.clear();
-                }
-                if (length > 0 && length == longest) best.add(entry);
-            }
-            best.stream().filter(e -> !found.contains(e)).forEach(found::add);
-        }
-        for (VocabularyEntry entry : vocabulary) {
-            if (!found.contains(entry) && entry.phrases().stream().anyMatch(folded::contains)) found.add(entry);
-        }
-        return found;
     }
 
     /** The analyzed forms of the text's content words, as the index sees them ("Datenschutzes" → "datenschutz"). */
@@ -167,56 +152,5 @@ public final class ConcernMatcher {
 
     static String fold(String text) {
         return text.toLowerCase(Locale.GERMAN).replace("ä", "ae").replace("ö", "oe").replace("ü", "ue").replace("ß", "ss");
-    }
-
-    /** One line of {@code anliegen.tsv}. */
-    record VocabularyEntry(List<String> keywords, List<String> phrases, List<Category> categories, List<String> words) {
-
-        /** How long the keyword is that fits {@code word}: equal, or a prefix of 6+ letters; 0 if none fits. */
-        int fit(String word) {
-            int best = 0;
-            for (String keyword : keywords) {
-                if (word.equals(keyword) || keyword.length() >= 6 && word.startsWith(keyword)) {
-                    best = Math.max(best, keyword.length());
-                }
-            }
-            return best;
-        }
-
-        static List<VocabularyEntry> parse(String tsv) {
-            List<VocabularyEntry> entries = new ArrayList<>();
-            String[] lines = tsv.split("\\R");
-            for (int i = 0; i < lines.length; i++) {
-                String line = lines[i];
-                if (line.isBlank() || line.startsWith("#")) continue;
-                String[] cols = line.split("\t", -1);
-                if (cols.length != 3) {
-                    throw new IllegalStateException("anliegen.tsv line %d: expected 3 tab-separated columns".formatted(i + 1));
-                }
-                List<String> keywords = new ArrayList<>();
-                List<String> phrases = new ArrayList<>();
-                for (String keyword : cols[0].split(",")) {
-                    String k = fold(keyword.strip());
-                    if (k.isEmpty()) continue;
-                    (k.contains(" ") ? phrases : keywords).add(k);
-                }
-                List<Category> categories = new ArrayList<>();
-                if (!cols[1].strip().equals("-")) {
-                    for (String spec : cols[1].split(";")) {
-                        String s = spec.strip();
-                        Category.Table table = s.startsWith("T1:") ? Category.Table.HERAUSFORDERUNGEN
-                                : s.startsWith("T2:") ? Category.Table.ERFOLGSFAKTOREN : null;
-                        Category category = table == null ? null : Category.find(table, s.substring(3).strip()).orElse(null);
-                        if (category == null) {
-                            throw new IllegalStateException("anliegen.tsv line %d: unknown category %s".formatted(i + 1, s));
-                        }
-                        categories.add(category);
-                    }
-                }
-                entries.add(new VocabularyEntry(List.copyOf(keywords), List.copyOf(phrases), List.copyOf(categories),
-                        List.of(cols[2].strip().split("\\s+"))));
-            }
-            return List.copyOf(entries);
-        }
     }
 }

@@ -17,8 +17,7 @@ class BriefAssemblerTests {
 
     private static final Instant NOW = Instant.parse("2026-11-26T10:00:00Z");
 
-    private final ConcernMatcher concerns = new ConcernMatcher(Fixtures.study(), Fixtures.index(), Fixtures.mapping(),
-            AdvisorConfiguration.read(AdvisorConfiguration.CONCERNS));
+    private final ConcernMatcher concerns = new ConcernMatcher(Fixtures.study(), Fixtures.index(), Fixtures.mapping());
     private final BriefAssembler assembler = new BriefAssembler(Fixtures.study(), Fixtures.index(), Fixtures.mapping(),
             concerns, StudyAggregates.compute(Fixtures.study(), Fixtures.mapping()));
 
@@ -126,6 +125,17 @@ class BriefAssemblerTests {
             assertThat(match.evidence()).extracting(Passage::id)
                     .contains("B3.herausforderungen.1", "B7.herausforderungen.1", "K3.herausforderungen.1",
                             "K7.herausforderungen.3");
+        }
+
+        @Test
+        void should_understand_a_concern_in_everyday_words_through_the_concept_layer() {
+            // "Bammel" is no word of the study; the concept layer has it as a phrasing of Ängste und Unsicherheiten
+            ConcernMatcher.Match match = concerns.match("Bammel im Team");
+
+            assertThat(match.unknown()).isEmpty();
+            assertThat(match.categories()).contains(Category.T1_AENGSTE);
+            assertThat(match.evidence()).isNotEmpty()
+                    .allSatisfy(p -> assertThat(ConcernMatcher.SECTIONS).contains(p.sectionId()));
         }
 
         @Test

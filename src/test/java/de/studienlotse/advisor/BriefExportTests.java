@@ -20,8 +20,7 @@ class BriefExportTests {
 
     private static final String BASE = "https://studienlotse.example";
     private static final Brief BRIEF = new BriefAssembler(Fixtures.study(), Fixtures.index(), Fixtures.mapping(),
-            new ConcernMatcher(Fixtures.study(), Fixtures.index(), Fixtures.mapping(),
-                    AdvisorConfiguration.read(AdvisorConfiguration.CONCERNS)),
+            new ConcernMatcher(Fixtures.study(), Fixtures.index(), Fixtures.mapping()),
             StudyAggregates.compute(Fixtures.study(), Fixtures.mapping()))
             .assemble(new ClientProfile("Steuerberatung *Müller*", "12 Mitarbeitende", "Buchhaltung",
                     List.of("Datenschutz", "Barrierefreiheit"), "Chefin [skeptisch]"), Instant.parse("2026-11-26T10:00:00Z"))

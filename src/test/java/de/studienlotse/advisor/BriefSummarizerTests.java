@@ -21,8 +21,7 @@ import org.junit.jupiter.api.Test;
 class BriefSummarizerTests {
 
     private static final Brief BRIEF = new BriefAssembler(Fixtures.study(), Fixtures.index(), Fixtures.mapping(),
-            new ConcernMatcher(Fixtures.study(), Fixtures.index(), Fixtures.mapping(),
-                    AdvisorConfiguration.read(AdvisorConfiguration.CONCERNS)),
+            new ConcernMatcher(Fixtures.study(), Fixtures.index(), Fixtures.mapping()),
             StudyAggregates.compute(Fixtures.study(), Fixtures.mapping()))
             .assemble(new ClientProfile(null, null, "Buchhaltung", List.of("Datenschutz", "Barrierefreiheit"), null),
                     Instant.parse("2026-11-26T10:00:00Z"));

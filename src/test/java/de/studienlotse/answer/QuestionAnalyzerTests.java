@@ -146,7 +146,7 @@ class QuestionAnalyzerTests {
         assertThat(read(question).whichCases()).isEqualTo(whichCases);
     }
 
-    private static Study study() {
+    static Study study() {
         try (InputStream in = QuestionAnalyzerTests.class.getClassLoader()
                 .getResourceAsStream("corpus/studie-02-best-practices-ki-kmu.txt")) {
             return BrochureParser.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
