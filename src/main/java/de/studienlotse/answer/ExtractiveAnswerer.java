@@ -188,6 +188,10 @@ class ExtractiveAnswerer {
      */
     private List<Source> relevantProse(AnalyzedQuestion question, List<Source> sources, boolean factQuestion) {
         List<Source> prose = sources.stream().filter(s -> !s.fact()).toList();
+        List<Source> matching = prose.stream().filter(Source::matching).toList();
+        if (question.whichCases() && !matching.isEmpty()) {
+            return matching; // "Welche Unternehmen …": every case that answers, however few of the words it holds
+        }
         double best = prose.stream().mapToDouble(Source::coverage).max().orElse(0);
         java.util.Set<String> asked = new java.util.HashSet<>();
         question.topics().forEach(t -> {

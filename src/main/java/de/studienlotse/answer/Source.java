@@ -8,8 +8,9 @@ import de.studienlotse.corpus.Passage;
  *
  * @param coverage share of the question's content words the passage holds (1 for facts)
  * @param fact     picked because the question asks for this fact (a duration, the sample size), not found by search
+ * @param matching one of every case that answers a "which cases" question, shown whatever its coverage
  */
-public record Source(int n, Passage passage, CaseStudy caseStudy, double coverage, boolean fact) {
+public record Source(int n, Passage passage, CaseStudy caseStudy, double coverage, boolean fact, boolean matching) {
 
     Citation citation() {
         return Citation.of(n, passage, caseStudy);

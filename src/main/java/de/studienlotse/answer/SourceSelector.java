@@ -35,7 +35,7 @@ public class SourceSelector {
         Map<String, Candidate> picked = new LinkedHashMap<>();
         de.studienlotse.search.QueryTerms terms = index.analyze(question.searchText());
         List<CaseStudy> targets = question.caseIds().stream().map(id -> study.caseById(id).orElseThrow()).toList();
-        facts(question, targets).forEach(p -> picked.putIfAbsent(p.id(), new Candidate(p, 1.0, true)));
+        facts(question, targets).forEach(p -> picked.putIfAbsent(p.id(), new Candidate(p, 1.0, true, false)));
 
         String caseFilter = targets.size() == 1 ? targets.getFirst().id() : null;
         if (caseFilter != null) {
@@ -43,7 +43,7 @@ public class SourceSelector {
             for (Topic topic : question.topics()) {
                 if (topic.sectionId() != null && !topic.sectionId().equals("eckdaten") && !topic.sectionId().equals("methodik")) {
                     targets.getFirst().section(topic.sectionId()).ifPresent(section -> section.passages()
-                            .forEach(p -> picked.putIfAbsent(p.id(), new Candidate(p, 1.0, false))));
+                            .forEach(p -> picked.putIfAbsent(p.id(), new Candidate(p, 1.0, false, false))));
                 }
             }
         }
@@ -74,7 +74,7 @@ public class SourceSelector {
                 List<SearchHit> tagged = index.search(new SearchRequest(question.searchText(), SourceSelector.WHICH_CASES_K,
                         null, null, null)).stream().filter(h -> h.passage().caseId() == null
                         && h.concepts().stream().anyMatch(aboutStudy::contains)).limit(STUDY_SOURCES).toList();
-                tagged.forEach(h -> picked.putIfAbsent(h.passage().id(), new Candidate(h.passage(), h.coverage(), false)));
+                tagged.forEach(h -> picked.putIfAbsent(h.passage().id(), new Candidate(h.passage(), h.coverage(), false, false)));
             }
         }
         List<SearchHit> general = search(question, caseFilter, null);
@@ -87,8 +87,8 @@ public class SourceSelector {
         }
 
         if (question.whichCases() && targets.isEmpty() && factCount(picked) == 0) {
-            everyMatchingCase(question).forEach(p -> picked.putIfAbsent(p.passage().id(),
-                    new Candidate(p.passage(), p.coverage(), false)));
+            everyMatchingCase(question, terms.concepts()).forEach(p -> picked.putIfAbsent(p.passage().id(),
+                    new Candidate(p.passage(), p.coverage(), false, true)));
         }
         Map<String, Integer> perCase = new LinkedHashMap<>();
         picked.values().forEach(c -> perCase.merge(c.passage().caseId() == null ? "study:" + c.passage().sectionId()
@@ -107,13 +107,14 @@ public class SourceSelector {
                 break;
             }
             perCase.merge(caseKey, 1, Integer::sum);
-            picked.put(passage.id(), new Candidate(passage, hit.coverage(), false));
+            picked.put(passage.id(), new Candidate(passage, hit.coverage(), false, false));
         }
         List<Source> sources = new ArrayList<>();
         for (Candidate candidate : picked.values()) {
             CaseStudy c = candidate.passage().caseId() == null ? null
                     : study.caseById(candidate.passage().caseId()).orElseThrow();
-            sources.add(new Source(sources.size() + 1, candidate.passage(), c, candidate.coverage(), candidate.fact()));
+            sources.add(new Source(sources.size() + 1, candidate.passage(), c, candidate.coverage(), candidate.fact(),
+                    candidate.matching()));
         }
         return new Selection(sources, best, terms);
     }
@@ -125,11 +126,12 @@ public class SourceSelector {
     }
 
     /**
-     * "Welche Unternehmen …": one passage of every case that answers, not the top five. A case answers when it is
-     * tagged with the specific concept of the best hit ({@code concepts/passagen-konzepte.tsv}), or, without such a
-     * concept, when its best passage scores at least {@value #WHICH_CASES_SHARE} of the best.
+     * "Welche Unternehmen …": one passage of every case that answers, not the top five. A case answers when one of its
+     * passages is tagged ({@code concepts/passagen-konzepte.tsv}) with a specific concept the question names, or,
+     * when it names none, with the specific concept of the best hit; without any such concept, when its best passage
+     * scores at least {@value #WHICH_CASES_SHARE} of the best. Each case is shown by its best-ranked tagged passage.
      */
-    private List<SearchHit> everyMatchingCase(AnalyzedQuestion question) {
+    private List<SearchHit> everyMatchingCase(AnalyzedQuestion question, List<String> asked) {
         String section = question.topics().stream().map(Topic::sectionId)
                 .filter(id -> id != null && !id.equals("eckdaten") && !id.equals("methodik")).findFirst().orElse(null);
         List<SearchHit> hits = index.search(new SearchRequest(question.searchText(), WHICH_CASES_K,
@@ -141,19 +143,37 @@ public class SourceSelector {
             return List.of();
         }
         SearchHit top = bestPerCase.values().iterator().next();
-        List<String> concepts = top.concepts().stream().filter(SourceSelector::specific).toList();
-        List<SearchHit> matching = new ArrayList<>();
-        for (SearchHit best : bestPerCase.values()) {
-            boolean tagged = !concepts.isEmpty() && hits.stream()
-                    .anyMatch(h -> best.passage().caseId().equals(h.passage().caseId())
-                            && h.concepts().stream().anyMatch(concepts::contains));
-            if (concepts.isEmpty() ? best.score() >= WHICH_CASES_SHARE * top.score() : tagged) {
-                matching.add(concepts.isEmpty() ? best : hits.stream()
-                        .filter(h -> best.passage().caseId().equals(h.passage().caseId())
-                                && h.concepts().stream().anyMatch(concepts::contains)).findFirst().orElse(best));
+        // a category the question itself names counts ("Datenschutz": every case Tabelle 1 counts under it); of the
+        // best hit's concepts only a specific one does
+        List<String> concepts = asked.stream()
+                .filter(id -> !id.startsWith("taetigkeit-") && !id.startsWith("studie-")).toList();
+        if (concepts.isEmpty()) {
+            concepts = top.concepts().stream().filter(SourceSelector::specific).toList();
+        }
+        if (concepts.isEmpty()) {
+            return bestPerCase.values().stream().filter(h -> h.score() >= WHICH_CASES_SHARE * top.score()).toList();
+        }
+        Map<String, SearchHit> tagged = new LinkedHashMap<>();
+        for (SearchHit hit : hits) {
+            if (hit.passage().caseId() != null && hit.concepts().stream().anyMatch(concepts::contains)) {
+                tagged.putIfAbsent(hit.passage().caseId(), hit);
             }
         }
-        return matching;
+        // a case tagged with the concept in a passage the search did not reach is still one of the cases
+        for (String concept : concepts) {
+            for (String id : index.concepts().passages(concept)) {
+                Passage passage = study.passage(id).orElseThrow();
+                if (passage.caseId() == null || tagged.containsKey(passage.caseId())
+                        || section != null && !section.equals(passage.sectionId())
+                        || question.activity() != null
+                        && study.caseById(passage.caseId()).orElseThrow().activity() != question.activity()) {
+                    continue;
+                }
+                tagged.put(passage.caseId(), new SearchHit(passage, study.caseById(passage.caseId()).orElseThrow(),
+                        0, 0, List.of(concept)));
+            }
+        }
+        return List.copyOf(tagged.values());
     }
 
     static final int WHICH_CASES_K = 50;
@@ -228,7 +248,7 @@ public class SourceSelector {
         return (int) picked.values().stream().filter(Candidate::fact).count();
     }
 
-    private record Candidate(Passage passage, double coverage, boolean fact) {
+    private record Candidate(Passage passage, double coverage, boolean fact, boolean matching) {
     }
 
     /**

@@ -69,7 +69,7 @@ class CitationFilterTests {
     void should_list_cited_sources_in_order_of_first_use() {
         de.studienlotse.corpus.Passage a = new de.studienlotse.corpus.Passage("fazit.1", null, "fazit", null, "A", de.studienlotse.corpus.PassageKind.TEXT);
         de.studienlotse.corpus.Passage b = new de.studienlotse.corpus.Passage("fazit.2", null, "fazit", null, "B", de.studienlotse.corpus.PassageKind.TEXT);
-        java.util.List<Source> sources = java.util.List.of(new Source(1, a, null, 1, false), new Source(2, b, null, 1, false));
+        java.util.List<Source> sources = java.util.List.of(new Source(1, a, null, 1, false, false), new Source(2, b, null, 1, false, false));
 
         assertThat(Citations.of("b [2] a [1] b [2] [7]", sources)).extracting(Citation::passageId)
                 .containsExactly("fazit.2", "fazit.1");

@@ -1,0 +1,44 @@
+package de.studienlotse.answer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Source selection and the extractive answer over it, on the real study and index. */
+class SourceSelectorTests {
+
+    static SourceSelector.Selection select(String text) {
+        return AbstentionTests.SELECTOR.select(AbstentionTests.ANALYZER.analyze(AnswerRequest.of(text)));
+    }
+
+    @Test
+    void should_list_every_case_tagged_with_the_category_a_which_cases_question_names() {
+        // when
+        SourceSelector.Selection selection = select("In welchen Fällen war der Datenschutz eine Herausforderung?");
+        // then every case whose challenges the concept layer files under Datenschutz (Tabelle 1) is a source
+        List<String> matching = selection.sources().stream().filter(Source::matching)
+                .map(s -> s.passage().caseId()).toList();
+        assertThat(matching).contains("B3", "B7", "K3", "K7").doesNotHaveDuplicates();
+    }
+
+    @Test
+    void should_show_every_matching_case_in_the_answer_however_few_words_it_shares() {
+        // given
+        AnalyzedQuestion question = AbstentionTests.ANALYZER.analyze(
+                AnswerRequest.of("In welchen Fällen war der Datenschutz eine Herausforderung?"));
+        SourceSelector.Selection selection = AbstentionTests.SELECTOR.select(question);
+        // when
+        String answer = new ExtractiveAnswerer(AbstentionTests.PROPERTIES).answer(question, selection.sources());
+        // then
+        assertThat(answer).contains("**B3", "**B7", "**K3", "**K7");
+    }
+
+    @Test
+    void should_not_list_cases_for_a_question_that_does_not_ask_which() {
+        // when
+        SourceSelector.Selection selection = select("Was war beim Datenschutz schwierig?");
+        // then
+        assertThat(selection.sources()).noneMatch(Source::matching);
+    }
+}
