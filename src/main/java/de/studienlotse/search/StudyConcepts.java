@@ -21,6 +21,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -41,6 +43,8 @@ public final class StudyConcepts {
 
     private final Map<String, Concept> byId;
     private final List<Phrase> phrases;
+    /** Positions in {@link #phrases} by first term: a question is matched against the phrasings it can start. */
+    private final Map<String, List<Integer>> phrasesByFirstTerm;
     private final Map<String, Set<String>> conceptsByPassage;
     private final Map<String, List<String>> passagesByConcept;
 
@@ -52,6 +56,11 @@ public final class StudyConcepts {
                           Map<String, List<String>> passagesByConcept) {
         this.byId = byId;
         this.phrases = phrases;
+        Map<String, List<Integer>> byFirst = new HashMap<>();
+        for (int i = 0; i < phrases.size(); i++) {
+            byFirst.computeIfAbsent(phrases.get(i).terms().getFirst(), t -> new ArrayList<>()).add(i);
+        }
+        this.phrasesByFirstTerm = byFirst;
         this.conceptsByPassage = conceptsByPassage;
         this.passagesByConcept = passagesByConcept;
     }
@@ -159,8 +168,13 @@ public final class StudyConcepts {
                 headWord.add(i);
             }
         }
+        // only the phrasings starting with one of the question's terms or parts can match; kept in file order
+        SortedSet<Integer> candidates = new TreeSet<>();
+        heads.forEach(t -> candidates.addAll(phrasesByFirstTerm.getOrDefault(t, List.of())));
+        words.forEach(w -> w.parts().forEach(t -> candidates.addAll(phrasesByFirstTerm.getOrDefault(t, List.of()))));
         Map<String, Set<Integer>> found = new LinkedHashMap<>();
-        for (Phrase phrase : phrases) {
+        for (int candidate : candidates) {
+            Phrase phrase = phrases.get(candidate);
             if (found.containsKey(phrase.conceptId())) {
                 continue;
             }
