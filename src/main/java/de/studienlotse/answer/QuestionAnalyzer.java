@@ -192,9 +192,20 @@ public class QuestionAnalyzer {
 
     static final int DOMINANT_HITS = 3;
 
+    /**
+     * "Lohn- und Personaldaten": the word before a hyphen that ends a word (Ergänzungsstrich) is the modifier of a
+     * compound whose head follows ("Lohndaten"); it names no topic of its own.
+     */
+    static boolean truncatedModifier(String text, AnalyzedWord word) {
+        return TRUNCATED.matcher(text).results().anyMatch(m -> m.group(1).equalsIgnoreCase(word.typed()));
+    }
+
+    private static final java.util.regex.Pattern TRUNCATED = java.util.regex.Pattern.compile(
+            "(\\p{L}+)-\\s+(?:und|oder|bzw\\.?|sowie|als auch|and|or)\\s", java.util.regex.Pattern.UNICODE_CHARACTER_CLASS);
+
     Set<Topic> topics(String text, List<AnalyzedWord> words) {
         Set<Topic> found = EnumSet.noneOf(Topic.class);
-        found.addAll(topicCues.matchInOrder(words));
+        found.addAll(topicCues.matchInOrder(words.stream().filter(w -> !truncatedModifier(text, w)).toList()));
         String lower = text.toLowerCase(Locale.GERMAN);
         if (HOW_MANY.matcher(lower).find()) {
             found.add(Topic.ANZAHL);

@@ -99,9 +99,24 @@ final class QuestionCues<K> {
 
     private boolean meets(AnalyzedWord word, String term) {
         return switch (matching) {
-            case HEAD -> word.is(term);
+            case HEAD -> word.is(term) && !presentParticiple(word, term);
             case MODIFIER -> word.holds(term) || term.length() >= 5 && word.term().startsWith(term);
         };
+    }
+
+    /**
+     * "dauernd", "abschließend": a present participle (the infinitive and a d) is an adverb or adjective ("constantly",
+     * "finally"), not a question about the verb's action.
+     */
+    static boolean presentParticiple(AnalyzedWord word, String verb) {
+        String typed = fold(word.typed());
+        String infinitive = fold(verb);
+        return infinitive.endsWith("n") && typed.startsWith(infinitive + "d") && typed.length() - infinitive.length() <= 3
+                && typed.substring(infinitive.length() + 1).matches("|e|er|es|em|en");
+    }
+
+    private static String fold(String text) {
+        return text.toLowerCase(java.util.Locale.GERMAN).replace("ä", "a").replace("ö", "o").replace("ü", "u").replace("ß", "ss");
     }
 
     /** Rows of a tab-separated class-path file after its header row: key column, phrase column. */
