@@ -93,6 +93,9 @@ class ExtractiveAnswerer {
                 && s.fact() && s.passage().text().contains("Tätigkeit: Buchhaltung")).findFirst();
         Optional<Source> interviews = sources.stream().filter(s -> "methodik".equals(s.passage().sectionId())
                 && s.fact() && "Anzahl der Interviews".equals(s.passage().label())).findFirst();
+        sources.stream().filter(s -> s.fact() && "Interviewdauer".equals(s.passage().label())).findFirst()
+                .ifPresent(s -> text.line((text.en ? "Each interview of the study took **%s** %s." : "Jedes Interview der Studie dauerte **%s** %s.")
+                        .formatted(s.passage().text(), marker(s))));
         if (perActivity.isEmpty()) {
             return;
         }
@@ -129,6 +132,13 @@ class ExtractiveAnswerer {
                     ? (text.en ? "No case states a duration in that range." : "Keiner der Fälle nennt eine Dauer in diesem Bereich.")
                     : (text.en ? "Within that range:" : "In diesem Bereich liegen:"));
             within.forEach(s -> text.line("- %s: **%s** %s".formatted(caseName(s.caseStudy(), text.en), s.passage().text(), marker(s))));
+            if (!within.isEmpty()) {
+                // the condition is the answer: the other cases are counted, not listed and not cited
+                text.line("").line((text.en ? "The other %d cases state a duration outside that range or none in figures."
+                        : "Die übrigen %d Fälle nennen eine Dauer außerhalb dieses Bereichs oder keine bezifferte.")
+                        .formatted(durations.size() - within.size()));
+                return;
+            }
             text.line("");
         }
         boolean longestAsked = LONGEST.matcher(question.text()).find();

@@ -35,7 +35,7 @@ public class SourceSelector {
         Map<String, Candidate> picked = new LinkedHashMap<>();
         de.studienlotse.search.QueryTerms terms = index.analyze(question.searchText());
         List<CaseStudy> targets = question.caseIds().stream().map(id -> study.caseById(id).orElseThrow()).toList();
-        facts(question, targets).forEach(p -> picked.putIfAbsent(p.id(), new Candidate(p, 1.0, true, false)));
+        facts(question, targets, terms.concepts()).forEach(p -> picked.putIfAbsent(p.id(), new Candidate(p, 1.0, true, false)));
 
         String caseFilter = targets.size() == 1 ? targets.getFirst().id() : null;
         if (caseFilter != null) {
@@ -191,8 +191,16 @@ public class SourceSelector {
             "(?i)(fälle|faelle|unternehmen|firmen|betriebe|beispiele|best practices|interviews|befragte|teilnehmende|cases|companies|firms|interviews|participants)");
 
     /** The fact passages a fact question needs: for the named cases, or for every case that states the fact. */
-    private List<Passage> facts(AnalyzedQuestion question, List<CaseStudy> targets) {
+    private List<Passage> facts(AnalyzedQuestion question, List<CaseStudy> targets, List<String> concepts) {
         List<Passage> facts = new ArrayList<>();
+        if (question.asks(Topic.DAUER) && targets.isEmpty() && concepts.contains("studie-methodik")) {
+            // "Wie lange dauerten die Interviews?": the study's method, not the cases' introductions
+            study.studySection("methodik").ifPresent(s -> s.passages().stream()
+                    .filter(p -> "Interviewdauer".equals(p.label())).forEach(facts::add));
+            if (!facts.isEmpty()) {
+                return facts;
+            }
+        }
         if (question.asks(Topic.UEBERBLICK) && targets.isEmpty()) {
             // "most often named": the study's aggregated tables count them, category by category
             if (question.asks(Topic.HERAUSFORDERUNGEN)) facts.addAll(tableCategories("tabelle-1"));

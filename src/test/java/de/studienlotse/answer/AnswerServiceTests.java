@@ -52,6 +52,23 @@ class AnswerServiceTests {
         }
 
         @Test
+        void should_answer_a_duration_with_a_condition_with_the_cases_that_meet_it_only() {
+            Answer answer = ask("Welche KI-Einführungen dauerten höchstens einen Monat?");
+
+            // 4 Wochen (B2), and no case of several months or years among the citations
+            assertThat(citedCases(answer)).contains("B2").doesNotContain("B1", "B4", "P1");
+            assertThat(answer.text()).contains("Die übrigen").doesNotContain("2-3 Jahre");
+        }
+
+        @Test
+        void should_answer_how_long_the_interviews_took_from_the_method_not_the_cases() {
+            Answer answer = ask("Mit welcher Methode wurde die Studie gemacht und wie lange dauerten die Interviews?");
+
+            assertThat(answer.text()).contains("1h");
+            assertThat(answer.citations()).extracting(Citation::section).contains("methodik").doesNotContain("eckdaten");
+        }
+
+        @Test
         void should_list_every_case_with_a_works_council() {
             Answer answer = ask("Bei welchen Unternehmen war der Betriebsrat eingebunden?");
 
