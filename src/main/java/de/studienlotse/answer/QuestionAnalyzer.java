@@ -46,6 +46,9 @@ public class QuestionAnalyzer {
             + "eigentlich|genau|konkret|dann|so|überhaupt|schon|wirklich)(\\s|$)");
     /** An elliptic continuation: "Und bei den Tipps?", "Und wie lange?", "What about …"; or a verb and a pronoun
      *  first: "Haben die Fördergelder bekommen?", "Did they …". */
+    /** "dieses Unternehmen", "bei dieser Firma", "that company": a reference to a case, not an article of a new subject. */
+    private static final Pattern STRONG_BACK_PHRASE = Pattern.compile("\\b(dies(e[mnrs]?)?|jene[mnrs]?|this|that) "
+            + "(unternehmen|firma|fall|betrieb|beispiel|company|case|firm)\\b|\\bbei (denen|ihnen|dieser|diesem)\\b");
     private static final Pattern ELLIPTIC = Pattern.compile("^(und|auch|noch|sowie|and|also|what about|how about)\\b"
             + "|^(haben|hatten|hat|hatte|war|waren|gab|gibt|ist|sind|wurde|wurden|konnten|mussten|did|do|does|was|were"
             + "|have|had|has) (die|sie|er|es|they|it|that)\\b");
@@ -240,6 +243,11 @@ public class QuestionAnalyzer {
     static boolean refersBack(String message) {
         String lower = message.toLowerCase(Locale.GERMAN).strip();
         String[] tokens = lower.split("[^\\p{L}']+");
+        // an elliptic start ("Und wie lange …") or "das Unternehmen" refers back however long the question runs;
+        // a pronoun alone ("ihre", "diese") only in a short one, where it has no subject of its own to refer to
+        if (ELLIPTIC.matcher(lower).find() || STRONG_BACK_PHRASE.matcher(lower).find()) {
+            return true;
+        }
         if (tokens.length > MAX_FOLLOW_UP_WORDS) {
             return false;
         }

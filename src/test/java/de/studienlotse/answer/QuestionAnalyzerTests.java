@@ -123,6 +123,14 @@ class QuestionAnalyzerTests {
         }
 
         @Test
+        void should_inherit_the_case_for_a_long_elliptic_follow_up() {
+            AnalyzedQuestion question = read("Und wie lange hat das bei denen gedauert, und wie zufrieden waren die "
+                    + "Leute am Ende mit der Qualität?", logistics, answer);
+            assertThat(question.followUp()).isTrue();
+            assertThat(question.caseIds()).containsExactly("B5");
+        }
+
+        @Test
         void should_inherit_the_case_for_dort() {
             AnalyzedQuestion question = read("Welche Tipps gab es dort?", logistics, answer);
             assertThat(question.caseIds()).containsExactly("B5");
