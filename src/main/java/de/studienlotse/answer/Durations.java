@@ -48,6 +48,29 @@ final class Durations {
         return java.util.Optional.of(new Limit(below, months));
     }
 
+    private static final String NUMBER_WORDS = "ein|eine|einem|einen|einer|zwei|drei|vier|fünf|sechs|sieben|acht|neun|"
+            + "zehn|elf|zwölf|one|a|an|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve";
+    /** "drei Monate", "3 Monaten", "dreimonatige", "two weeks": a duration as a figure in running text. */
+    private static final Pattern STATED = Pattern.compile("(?iu)\\b(\\d+(?:,\\d+)?|" + NUMBER_WORDS + ")[\\s-]*"
+            + "(wöchig|woche|monatig|monat|jährig|jahr|week|month|year)(e|en|er|es|em|n|s)?\\b");
+
+    /**
+     * Every duration a text states, in months: "eine dreimonatige Pilotphase" and "über drei Monate" both state 3.
+     * A limit ("höchstens drei Monate") is a condition, not a statement: {@link #limit}.
+     */
+    static java.util.Set<Double> stated(String text) {
+        java.util.Set<Double> found = new java.util.TreeSet<>();
+        Matcher m = STATED.matcher(text);
+        while (m.find()) {
+            String word = m.group(1).toLowerCase(java.util.Locale.GERMAN);
+            double amount = NUMBERS.containsKey(word) ? NUMBERS.get(word) : Double.parseDouble(word.replace(',', '.'));
+            String unit = m.group(2).toLowerCase(java.util.Locale.GERMAN);
+            found.add(unit.startsWith("w") ? Math.round(amount / 4.33 * 100) / 100.0
+                    : unit.startsWith("j") || unit.startsWith("y") ? amount * 12 : amount);
+        }
+        return found;
+    }
+
     /** The first stated duration in months, its upper bound for ranges; empty for "mehrere Monate". */
     static OptionalDouble months(String printed) {
         Matcher m = AMOUNT.matcher(printed);

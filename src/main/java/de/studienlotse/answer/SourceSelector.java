@@ -173,6 +173,22 @@ public class SourceSelector {
                         0, 0, List.of(concept)));
             }
         }
+        // "Welche Fälle hatten eine Pilotphase von drei Monaten?": a figure the question states narrows the cases to
+        // those whose tagged passage states it too, when any does
+        java.util.Set<Double> statedFigure = Durations.limit(question.text()).isPresent() ? java.util.Set.of()
+                : Durations.stated(question.text());
+        if (!statedFigure.isEmpty()) {
+            List<String> askedConcepts = concepts;
+            Map<String, SearchHit> stating = new LinkedHashMap<>();
+            tagged.forEach((caseId, hit) -> study.caseById(caseId).orElseThrow().passages().stream()
+                    .filter(p -> index.concepts().of(p.id()).stream().anyMatch(askedConcepts::contains)
+                            && Durations.stated(p.text()).stream().anyMatch(statedFigure::contains))
+                    .findFirst().ifPresent(p -> stating.put(caseId, new SearchHit(p, study.caseById(caseId).orElseThrow(),
+                            hit.score(), hit.coverage(), hit.concepts()))));
+            if (!stating.isEmpty()) {
+                return List.copyOf(stating.values());
+            }
+        }
         return List.copyOf(tagged.values());
     }
 

@@ -35,6 +35,16 @@ class SourceSelectorTests {
     }
 
     @Test
+    void should_narrow_the_cases_to_those_that_state_the_figure_the_question_names() {
+        // when: B3 "dreimonatige Pilotphase", K6 "drei Monate lange iterative Testphase", P3 "Über drei Monate"
+        SourceSelector.Selection selection = select("Welche Fälle hatten eine Test- oder Pilotphase von drei Monaten?");
+        // then the other cases with a test phase (B1, B6 ...) are no matching case
+        List<String> matching = selection.sources().stream().filter(Source::matching)
+                .map(s -> s.passage().caseId()).toList();
+        assertThat(matching).containsExactlyInAnyOrder("B3", "K6", "P3");
+    }
+
+    @Test
     void should_not_list_cases_for_a_question_that_does_not_ask_which() {
         // when
         SourceSelector.Selection selection = select("Was war beim Datenschutz schwierig?");
