@@ -176,6 +176,7 @@ public final class FakeLlmServer implements AutoCloseable {
         resume = new CountDownLatch(1);
         requests.clear();
         routes.clear();
+        embedder = null;
         routedRequests.clear();
         embedded.clear();
         hangUp = new CountDownLatch(1);
