@@ -43,9 +43,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -180,7 +182,7 @@ public final class PassageIndex implements Closeable {
     public List<SearchHit> search(SearchRequest request) {
         List<QueryWord> concepts = queryAnalysis.concepts(request.query());
         Map<String, Float> weights = termWeights(concepts);
-        Set<String> named = new java.util.LinkedHashSet<>(this.concepts.match(concepts));
+        Set<String> named = new LinkedHashSet<>(this.concepts.match(concepts));
         List<QueryWord> studyWords = request.studyQuery() == null ? List.of() : queryAnalysis.concepts(request.studyQuery());
         Map<String, Float> studyWeights = termWeights(studyWords);
         Set<String> studyNamed = this.concepts.match(studyWords);
@@ -222,7 +224,7 @@ public final class PassageIndex implements Closeable {
     }
 
     /** Passages under the request's filters by cosine to the question, best first; empty if the model fails. */
-    private java.util.Optional<ScoreDoc[]> vectorRanking(SearchRequest request, int candidates) {
+    private Optional<ScoreDoc[]> vectorRanking(SearchRequest request, int candidates) {
         return embeddings.similarities(request.query()).map(cosines -> {
             List<ScoreDoc> docs = new ArrayList<>();
             for (int doc = 0; doc < passages.length; doc++) {
