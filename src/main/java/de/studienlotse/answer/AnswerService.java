@@ -59,24 +59,40 @@ public class AnswerService {
     private Mono<Prepared> prepare(AnswerRequest request) {
         Mono<AnswerRequest> standalone = !llm.available() || request.history().isEmpty()
                 ? Mono.just(request)
-                : llm.standalone(request.message(), request.history())
-                        .map(text -> new AnswerRequest(text, request.history(), request.activity(), request.caseId()))
-                        .onErrorResume(e -> {
-                            log.warn("Follow-up rewrite failed, using the heuristic: {}", e.toString());
-                            return Mono.empty();
-                        })
+                : orNothing(llm.standalone(request.message(), request.history())
+                        .map(text -> new AnswerRequest(text, request.history(), request.activity(), request.caseId())),
+                        "Follow-up rewrite failed, using the heuristic")
                         .defaultIfEmpty(request);
-        // Lucene blocks: keep it off the event loop
-        return standalone.publishOn(Schedulers.boundedElastic()).map(rewritten -> {
-            AnalyzedQuestion question = analyzer.analyze(rewritten);
-            if (rewritten != request) {
-                // keep the language the user typed in; retrieval and the model use the standalone wording, since the
-                // answer prompt carries no history that could resolve "dort" or "das Unternehmen"
-                AnalyzedQuestion original = analyzer.analyze(request);
-                question = new AnalyzedQuestion(question.text(), question.text(), original.language(),
-                        question.topics(), question.caseIds(), question.activity(), true, question.whichCases());
-            }
-            return new Prepared(question, selector.select(question));
+        return standalone.flatMap(rewritten -> studyQuery(rewritten)
+                // Lucene blocks: keep it off the event loop
+                .publishOn(Schedulers.boundedElastic()).map(studyQuery -> {
+                    AnalyzedQuestion question = analyzer.analyze(rewritten);
+                    if (rewritten != request) {
+                        // keep the language the user typed in; retrieval and the model use the standalone wording,
+                        // since the answer prompt carries no history that could resolve "dort" or "das Unternehmen"
+                        AnalyzedQuestion original = analyzer.analyze(request);
+                        question = new AnalyzedQuestion(question.text(), question.text(), original.language(),
+                                question.topics(), question.caseIds(), question.activity(), true, question.whichCases());
+                    }
+                    question = question.withStudyQuery(studyQuery.orElse(null));
+                    return new Prepared(question, selector.select(question));
+                }));
+    }
+
+    /** The model's rewrite of the question into the study's words, searched beside it; none offline or on failure. */
+    private Mono<Optional<String>> studyQuery(AnswerRequest request) {
+        if (!llm.available()) {
+            return Mono.just(Optional.empty());
+        }
+        return orNothing(llm.studyQuery(request.message()), "Query rewrite into the study's words failed, searching the question alone")
+                .map(Optional::of).defaultIfEmpty(Optional.empty());
+    }
+
+    /** A model call that only improves retrieval: its failure is logged and the answer goes on without it. */
+    private static <T> Mono<T> orNothing(Mono<T> call, String warning) {
+        return call.onErrorResume(e -> {
+            log.warn("{}: {}", warning, e.toString());
+            return Mono.empty();
         });
     }
 

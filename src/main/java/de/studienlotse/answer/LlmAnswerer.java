@@ -2,6 +2,8 @@ package de.studienlotse.answer;
 
 import de.studienlotse.answer.llm.LanguageModel;
 import de.studienlotse.answer.llm.ModelStream;
+import de.studienlotse.search.Concept;
+import de.studienlotse.search.PassageIndex;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
@@ -22,14 +24,21 @@ class LlmAnswerer {
 
     private static final int HISTORY_TURNS = 6;
 
+    /** The longest rewrite into the study's words taken; a longer reply is no search query but an answer. */
+    static final int MAX_STUDY_QUERY = 300;
+
     private final LanguageModel model;
     private final ModelStream stream;
     private final Prompts prompts;
+    /** The study's concept names, one per line, for the rewrite into its words. */
+    private final String conceptNames;
 
-    LlmAnswerer(LanguageModel model, ModelStream stream, PromptProperties promptProperties) {
+    LlmAnswerer(LanguageModel model, ModelStream stream, PromptProperties promptProperties, PassageIndex index) {
         this.model = model;
         this.stream = stream;
         this.prompts = Prompts.load(promptProperties.location());
+        this.conceptNames = index.concepts().all().stream().map(Concept::nameDe).distinct()
+                .map(name -> "- " + name).collect(Collectors.joining("\n"));
     }
 
     boolean available() {
@@ -56,10 +65,24 @@ class LlmAnswerer {
         String turns = history.stream().skip(Math.max(0, history.size() - HISTORY_TURNS))
                 .map(t -> (t.role() == Turn.Role.USER ? "Nutzer: " : "Assistent: ") + t.content())
                 .collect(Collectors.joining("\n"));
-        List<ChatMessage> messages = List.of(UserMessage.from(
-                Prompts.fill(prompts.rewrite(), Map.of("history", turns, "question", question))));
-        return stream.complete(model.model().orElseThrow(), messages).map(String::strip)
+        return complete(Prompts.fill(prompts.rewrite(), Map.of("history", turns, "question", question)))
                 .filter(s -> !s.isBlank() && s.length() < 1000);
+    }
+
+    /**
+     * The question as a short search query in the study's words ({@code prompts/query-study-vocabulary.md}, given the
+     * names of the study's concepts); empty when the model replies with nothing usable.
+     */
+    Mono<String> studyQuery(String question) {
+        return complete(Prompts.fill(prompts.studyQuery(), Map.of("concepts", conceptNames, "question", question)))
+                .map(reply -> reply.lines().map(String::strip).filter(line -> !line.isEmpty()).findFirst().orElse(""))
+                .map(line -> line.replaceAll("^[\"„“'»]+|[\"“”'«]+$", "").strip())
+                .filter(line -> !line.isBlank() && line.length() <= MAX_STUDY_QUERY);
+    }
+
+    /** One short prompt, the whole reply at once. */
+    private Mono<String> complete(String prompt) {
+        return stream.complete(model.model().orElseThrow(), List.of(UserMessage.from(prompt))).map(String::strip);
     }
 
     private static String numbered(Source s) {

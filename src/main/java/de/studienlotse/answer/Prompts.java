@@ -8,10 +8,11 @@ import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.core.io.Resource;
 
 /** The prompts of {@code prompts/}, read once; {@link #fill} replaces {@code {{name}}} placeholders. */
-record Prompts(String system, String answer, String rewrite) {
+record Prompts(String system, String answer, String rewrite, String studyQuery) {
 
     static Prompts load(String location) {
-        return new Prompts(read(location, "answer-system.md"), read(location, "answer-user.md"), read(location, "rewrite.md"));
+        return new Prompts(read(location, "answer-system.md"), read(location, "answer-user.md"), read(location, "rewrite.md"),
+                read(location, "query-study-vocabulary.md"));
     }
 
     static String fill(String template, Map<String, String> values) {

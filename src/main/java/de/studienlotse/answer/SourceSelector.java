@@ -71,7 +71,7 @@ public class SourceSelector {
             // tags with that study concept, in the order the search ranks them
             List<String> aboutStudy = terms.concepts().stream().filter(id -> id.startsWith("studie-")).toList();
             if (!aboutStudy.isEmpty()) {
-                List<SearchHit> tagged = index.search(new SearchRequest(question.searchText(), SourceSelector.WHICH_CASES_K,
+                List<SearchHit> tagged = index.search(request(question, SourceSelector.WHICH_CASES_K,
                         null, null, null)).stream().filter(h -> h.passage().caseId() == null
                         && h.concepts().stream().anyMatch(aboutStudy::contains)).limit(STUDY_SOURCES).toList();
                 tagged.forEach(h -> picked.putIfAbsent(h.passage().id(), new Candidate(h.passage(), h.coverage(), false, false)));
@@ -134,8 +134,7 @@ public class SourceSelector {
     private List<SearchHit> everyMatchingCase(AnalyzedQuestion question, List<String> asked) {
         String section = question.topics().stream().map(Topic::sectionId)
                 .filter(id -> id != null && !id.equals("eckdaten") && !id.equals("methodik")).findFirst().orElse(null);
-        List<SearchHit> hits = index.search(new SearchRequest(question.searchText(), WHICH_CASES_K,
-                question.activity(), null, section));
+        List<SearchHit> hits = index.search(request(question, WHICH_CASES_K, question.activity(), null, section));
         Map<String, SearchHit> bestPerCase = new LinkedHashMap<>();
         hits.stream().filter(h -> h.passage().caseId() != null)
                 .forEach(h -> bestPerCase.putIfAbsent(h.passage().caseId(), h));
@@ -198,8 +197,13 @@ public class SourceSelector {
     static final double WHICH_CASES_SHARE = 0.6;
 
     private List<SearchHit> search(AnalyzedQuestion question, String caseId, String sectionId) {
-        return index.search(new SearchRequest(question.searchText(), properties.retrievalK(), question.activity(),
-                caseId, sectionId));
+        return index.search(request(question, properties.retrievalK(), question.activity(), caseId, sectionId));
+    }
+
+    /** Every search of the question carries its rewrite into the study's words, if any: the index fuses both. */
+    private static SearchRequest request(AnalyzedQuestion question, int k, de.studienlotse.corpus.Activity activity,
+                                         String caseId, String sectionId) {
+        return new SearchRequest(question.searchText(), k, activity, caseId, sectionId, question.studyQuery());
     }
 
     /** "Wie viele Fälle / Unternehmen / Interviews": the study's own figures of its sample. */

@@ -43,9 +43,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -80,6 +82,13 @@ public final class PassageIndex implements Closeable {
     static final double MAX_CONCEPT_WORD_SHARE = 0.05;
     /** Slots a case may fill while another relevant case has none. */
     static final int SLOTS_BEFORE_OTHERS = 2;
+    /**
+     * Weights of the rankings fused: the question's own words, their rewrite into the study's words, the vector
+     * ranking. The rewrite counts no more than the question: a model's reading must not outvote what was asked.
+     */
+    static final float QUESTION_WEIGHT = 1.0f;
+    static final float STUDY_QUERY_WEIGHT = 1.0f;
+    static final float VECTOR_WEIGHT = 1.0f;
 
     private final Study study;
     private final QueryAnalysis queryAnalysis;
@@ -98,15 +107,21 @@ public final class PassageIndex implements Closeable {
     private final Set<String>[] termsByDoc;
     /** Field → its terms: a question's term is searched only in fields that hold it (fewer clauses, faster). */
     private final Map<String, Set<String>> vocabulary;
+    private final PassageEmbeddings embeddings;
 
     /** The production set-up: {@link StudyAnalyzer} with German lemmas and compound parts. */
     public static PassageIndex create(Study study, SearchProperties properties) {
+        return create(study, properties, PassageEmbeddings.none());
+    }
+
+    /** The production set-up, with passage vectors for a hybrid search (or {@link PassageEmbeddings#none()}). */
+    public static PassageIndex create(Study study, SearchProperties properties, PassageEmbeddings embeddings) {
         StudyAnalyzer analyzer = new StudyAnalyzer(GermanMorphology.load(), properties.stemming());
         VocabularyBridges bridges = properties.bridges() ? VocabularyBridges.load(analyzer) : VocabularyBridges.none();
         Thesaurus thesaurus = properties.thesaurusWeight() > 0 ? Thesaurus.load(analyzer) : Thesaurus.none();
         StudyConcepts concepts = properties.conceptWeight() > 0 ? StudyConcepts.load(study, analyzer)
                 : StudyConcepts.none();
-        return new PassageIndex(study, properties, analyzer, bridges, thesaurus, concepts);
+        return new PassageIndex(study, properties, analyzer, bridges, thesaurus, concepts, embeddings);
     }
 
     /** Any analyzer (used for index and questions alike), for comparisons; {@link #create} for the service. */
@@ -121,7 +136,14 @@ public final class PassageIndex implements Closeable {
      */
     public PassageIndex(Study study, SearchProperties properties, Analyzer analyzer, VocabularyBridges bridges,
                         Thesaurus thesaurus, StudyConcepts concepts) {
+        this(study, properties, analyzer, bridges, thesaurus, concepts, PassageEmbeddings.none());
+    }
+
+    /** With a vector ranking fused with BM25's, when {@code embeddings} are {@linkplain PassageEmbeddings#enabled() enabled}. */
+    public PassageIndex(Study study, SearchProperties properties, Analyzer analyzer, VocabularyBridges bridges,
+                        Thesaurus thesaurus, StudyConcepts concepts, PassageEmbeddings embeddings) {
         this.study = study;
+        this.embeddings = embeddings;
         this.queryAnalysis = new QueryAnalysis(analyzer, bridges, thesaurus);
         this.thesaurusWeight = properties.thesaurusWeight();
         this.conceptWeight = properties.conceptWeight();
@@ -151,31 +173,81 @@ public final class PassageIndex implements Closeable {
         }
     }
 
-    /** The best passages for the question, best first; empty if none of its words occurs in the study. */
+    /**
+     * The best passages for the question, best first; empty if none of its words occurs in the study. Each of the
+     * question, its {@linkplain SearchRequest#studyQuery() rewrite into the study's words} and, with
+     * {@link PassageEmbeddings}, its vector is ranked under the request's filters, and more than one ranking is fused
+     * by {@link RankFusion}; the hits' score is then the fused one. Without a rewrite and vectors this is BM25 alone.
+     */
     public List<SearchHit> search(SearchRequest request) {
         List<QueryWord> concepts = queryAnalysis.concepts(request.query());
         Map<String, Float> weights = termWeights(concepts);
-        Set<String> named = this.concepts.match(concepts);
-        if (weights.isEmpty() && named.isEmpty()) {
-            return List.of();
-        }
+        Set<String> named = new LinkedHashSet<>(this.concepts.match(concepts));
+        List<QueryWord> studyWords = request.studyQuery() == null ? List.of() : queryAnalysis.concepts(request.studyQuery());
+        Map<String, Float> studyWeights = termWeights(studyWords);
+        Set<String> studyNamed = this.concepts.match(studyWords);
         try {
             int candidates = relevantCaseShare > 0 ? Math.max(request.k() * CANDIDATES_PER_HIT, MIN_CANDIDATES)
                     : request.k();
-            TopDocs top = searcher.search(query(weights, named, request), candidates);
-            List<ScoreDoc> ranked = diversify(top.scoreDocs, request.k());
+            List<RankFusion.Ranking> rankings = new ArrayList<>(3);
+            if (!weights.isEmpty() || !named.isEmpty()) {
+                rankings.add(new RankFusion.Ranking(searcher.search(query(weights, named, request), candidates).scoreDocs,
+                        QUESTION_WEIGHT));
+            }
+            if (!studyWeights.isEmpty() || !studyNamed.isEmpty()) {
+                rankings.add(new RankFusion.Ranking(searcher.search(query(studyWeights, studyNamed, request), candidates)
+                        .scoreDocs, STUDY_QUERY_WEIGHT));
+            }
+            if (embeddings.enabled()) {
+                vectorRanking(request, candidates).ifPresent(docs -> rankings.add(new RankFusion.Ranking(docs, VECTOR_WEIGHT)));
+            }
+            if (rankings.isEmpty()) {
+                return List.of();
+            }
+            named.addAll(studyNamed);
+            List<ScoreDoc> ranked = diversify(rankings.size() == 1 ? rankings.getFirst().docs()
+                    : RankFusion.fuse(rankings), request.k());
             List<SearchHit> hits = new ArrayList<>(ranked.size());
             for (ScoreDoc scoreDoc : ranked) {
                 Passage passage = passages[scoreDoc.doc];
                 CaseStudy caseStudy = passage.caseId() == null ? null : study.caseById(passage.caseId()).orElse(null);
                 List<String> shared = this.concepts.of(passage.id()).stream().filter(named::contains).toList();
-                hits.add(new SearchHit(passage, caseStudy, scoreDoc.score, coverage(concepts, termsByDoc[scoreDoc.doc]),
-                        shared));
+                // how much of what was asked the passage holds, in the question's words or in the study's
+                double coverage = Math.max(coverage(concepts, termsByDoc[scoreDoc.doc]),
+                        coverage(studyWords, termsByDoc[scoreDoc.doc]));
+                hits.add(new SearchHit(passage, caseStudy, scoreDoc.score, coverage, shared));
             }
             return List.copyOf(hits);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Passages under the request's filters by cosine to the question, best first; empty if the model fails. */
+    private Optional<ScoreDoc[]> vectorRanking(SearchRequest request, int candidates) {
+        return embeddings.similarities(request.query()).map(cosines -> {
+            List<ScoreDoc> docs = new ArrayList<>();
+            for (int doc = 0; doc < passages.length; doc++) {
+                Float cosine = cosines.get(passages[doc].id());
+                if (cosine != null && matches(passages[doc], request)) {
+                    docs.add(new ScoreDoc(doc, cosine));
+                }
+            }
+            docs.sort((a, b) -> Float.compare(b.score, a.score));
+            return docs.subList(0, Math.min(candidates, docs.size())).toArray(ScoreDoc[]::new);
+        });
+    }
+
+    /** The request's filters, as {@link #query} applies them to the Lucene documents. */
+    private boolean matches(Passage passage, SearchRequest request) {
+        if (request.sectionId() != null && !request.sectionId().equals(passage.sectionId())) {
+            return false;
+        }
+        if (request.caseId() != null && !request.caseId().equalsIgnoreCase(String.valueOf(passage.caseId()))) {
+            return false;
+        }
+        return request.activity() == null || passage.caseId() != null
+                && study.caseById(passage.caseId()).map(c -> c.activity() == request.activity()).orElse(false);
     }
 
     /**

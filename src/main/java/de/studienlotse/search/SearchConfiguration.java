@@ -1,6 +1,11 @@
 package de.studienlotse.search;
 
 import de.studienlotse.corpus.Study;
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.ollama.OllamaEmbeddingModel;
+import dev.langchain4j.model.openai.OpenAiEmbeddingModel;
+import java.nio.file.Path;
+import java.util.Map;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -9,7 +14,42 @@ import org.springframework.context.annotation.Configuration;
 class SearchConfiguration {
 
     @Bean(destroyMethod = "close")
-    PassageIndex passageIndex(Study study, SearchProperties properties) {
-        return PassageIndex.create(study, properties);
+    PassageIndex passageIndex(Study study, SearchProperties properties, EmbeddingProperties embeddings) {
+        return PassageIndex.create(study, properties, embeddings(study, embeddings));
+    }
+
+    /** The passage vectors of the configured embedding model; none (no client at all) by default. */
+    static PassageEmbeddings embeddings(Study study, EmbeddingProperties properties) {
+        if (properties.provider() == EmbeddingProperties.Provider.NONE) {
+            return PassageEmbeddings.none();
+        }
+        return PassageEmbeddings.load(study, model(properties), properties.modelName(), Path.of(properties.cacheDir()),
+                properties.batchSize());
+    }
+
+    /**
+     * LangChain4j's client of the provider. No retries: a server that is down must not hold up a question, which is
+     * then searched lexically.
+     */
+    static EmbeddingModel model(EmbeddingProperties properties) {
+        return switch (properties.provider()) {
+            case NONE -> throw new IllegalArgumentException("no embedding model configured");
+            case OPENAI -> OpenAiEmbeddingModel.builder()
+                    .baseUrl(properties.baseUrl())
+                    // local OpenAI-compatible servers (vLLM, llama.cpp, LM Studio) run without a key
+                    .apiKey(properties.apiKey() == null ? "none" : properties.apiKey())
+                    .modelName(properties.model())
+                    .timeout(properties.timeout())
+                    .maxRetries(0)
+                    .build();
+            case OLLAMA -> OllamaEmbeddingModel.builder()
+                    .baseUrl(properties.baseUrl())
+                    .customHeaders(properties.apiKey() == null ? Map.of()
+                            : Map.of("Authorization", "Bearer " + properties.apiKey()))
+                    .modelName(properties.model())
+                    .timeout(properties.timeout())
+                    .maxRetries(0)
+                    .build();
+        };
     }
 }

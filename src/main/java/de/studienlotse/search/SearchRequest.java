@@ -11,8 +11,11 @@ import de.studienlotse.corpus.Activity;
  * @param activity   only passages of cases with this Tätigkeit
  * @param caseId     only passages of this case (B1..P4)
  * @param sectionId  only passages of this section ("herausforderungen", "fazit")
+ * @param studyQuery the question in the study's own words, as a language model rewrote it, searched beside the
+ *                   question and fused with it; {@code null} without a model
  */
-public record SearchRequest(String query, int k, Activity activity, String caseId, String sectionId) {
+public record SearchRequest(String query, int k, Activity activity, String caseId, String sectionId,
+                            String studyQuery) {
 
     public SearchRequest {
         if (query == null) {
@@ -21,6 +24,14 @@ public record SearchRequest(String query, int k, Activity activity, String caseI
         if (k < 1) {
             throw new IllegalArgumentException("k must be at least 1: " + k);
         }
+        if (studyQuery != null && studyQuery.isBlank()) {
+            studyQuery = null;
+        }
+    }
+
+    /** Without a rewrite of the question. */
+    public SearchRequest(String query, int k, Activity activity, String caseId, String sectionId) {
+        this(query, k, activity, caseId, sectionId, null);
     }
 
     /** The whole study, no filters. */

@@ -49,7 +49,8 @@ class ChatHeartbeatTests {
     @Test
     void should_send_keep_alive_comments_while_the_model_pauses_and_stop_them_with_done() {
         // given: the model sends a first piece, then pauses until released
-        SERVER.streams("Laut B4 war die Datenqualität anfangs gering [1]. ", "Dazu fehlte ein Zeitplan [2].").pausesAfter(1);
+        SERVER.answersPromptsContaining(LlmBackendContract.STUDY_QUERY_PROMPT, LlmBackendContract.STUDY_QUERY)
+                .streams("Laut B4 war die Datenqualität anfangs gering [1]. ", "Dazu fehlte ein Zeitplan [2].").pausesAfter(1);
         Mono.delay(Duration.ofMillis(700)).subscribe(tick -> SERVER.resume());
 
         // when

@@ -48,6 +48,9 @@ abstract class LlmBackendContract {
     static final Duration FIRST_TOKEN_TIMEOUT = Duration.ofMillis(500);
     static final Duration TIMEOUT = Duration.ofSeconds(3);
     static final Duration ANSWER_LIMIT = Duration.ofSeconds(8);
+    /** What the fake model makes of every question when asked for it in the study's words; a separate call. */
+    static final String STUDY_QUERY = "Herausforderungen Rechnungsverarbeitung";
+    static final String STUDY_QUERY_PROMPT = firstLine("prompts/query-study-vocabulary.md");
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Set<Class<?>> WARMED_UP = ConcurrentHashMap.newKeySet();
@@ -86,7 +89,20 @@ abstract class LlmBackendContract {
         if (WARMED_UP.add(getClass())) {
             warmUp();
         }
-        server().reset();
+        reset();
+    }
+
+    /** A fresh server whose rewrite into the study's words answers apart from the answer script. */
+    FakeLlmServer reset() {
+        return server().reset().answersPromptsContaining(STUDY_QUERY_PROMPT, STUDY_QUERY);
+    }
+
+    static String firstLine(String file) {
+        try {
+            return Files.readString(Path.of(file), StandardCharsets.UTF_8).lines().findFirst().orElseThrow();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /**
@@ -96,7 +112,7 @@ abstract class LlmBackendContract {
      */
     private void warmUp() {
         for (int call = 0; call < 5; call++) {
-            server().reset().streams("Laut B4 war die Datenqualität anfangs gering [1].");
+            reset().streams("Laut B4 war die Datenqualität anfangs gering [1].");
             if (ask(QUESTION).notice() == null) {
                 return;
             }

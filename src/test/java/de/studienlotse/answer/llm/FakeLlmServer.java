@@ -61,6 +61,11 @@ public final class FakeLlmServer implements AutoCloseable {
     private volatile int errorStatus;
     private volatile int pauseAfter = Integer.MAX_VALUE;
     private volatile CountDownLatch resume = new CountDownLatch(1);
+    /** Replies by prompt, beside the main script: a test can script the query rewrite apart from the answer. */
+    private final List<Route> routes = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final BlockingQueue<RecordedRequest> routedRequests = new LinkedBlockingQueue<>();
+    private volatile java.util.function.Function<String, float[]> embedder;
+    private final List<String> embedded = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private FakeLlmServer(Protocol protocol) throws IOException {
         this.protocol = protocol;
@@ -128,6 +133,36 @@ public final class FakeLlmServer implements AutoCloseable {
     }
 
     /**
+     * Answers every request whose prompt (any string of its JSON body) contains {@code marker} with {@code reply} in
+     * one chunk, whatever the main script says. Such requests are kept apart ({@link #takeRoutedRequest()}) and leave
+     * the observations of the main script (requests, hang-up, chunk count) alone.
+     */
+    public FakeLlmServer answersPromptsContaining(String marker, String reply) {
+        routes.add(new Route(marker, 0, reply));
+        return this;
+    }
+
+    /** Like {@link #answersPromptsContaining}, but with this status and the provider's error body. */
+    public FakeLlmServer failsPromptsContaining(String marker, int status) {
+        routes.add(new Route(marker, status, null));
+        return this;
+    }
+
+    /**
+     * Answers the provider's embedding endpoint ({@code /v1/embeddings}, Ollama's {@code /api/embed}) with one vector
+     * per input, as {@code vectors} computes it from the text.
+     */
+    public FakeLlmServer embeds(java.util.function.Function<String, float[]> vectors) {
+        this.embedder = vectors;
+        return this;
+    }
+
+    /** Every text the embedding endpoint was asked to embed, in order. */
+    public List<String> embeddedTexts() {
+        return List.copyOf(embedded);
+    }
+
+    /**
      * Back to a plain "Hallo" stream with fresh observations (requests, hang-up, chunk count), for a server shared by
      * several tests, e.g. one a Spring context points at. Connections still open keep reporting to the old ones.
      */
@@ -140,6 +175,10 @@ public final class FakeLlmServer implements AutoCloseable {
         resume.countDown();
         resume = new CountDownLatch(1);
         requests.clear();
+        routes.clear();
+        embedder = null;
+        routedRequests.clear();
+        embedded.clear();
         hangUp = new CountDownLatch(1);
         chunksSent.set(0);
         return this;
@@ -162,6 +201,23 @@ public final class FakeLlmServer implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);
         }
+    }
+
+    /** The next request a route answered, waiting up to 5 s. */
+    public RecordedRequest takeRoutedRequest() {
+        try {
+            RecordedRequest request = routedRequests.poll(5, TimeUnit.SECONDS);
+            if (request == null) throw new AssertionError("no routed request reached the fake " + protocol + " server");
+            return request;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    /** Requests routes answered so far and not taken. */
+    public int routedRequestCount() {
+        return routedRequests.size();
     }
 
     /** Whether the client closed the connection before the response was complete, waiting up to {@code limit}. */
@@ -216,8 +272,27 @@ public final class FakeLlmServer implements AutoCloseable {
             InputStream in = new BufferedInputStream(socket.getInputStream());
             OutputStream out = socket.getOutputStream();
             RecordedRequest request = readRequest(in);
-            requests.add(request);
             String model = request.json().path("model").asString("fake-model");
+            if (request.path().endsWith(protocol.embedPath())) {
+                embed(out, request, model);
+                return;
+            }
+            String prompt = String.join("\n", request.texts());
+            Route route = routes.stream().filter(r -> prompt.contains(r.marker())).findFirst().orElse(null);
+            if (route != null) {
+                routedRequests.add(request);
+                if (route.status() != 0) {
+                    writeError(out, route.status(), protocol.errorBody(route.status(), request));
+                } else {
+                    writeStreamHeaders(out);
+                    for (String event : protocol.opening(model)) writeChunk(out, event);
+                    writeChunk(out, protocol.delta(model, route.reply()));
+                    for (String event : protocol.closing(model, 1)) writeChunk(out, event);
+                    writeLastChunk(out);
+                }
+                return;
+            }
+            requests.add(request);
             switch (mode) {
                 case STALL_BEFORE_HEADERS -> watchForHangUp(socket, in, STALL_LIMIT, hangUp);
                 case ERROR -> writeError(out, errorStatus, protocol.errorBody(errorStatus, request));
@@ -239,6 +314,27 @@ public final class FakeLlmServer implements AutoCloseable {
         } finally {
             openSockets.remove(socket);
         }
+    }
+
+    private void embed(OutputStream out, RecordedRequest request, String model) throws IOException {
+        java.util.function.Function<String, float[]> vectors = embedder;
+        if (vectors == null) {
+            writeError(out, 404, protocol.errorBody(404, request));
+            return;
+        }
+        JsonNode input = request.json().path("input");
+        List<String> texts = new ArrayList<>();
+        if (input.isArray()) {
+            input.forEach(node -> texts.add(node.asString()));
+        } else {
+            texts.add(input.asString());
+        }
+        embedded.addAll(texts);
+        byte[] body = protocol.embeddings(model, texts.stream().map(vectors).toList()).getBytes(UTF_8);
+        out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + body.length
+                + "\r\nConnection: close\r\n\r\n").getBytes(ISO_8859_1));
+        out.write(body);
+        out.flush();
     }
 
     private void stream(Socket socket, InputStream in, OutputStream out, String model, CountDownLatch hangUp) throws IOException {
@@ -344,6 +440,9 @@ public final class FakeLlmServer implements AutoCloseable {
 
     private enum Mode { STREAM, ERROR, MALFORMED, STALL_AFTER_HEADERS, STALL_BEFORE_HEADERS }
 
+    private record Route(String marker, int status, String reply) {
+    }
+
     /** One request as it arrived on the socket. */
     public record RecordedRequest(String method, String path, Map<String, String> headers, String body) {
 
@@ -354,6 +453,18 @@ public final class FakeLlmServer implements AutoCloseable {
 
         public JsonNode json() {
             return body.isEmpty() ? JSON.createObjectNode() : JSON.readTree(body);
+        }
+
+        /** Every string in the body: the prompts, wherever the provider's format puts them. */
+        public List<String> texts() {
+            List<String> texts = new ArrayList<>();
+            collect(json(), texts);
+            return texts;
+        }
+
+        private static void collect(JsonNode node, List<String> texts) {
+            if (node.isString()) texts.add(node.asString());
+            for (JsonNode child : node) collect(child, texts);
         }
     }
 
@@ -397,6 +508,21 @@ public final class FakeLlmServer implements AutoCloseable {
                 return "data: {\"id\":\"chatcmpl-fake\",\"choices\":[{\"delta\":{\"content\":\"Hal\n\n";
             }
 
+            @Override
+            String embedPath() {
+                return "/v1/embeddings";
+            }
+
+            @Override
+            String embeddings(String model, List<float[]> vectors) {
+                List<Object> data = new ArrayList<>();
+                for (int i = 0; i < vectors.size(); i++) {
+                    data.add(object("object", "embedding", "index", i, "embedding", vectors.get(i)));
+                }
+                return json(object("object", "list", "data", data, "model", model,
+                        "usage", object("prompt_tokens", 8 * vectors.size(), "total_tokens", 8 * vectors.size())));
+            }
+
             private static String chunk(String model, Map<String, Object> delta, String finishReason) {
                 return json(object("id", "chatcmpl-fake", "object", "chat.completion.chunk", "created", 1764150000, "model", model,
                         "choices", List.of(object("index", 0, "delta", delta, "logprobs", null, "finish_reason", finishReason))));
@@ -436,6 +562,17 @@ public final class FakeLlmServer implements AutoCloseable {
             @Override
             String malformedEvent() {
                 return "{\"model\":\"llama3.1\",\"message\":{\"role\":\"assistant\",\"content\":\"Hal\n";
+            }
+
+            @Override
+            String embedPath() {
+                return "/api/embed";
+            }
+
+            @Override
+            String embeddings(String model, List<float[]> vectors) {
+                return json(object("model", model, "embeddings", vectors, "total_duration", 14_000_000L,
+                        "load_duration", 1_000_000L, "prompt_eval_count", 8 * vectors.size()));
             }
         },
 
@@ -504,6 +641,16 @@ public final class FakeLlmServer implements AutoCloseable {
         abstract String errorBody(int status, RecordedRequest request);
 
         abstract String malformedEvent();
+
+        /** Where the provider's embedding endpoint is; Anthropic has none. */
+        String embedPath() {
+            return "/no-embeddings";
+        }
+
+        /** The provider's reply to an embedding request. */
+        String embeddings(String model, List<float[]> vectors) {
+            throw new UnsupportedOperationException(this + " has no embedding API");
+        }
     }
 
     public static List<String> numberedChunks(int count) {
