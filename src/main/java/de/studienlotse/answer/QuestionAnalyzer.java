@@ -61,7 +61,10 @@ public class QuestionAnalyzer {
     /** Cues made of stop words, which the analysed question no longer holds; whole words of the text as typed. */
     private static final Pattern HOW_MANY = Pattern.compile("\\b(wie ?viele|wieviele|how many)\\b");
     private static final Pattern HOW_MUCH_MONEY = Pattern.compile("\\b(wie ?viel|how much)\\b.{0,40}\\b(kostet|kosten|"
-            + "gekostet|bezahlt|zahlen|investiert|ausgegeben|cost|costs|spend|spent|pay|paid|invest|invested)\\b|€");
+            + "gekostet|bezahlt|zahlen|investiert|ausgegeben|cost|costs|spend|spent|pay|paid|invest|invested)\\b|€"
+            // "Was hat die Lizenz gekostet?", "Was kostet so etwas?", "What did it cost?": the price asked for
+            + "|\\bwas (hat|haben|hatte|hatten|kostet|kosten|kostete|kosteten)\\b.{0,60}\\b(gekostet|kostet|kosten|kostete)\\b"
+            + "|\\bwas kostet\\b|\\bwhat (did|does|do|would)\\b.{0,40}\\bcost\\b");
 
     /** English names of the study's Branchen (glossary: the brochure's Branche line of each case). */
     private static final Map<String, List<String>> ENGLISH_BRANCHEN = Map.ofEntries(

@@ -54,6 +54,9 @@ class QuestionAnalyzerTests {
         @CsvSource(delimiter = '|', value = {
                 "Was hat die Software in Euro gekostet? | GELDBETRAG",
                 "Wie viel hat das Ganze gekostet? | GELDBETRAG",
+                "Was hat die Lizenz pro Nutzer gekostet? | GELDBETRAG",
+                "Was kostet so eine Lösung? | GELDBETRAG",
+                "What did the software cost? | GELDBETRAG",
                 "Wie lange hat die Einführung gedauert? | DAUER",
                 "Wie lange dauert die Einführung? | DAUER",
                 "Was verdient ein Buchhalter bei den Firmen? | GELDBETRAG",
