@@ -144,7 +144,6 @@ public final class PassageIndex implements Closeable {
                         Thesaurus thesaurus, StudyConcepts concepts, PassageEmbeddings embeddings) {
         this.study = study;
         this.embeddings = embeddings;
-        this.queryAnalysis = new QueryAnalysis(analyzer, bridges, thesaurus);
         this.thesaurusWeight = properties.thesaurusWeight();
         this.conceptWeight = properties.conceptWeight();
         this.fieldBoosts = fieldBoosts(properties.boosts());
@@ -161,6 +160,9 @@ public final class PassageIndex implements Closeable {
             this.passages = new Passage[reader.maxDoc()];
             this.termsByDoc = new Set[reader.maxDoc()];
             this.vocabulary = vocabulary(reader, fieldBoosts.keySet());
+            this.queryAnalysis = new QueryAnalysis(analyzer, bridges, thesaurus,
+                    analyzer instanceof StudyAnalyzer german && german.hasDictionary()
+                            ? new Spelling(reader, TEXT, german::knownWord) : Spelling.NONE);
             StoredFields stored = reader.storedFields();
             for (int doc = 0; doc < reader.maxDoc(); doc++) {
                 String id = stored.document(doc).get(ID);

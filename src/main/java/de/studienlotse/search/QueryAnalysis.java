@@ -23,11 +23,13 @@ final class QueryAnalysis {
     private final Analyzer analyzer;
     private final VocabularyBridges bridges;
     private final Thesaurus thesaurus;
+    private final Spelling spelling;
 
-    QueryAnalysis(Analyzer analyzer, VocabularyBridges bridges, Thesaurus thesaurus) {
+    QueryAnalysis(Analyzer analyzer, VocabularyBridges bridges, Thesaurus thesaurus, Spelling spelling) {
         this.analyzer = analyzer;
         this.bridges = bridges;
         this.thesaurus = thesaurus;
+        this.spelling = spelling;
     }
 
     List<QueryWord> concepts(String question) {
@@ -53,7 +55,10 @@ final class QueryAnalysis {
                 i++;
                 continue;
             } else {
-                concept = new QueryWord(word.typed(), List.of(word.term()), word.parts(), Set.of(),
+                // a misspelt word ("Rechnugen") is searched as the index term it misses by one letter
+                Set<String> corrected = word.parts().isEmpty()
+                        ? spelling.correction(word.typed(), word.term()).map(Set::of).orElse(Set.of()) : Set.of();
+                concept = new QueryWord(word.typed(), List.of(word.term()), word.parts(), corrected,
                         thesaurus.alternatives(word.term()));
                 i++;
             }

@@ -60,6 +60,15 @@ public final class StudyAnalyzer extends Analyzer {
         return stemming;
     }
 
+    /** Whether German knows the word (a lemma, or a compound of known parts); false without a dictionary. */
+    boolean knownWord(String word) {
+        return morphology.enabled() && (!morphology.lemmas(word).isEmpty() || morphology.parts(word).size() > 1);
+    }
+
+    boolean hasDictionary() {
+        return morphology.enabled();
+    }
+
     @Override
     protected TokenStreamComponents createComponents(String fieldName) {
         Tokenizer source = new StandardTokenizer();

@@ -227,6 +227,30 @@ class PassageIndexTests {
             assertThat(terms.unknown()).containsExactly("Blockchain");
         }
 
+        @org.junit.jupiter.params.ParameterizedTest(name = "{0} is read as {1}")
+        @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+                "Was tun gegen doppelte Rechnugen? | Rechnugen | rechnung",
+                "Wie lief die Einfürung beim Logistiker? | Einfürung | einfuhrung",
+                "Wie klappte es mit der Akzeptans? | Akzeptans | akzeptanz",
+        })
+        void should_search_a_misspelt_word_as_the_index_term_one_edit_away(String question, String typed, String term) {
+            QueryTerms.QueryTerm word = INDEX.analyze(question).terms().stream()
+                    .filter(t -> t.word().equals(typed)).findFirst().orElseThrow();
+            assertThat(word.expansions()).contains(term);
+            assertThat(word.inIndex()).isTrue();
+        }
+
+        @org.junit.jupiter.params.ParameterizedTest(name = "{0} stays unknown")
+        @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+                "Wie wird das Wetter morgen? | Wetter",
+                "Wer hat den Blockchain-Keller gebaut? | Keller",
+        })
+        void should_not_correct_a_real_german_word_the_study_lacks(String question, String typed) {
+            QueryTerms.QueryTerm word = INDEX.analyze(question).terms().stream()
+                    .filter(t -> t.word().equals(typed)).findFirst().orElseThrow();
+            assertThat(word.inIndex()).isFalse();
+        }
+
         @Test
         void should_report_no_terms_for_stop_words() {
             assertThat(INDEX.analyze("Was ist das?").isEmpty()).isTrue();

@@ -10,7 +10,7 @@ class QueryAnalysisTests {
 
     static final StudyAnalyzer ANALYZER = StudyAnalyzerTests.LIGHT;
     static final QueryAnalysis QUERIES = new QueryAnalysis(ANALYZER, VocabularyBridges.load(ANALYZER),
-            Thesaurus.load(ANALYZER));
+            Thesaurus.load(ANALYZER), Spelling.NONE);
 
     @Test
     void should_bridge_everyday_words_to_the_studys_words() {
@@ -75,7 +75,7 @@ class QueryAnalysisTests {
     @Test
     void should_search_with_own_words_only_without_bridges() {
         // given
-        QueryAnalysis plain = new QueryAnalysis(ANALYZER, VocabularyBridges.none(), Thesaurus.none());
+        QueryAnalysis plain = new QueryAnalysis(ANALYZER, VocabularyBridges.none(), Thesaurus.none(), Spelling.NONE);
         // when
         List<QueryWord> concepts = plain.concepts("the Chef");
         // then English function words stay too: without bridges nothing is dropped
