@@ -56,7 +56,9 @@ public class QuestionAnalyzer {
     private static final Pattern WHICH_CASES = Pattern.compile("\\b(welche[nmrs]?|which|what|wo|wer|who|"
             + "in wie vielen|how many|wie viele)\\b.{0,30}?\\b(fäll|faell|fälle|faelle|fällen|faellen|unternehmen|firmen|"
             + "firma|betrieb|betriebe|betrieben|kmu|beispiel|beispiele|cases|case|companies|company|firms|businesses)\\b"
-            + "|\\b(welche|which) (der|den|of the) ");
+            + "|\\b(welche|which) (der|den|of the) "
+            // "Bei wem war Zeitdruck ein Problem?": asks for the cases it was, however many
+            + "|\\bbei wem\\b");
     private static final int MAX_FOLLOW_UP_WORDS = 14;
     /** Cues made of stop words, which the analysed question no longer holds; whole words of the text as typed. */
     private static final Pattern HOW_MANY = Pattern.compile("\\b(wie ?viele|wieviele|how many)\\b");

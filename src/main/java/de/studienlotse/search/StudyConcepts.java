@@ -92,6 +92,13 @@ public final class StudyConcepts {
                 throw new IllegalStateException(PHRASES + ": phrasing \"" + row[1] + "\" without a source (L<line> or openthesaurus:<word>)");
             }
             List<String> terms = headTerms(analyzer, row[1]);
+            // "wie viele Unternehmen" is "unternehmen" once its stop words are gone: a phrasing whose sense was in
+            // its stop words would match any question with its one remaining, common word
+            boolean lostItsSense = terms.size() == 1 && row[1].strip().split("[\\s]+").length > 1;
+            if (lostItsSense) {
+                throw new IllegalStateException(PHRASES + ": phrasing \"" + row[1] + "\" is a single word once its stop "
+                        + "words are gone; write the word itself or a phrasing that keeps its sense");
+            }
             if (!terms.isEmpty()) {
                 phrases.add(new Phrase(row[0], terms));
             }

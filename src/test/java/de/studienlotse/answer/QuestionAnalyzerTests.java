@@ -156,6 +156,7 @@ class QuestionAnalyzerTests {
 
     @ParameterizedTest(name = "{0}: which cases = {1}")
     @CsvSource(delimiter = '|', value = {
+            "Bei wem war Zeitdruck ein Problem bei der Einführung? | true",
             "Welche Unternehmen hatten einen Betriebsrat? | true",
             "In welchen Fällen gab es externe Hilfe? | true",
             "Which companies used a chatbot? | true",
