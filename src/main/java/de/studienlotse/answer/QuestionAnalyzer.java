@@ -58,7 +58,11 @@ public class QuestionAnalyzer {
             + "firma|betrieb|betriebe|betrieben|kmu|beispiel|beispiele|cases|case|companies|company|firms|businesses)\\b"
             + "|\\b(welche|which) (der|den|of the) "
             // "Bei wem war Zeitdruck ein Problem?": asks for the cases it was, however many
-            + "|\\bbei wem\\b");
+            + "|\\bbei wem\\b"
+            // "Hatten auch andere Firmen …?", "Kennt das jemand?", "Hatte das schon mal wer?": any case it applies to
+            + "|\\b(auch|noch) (andere|weitere) (firmen|unternehmen|betriebe|kmu)\\b|\\bany other (companies|firms|businesses)\\b"
+            + "|\\b(kennt|kannte|hatte|hat|hatten|haben|macht|machte) (das|so was|sowas|so etwas)( \\p{L}+){0,2} (jemand|wer|einer)\\b"
+            + "|\\b(anyone|anybody)\\b");
     private static final int MAX_FOLLOW_UP_WORDS = 14;
     /** Cues made of stop words, which the analysed question no longer holds; whole words of the text as typed. */
     private static final Pattern HOW_MANY = Pattern.compile("\\b(wie ?viele|wieviele|how many)\\b");

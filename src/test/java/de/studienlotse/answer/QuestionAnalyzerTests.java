@@ -157,10 +157,16 @@ class QuestionAnalyzerTests {
     @ParameterizedTest(name = "{0}: which cases = {1}")
     @CsvSource(delimiter = '|', value = {
             "Bei wem war Zeitdruck ein Problem bei der Einführung? | true",
+            "Hatten auch andere Firmen Probleme mit älteren Mitarbeitenden? | true",
+            "Die Tester meckern nur über die Optik – kennt das jemand aus der Studie? | true",
+            "Unsere Älteren wollen nicht mehr umlernen. Hatte das schon mal wer? | true",
+            "Did anyone involve their customers? | true",
             "Welche Unternehmen hatten einen Betriebsrat? | true",
             "In welchen Fällen gab es externe Hilfe? | true",
             "Which companies used a chatbot? | true",
             "Wie lange hat die Einführung bei B4 gedauert? | false",
+            "Was hat das Unternehmen aus der Logistik anders gemacht? | false",
+            "Wie haben die Firmen ihre Mitarbeitenden geschult? | false",
     })
     void should_tell_questions_that_ask_for_every_case(String question, boolean whichCases) {
         assertThat(read(question).whichCases()).isEqualTo(whichCases);
