@@ -11,12 +11,15 @@ import java.util.List;
  * @param uncited     an answer that should cite but ended with no valid citation (a warning for the reader)
  * @param backend     who wrote the text: "extractive", "openai:gpt-4o-mini", ...
  * @param notice      a note for the reader, e.g. that the language model failed and the extractive answer stands in
+ * @param statements  the text's sentences with how far their cited passages carry them (none for an abstention)
+ * @param followUp    the question was read as a follow-up of the turns before it
  */
 public record Answer(String text, List<Citation> citations, boolean abstained, boolean uncited, String backend,
-                     String notice, List<String> suggestions) {
+                     String notice, List<String> suggestions, List<Statement> statements, boolean followUp) {
 
     public Answer {
         citations = List.copyOf(citations);
         suggestions = suggestions == null ? List.of() : List.copyOf(suggestions);
+        statements = statements == null ? List.of() : List.copyOf(statements);
     }
 }

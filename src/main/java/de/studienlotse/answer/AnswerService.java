@@ -4,6 +4,7 @@ import de.studienlotse.answer.llm.LlmException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,18 +24,17 @@ public class AnswerService {
     private static final Logger log = LoggerFactory.getLogger(AnswerService.class);
     static final String FALLBACK_NOTICE_DE = "Das Sprachmodell war nicht erreichbar oder hat nicht rechtzeitig geantwortet. Diese Antwort ist direkt aus den Textstellen der Studie zusammengestellt.";
     static final String FALLBACK_NOTICE_EN = "The language model could not be reached or did not answer in time. This answer is assembled directly from the study's passages.";
-    /** How an LLM says the sources do not answer (prompts/answer-system.md, rule 4). */
-    private static final java.util.regex.Pattern LLM_ABSTAINS = java.util.regex.Pattern.compile(
-            "^\\W*(Dazu enthält die Studie keine Angaben|The study (does not|doesn't) (cover|contain|say))");
 
     private final QuestionAnalyzer analyzer;
     private final SourceSelector selector;
     private final ExtractiveAnswerer extractive;
     private final LlmAnswerer llm;
     private final Abstention abstention;
+    private final Grounding grounding;
 
     AnswerService(QuestionAnalyzer analyzer, SourceSelector selector, ExtractiveAnswerer extractive, LlmAnswerer llm,
-                  Abstention abstention) {
+                  Abstention abstention, Grounding grounding) {
+        this.grounding = grounding;
         this.analyzer = analyzer;
         this.selector = selector;
         this.extractive = extractive;
@@ -99,39 +99,55 @@ public class AnswerService {
     private Flux<AnswerEvent> respond(Prepared prepared) {
         AnalyzedQuestion question = prepared.question();
         List<Source> sources = prepared.selection().sources();
-        AnswerEvent sourcesEvent = new AnswerEvent.Sources(sources.stream().map(Source::citation).toList());
         Optional<Abstention.Reason> reason = abstention.reason(question, prepared.selection());
         if (reason.isPresent()) {
-            List<String> suggestions = abstention.suggestions(question, prepared.selection());
-            String text = abstention.text(question, reason.get(), suggestions);
-            return Flux.concat(Flux.just(sourcesEvent), tokens(text),
-                    Flux.just(new AnswerEvent.Done(new Answer(text, List.of(), true, false, ExtractiveAnswerer.BACKEND, null, suggestions))));
+            return abstain(question, reason.get(), prepared.selection(), ExtractiveAnswerer.BACKEND, sourcesEvent(sources));
         }
         if (!llm.available()) {
-            String text = CitationFilter.check(extractive.answer(question, sources), sources.size());
-            return Flux.concat(Flux.just(sourcesEvent), tokens(text), Flux.just(done(question, text, sources,
-                    ExtractiveAnswerer.BACKEND, null, prepared.selection())));
+            Citations.Renumbered answer = Citations.renumber(
+                    CitationFilter.check(extractive.answer(question, sources), sources.size()), sources);
+            return Flux.concat(Flux.just(sourcesEvent(answer.sources())), pieces(answer.text()),
+                    Flux.just(done(question, answer, ExtractiveAnswerer.BACKEND, null)));
         }
-        return Flux.concat(Flux.just(sourcesEvent), fromModel(question, sources, prepared.selection()));
+        return Flux.concat(Flux.just(sourcesEvent(sources)), fromModel(question, prepared.selection()));
     }
 
-    /** Model deltas through the citation filter; on error or timeout the extractive answer continues the text. */
-    private Flux<AnswerEvent> fromModel(AnalyzedQuestion question, List<Source> sources, SourceSelector.Selection selection) {
+    private static AnswerEvent sourcesEvent(List<Source> sources) {
+        return new AnswerEvent.Sources(sources.stream().map(Source::citation).toList());
+    }
+
+    private Flux<AnswerEvent> abstain(AnalyzedQuestion question, Abstention.Reason reason, SourceSelector.Selection selection,
+                                      String backend, AnswerEvent... before) {
+        List<String> suggestions = abstention.suggestions(question, selection);
+        String text = abstention.text(question, reason, suggestions);
+        return Flux.concat(Flux.just(before), pieces(text), Flux.just(new AnswerEvent.Done(new Answer(text, List.of(), true,
+                false, backend, null, suggestions, List.of(), question.followUp()))));
+    }
+
+    /**
+     * Model deltas through the citation filter; on error or timeout the extractive answer continues the text. A model
+     * that finds no answer in its sources says so with {@link #NO_ANSWER} (prompts/answer-system.md), held back until
+     * it is clear the reply does not start with it; then the abstention is the service's own.
+     */
+    private Flux<AnswerEvent> fromModel(AnalyzedQuestion question, SourceSelector.Selection selection) {
+        List<Source> sources = selection.sources();
         CitationFilter filter = new CitationFilter(sources.size());
         StringBuilder streamed = new StringBuilder();
         AtomicReference<String> notice = new AtomicReference<>();
-        Flux<AnswerEvent> model = llm.answer(question, sources)
+        AtomicBoolean modelAbstained = new AtomicBoolean();
+        Flux<AnswerEvent> model = withoutNoAnswer(llm.answer(question, sources), modelAbstained)
                 .map(filter::accept)
                 .concatWith(Mono.fromSupplier(filter::flush))
                 .filter(s -> !s.isEmpty())
                 .doOnNext(streamed::append)
                 .map(s -> (AnswerEvent) new AnswerEvent.Token(s))
                 // a reply that ends without text (a reasoning model out of tokens, a filtered completion) answers nothing
-                .concatWith(Mono.defer(() -> streamed.toString().isBlank()
+                .concatWith(Mono.defer(() -> streamed.toString().isBlank() && !modelAbstained.get()
                         ? Mono.error(new LlmException(llm.backend() + " finished without any text"))
                         : Mono.empty()))
                 .onErrorResume(error -> {
                     log.warn("Language model failed, answering extractively: {}", error.toString());
+                    modelAbstained.set(false);
                     String text = question.english() ? FALLBACK_NOTICE_EN : FALLBACK_NOTICE_DE;
                     notice.set(text);
                     String fallback = (streamed.toString().isBlank() ? "" : "\n\n---\n\n") + "*" + text + "*\n\n"
@@ -139,37 +155,75 @@ public class AnswerService {
                     streamed.append(fallback);
                     return Flux.just(new AnswerEvent.Token(fallback));
                 });
-        return Flux.concat(model, Mono.fromSupplier(() -> {
-            String text = streamed.toString();
+        return Flux.concat(model, Flux.defer(() -> {
+            if (modelAbstained.get() && streamed.toString().isBlank()) {
+                return abstain(question, Abstention.Reason.OUT_OF_DOMAIN, selection, llm.backend());
+            }
             String backend = notice.get() == null ? llm.backend() : ExtractiveAnswerer.BACKEND;
-            return done(question, text, sources, backend, notice.get(), selection);
+            // the tokens went out with the retrieval's numbers; the finished answer counts its markers in reading order
+            return Flux.just(done(question, Citations.renumber(streamed.toString(), sources), backend, notice.get()));
         }));
     }
 
-    private AnswerEvent.Done done(AnalyzedQuestion question, String text, List<Source> sources, String backend,
-                                  String notice, SourceSelector.Selection selection) {
-        List<Citation> citations = Citations.of(text, sources);
-        boolean abstained = LLM_ABSTAINS.matcher(text).find();
-        List<String> suggestions = abstained ? abstention.suggestions(question, selection) : List.of();
-        return new AnswerEvent.Done(new Answer(text, citations, abstained, !abstained && citations.isEmpty(), backend,
-                notice, suggestions));
+    /** What the prompt asks a model to write, and nothing else, when its sources do not answer the question. */
+    static final String NO_ANSWER = "[[KEINE_ANGABEN]]";
+
+    /** The model's deltas, unless they start with {@link #NO_ANSWER}: then none, and {@code abstained} is set. */
+    static Flux<String> withoutNoAnswer(Flux<String> deltas, AtomicBoolean abstained) {
+        return Flux.defer(() -> {
+            StringBuilder head = new StringBuilder();
+            AtomicBoolean decided = new AtomicBoolean();
+            return deltas.concatMap(delta -> {
+                if (decided.get()) {
+                    return abstained.get() ? Flux.<String>empty() : Flux.just(delta);
+                }
+                head.append(delta);
+                String start = head.toString().stripLeading();
+                if (start.startsWith(NO_ANSWER)) {
+                    decided.set(true);
+                    abstained.set(true);
+                    return Flux.<String>empty();
+                }
+                if (NO_ANSWER.startsWith(start)) {
+                    return Flux.<String>empty(); // may still become the sentinel
+                }
+                decided.set(true);
+                return Flux.just(head.toString());
+            }).concatWith(Mono.fromSupplier(() -> decided.get() ? "" : head.toString()));
+        });
     }
 
-    /** Splits a finished text into small deltas, so offline answers stream like model answers. */
-    static Flux<AnswerEvent> tokens(String text) {
+    private AnswerEvent.Done done(AnalyzedQuestion question, Citations.Renumbered answer, String backend, String notice) {
+        List<Citation> citations = Citations.of(answer.text(), answer.sources());
+        return new AnswerEvent.Done(new Answer(answer.text(), citations, false, citations.isEmpty(), backend, notice,
+                List.of(), grounding.statements(answer.text(), citations), question.followUp()));
+    }
+
+    /**
+     * A finished text in at most three pieces (the first paragraph, then the rest in two halves at paragraph ends):
+     * it is all there, so the client renders it at once instead of re-rendering after every few words.
+     */
+    static Flux<AnswerEvent> pieces(String text) {
+        List<Integer> breaks = new ArrayList<>();
+        for (int i = text.indexOf("\n\n"); i >= 0; i = text.indexOf("\n\n", i + 2)) {
+            breaks.add(i + 2);
+        }
         List<String> pieces = new ArrayList<>();
-        int start = 0;
-        int words = 0;
-        for (int i = 0; i < text.length(); i++) {
-            if (Character.isWhitespace(text.charAt(i)) && ++words % 4 == 0) {
-                pieces.add(text.substring(start, i + 1));
-                start = i + 1;
+        if (breaks.isEmpty()) {
+            pieces.add(text);
+        } else {
+            int first = breaks.getFirst();
+            pieces.add(text.substring(0, first));
+            List<Integer> later = breaks.stream().filter(b -> b > first).toList();
+            int middle = later.isEmpty() ? -1 : later.get((later.size() - 1) / 2);
+            if (middle > 0 && middle < text.length()) {
+                pieces.add(text.substring(first, middle));
+                pieces.add(text.substring(middle));
+            } else {
+                pieces.add(text.substring(first));
             }
         }
-        if (start < text.length()) {
-            pieces.add(text.substring(start));
-        }
-        return Flux.fromIterable(pieces).map(AnswerEvent.Token::new);
+        return Flux.fromIterable(pieces).filter(p -> !p.isEmpty()).map(AnswerEvent.Token::new);
     }
 
     private record Prepared(AnalyzedQuestion question, SourceSelector.Selection selection) {

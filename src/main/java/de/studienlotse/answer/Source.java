@@ -12,6 +12,11 @@ import de.studienlotse.corpus.Passage;
  */
 public record Source(int n, Passage passage, CaseStudy caseStudy, double coverage, boolean fact, boolean matching) {
 
+    /** The same source under another number. */
+    Source numbered(int number) {
+        return new Source(number, passage, caseStudy, coverage, fact, matching);
+    }
+
     Citation citation() {
         return Citation.of(n, passage, caseStudy);
     }

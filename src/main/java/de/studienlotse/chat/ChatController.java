@@ -154,7 +154,8 @@ class ChatController {
         } else {
             conversationId = null;
         }
-        return new Checked(conversationId, history, request.message().strip(), activity, caseId);
+        return new Checked(conversationId, history, request.message().strip(), activity, caseId,
+                Boolean.TRUE.equals(request.fresh()));
     }
 
     /**
@@ -217,10 +218,12 @@ class ChatController {
     }
 
     /** A request that passed every check; the conversation's history is still to be found. */
-    private record Checked(String conversationId, List<Turn> history, String message, Activity activity, String caseId) {
+    private record Checked(String conversationId, List<Turn> history, String message, Activity activity, String caseId,
+                           boolean fresh) {
 
+        /** A fresh question is read without the turns before it, though it stays in the conversation. */
         AnswerRequest request(List<Turn> turns) {
-            return new AnswerRequest(message, turns, activity, caseId);
+            return new AnswerRequest(message, fresh ? List.of() : turns, activity, caseId);
         }
     }
 

@@ -2,6 +2,7 @@ package de.studienlotse.chat;
 
 import de.studienlotse.answer.Answer;
 import de.studienlotse.answer.Citation;
+import de.studienlotse.answer.Statement;
 import java.util.List;
 
 /**
@@ -13,9 +14,13 @@ import java.util.List;
  * @param uncited     the answer should cite but has no valid citation: treat it with care
  * @param notice      e.g. that the language model failed and the offline answer stands in
  * @param suggestions questions the study can answer, offered when it could not answer this one
+ * @param statements  each sentence of {@code answer} (by offsets) with its cited sources and whether they support it:
+ *                    {@code supported}, {@code partly} or {@code unsupported}
+ * @param followUp    the question was read as a follow-up of the previous one; ask with {@code fresh} to read it alone
  */
 public record ChatResponse(String conversationId, String messageId, String answer, List<Citation> citations,
-                           boolean abstained, boolean uncited, String backend, String notice, List<String> suggestions) {
+                           boolean abstained, boolean uncited, String backend, String notice, List<String> suggestions,
+                           List<Statement> statements, boolean followUp) {
 
     static ChatResponse of(String conversationId, String messageId, Answer answer) {
         return of(conversationId, messageId, answer, null);
@@ -26,6 +31,6 @@ public record ChatResponse(String conversationId, String messageId, String answe
         String notice = chatNotice == null ? answer.notice()
                 : answer.notice() == null ? chatNotice : answer.notice() + " " + chatNotice;
         return new ChatResponse(conversationId, messageId, answer.text(), answer.citations(), answer.abstained(),
-                answer.uncited(), answer.backend(), notice, answer.suggestions());
+                answer.uncited(), answer.backend(), notice, answer.suggestions(), answer.statements(), answer.followUp());
     }
 }

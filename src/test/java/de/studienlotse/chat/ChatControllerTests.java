@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
+import de.studienlotse.answer.Citation;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -61,10 +62,30 @@ class ChatControllerTests {
             assertThat(events.getFirst().event()).isEqualTo("sources");
             assertThat(events.getLast().event()).isEqualTo("done");
             List<ServerSentEvent<Map<String, Object>>> tokens = events.stream().filter(e -> "token".equals(e.event())).toList();
-            assertThat(tokens).hasSizeGreaterThan(3);
+            // an offline answer is whole before it is sent: a few pieces, not a re-render every few words
+            assertThat(tokens).hasSizeBetween(2, 3);
             String streamed = String.join("", tokens.stream().map(e -> (String) e.data().get("text")).toList());
             assertThat(streamed).isEqualTo(events.getLast().data().get("answer"));
             assertThat((List<?>) events.getFirst().data().get("sources")).isNotEmpty();
+            // the sources are numbered as the text first cites them
+            List<?> cited = (List<?>) events.getLast().data().get("citations");
+            assertThat(cited).extracting(c -> ((Map<?, ?>) c).get("n")).isSortedAccordingTo((a, b) -> (Integer) a - (Integer) b)
+                    .first().isEqualTo(1);
+            assertThat(((List<?>) events.getFirst().data().get("sources")).subList(0, cited.size())).isEqualTo(cited);
+        }
+
+        @Test
+        void should_read_a_fresh_question_without_the_conversation_before_it() {
+            ChatResponse first = chat(Map.of("message", "Wie lange dauerte die Einführung bei B4?"));
+            ChatResponse followUp = chat(Map.of("message", "Und welche Tipps gibt es dort?", "conversationId", first.conversationId()));
+            ChatResponse fresh = chat(Map.of("message", "Und welche Tipps gibt es dort?", "conversationId", first.conversationId(),
+                    "fresh", true));
+
+            assertThat(followUp.followUp()).isTrue();
+            assertThat(followUp.citations()).extracting(Citation::caseId).containsOnly("B4");
+            assertThat(fresh.followUp()).isFalse();
+            assertThat(fresh.citations()).extracting(Citation::caseId).isNotEmpty().doesNotContainOnly("B4");
+            assertThat(fresh.conversationId()).isEqualTo(first.conversationId());
         }
 
         @Test

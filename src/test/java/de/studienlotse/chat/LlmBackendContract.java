@@ -26,6 +26,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import de.studienlotse.answer.Citation;
+import de.studienlotse.answer.Statement;
 import de.studienlotse.answer.llm.FakeLlmServer;
 import de.studienlotse.answer.llm.FakeLlmServer.RecordedRequest;
 import de.studienlotse.corpus.Study;
@@ -446,21 +447,62 @@ abstract class LlmBackendContract {
     // --- what the model's answer means
 
     @Test
-    void should_mark_answer_abstained_with_suggestions_when_model_says_study_has_no_data() {
-        // given
-        server().streams("Dazu enthält die Studie ", "keine Angaben.");
+    void should_mark_answer_abstained_with_suggestions_when_model_writes_the_no_answer_sentinel() {
+        // given: the sentinel of prompts/answer-system.md, split across deltas
+        server().streams(" [[KEINE_", "ANGA", "BEN]]");
 
         // when
         Streamed answer = stream(QUESTION);
 
-        // then
+        // then: the sentinel never reaches the reader; the abstention is the service's own, in the question's words
         ChatResponse done = answer.done();
-        assertThat(String.join("", answer.tokens())).isEqualTo("Dazu enthält die Studie keine Angaben.");
+        assertThat(String.join("", answer.tokens())).isEqualTo(done.answer()).doesNotContain("KEINE_ANGABEN")
+                .startsWith("Dazu enthält die Studie keine Angaben");
         assertThat(done.abstained()).isTrue();
         assertThat(done.uncited()).isFalse();
         assertThat(done.citations()).isEmpty();
         assertThat(done.suggestions()).isNotEmpty().allSatisfy(s -> assertThat(s).endsWith("?"));
         assertThat(done.backend()).isEqualTo(provider() + ":" + model());
+    }
+
+    // --- each sentence against the passages it cites
+
+    @Test
+    void should_mark_exactly_the_sentence_its_sources_do_not_hold_unsupported() {
+        // given: the model quotes source 1, then adds a figure no source states
+        Citation first = stream(QUESTION).sources().sources().getFirst();
+        String invented = "Dadurch sparte das Unternehmen jedes Jahr 40.000 Euro an Portokosten [1].";
+        reset().streams(first.quote() + " [1] ", invented);
+
+        // when
+        ChatResponse done = ask(QUESTION);
+
+        // then
+        assertThat(done.statements()).isNotEmpty();
+        assertThat(done.statements()).filteredOn(s -> s.status() == Statement.Support.UNSUPPORTED)
+                .singleElement().satisfies(s -> {
+                    assertThat(s.text()).isEqualTo(invented);
+                    assertThat(done.answer().substring(s.start(), s.end())).isEqualTo(invented);
+                    assertThat(s.sources()).containsExactly(1);
+                });
+        assertThat(done.statements()).filteredOn(s -> !s.text().equals(invented))
+                .allSatisfy(s -> assertThat(s.status()).isEqualTo(Statement.Support.SUPPORTED));
+    }
+
+    @Test
+    void should_renumber_markers_in_reading_order_in_the_finished_answer() {
+        // given: the model cites source 2 before source 1
+        List<Citation> sources = stream(QUESTION).sources().sources();
+        reset().streams("Erstens [2]. ", "Zweitens [1]. Drittens [2].");
+
+        // when
+        ChatResponse done = ask(QUESTION);
+
+        // then
+        assertThat(done.answer()).isEqualTo("Erstens [1]. Zweitens [2]. Drittens [1].");
+        assertThat(done.citations()).extracting(Citation::n).containsExactly(1, 2);
+        assertThat(done.citations()).extracting(Citation::passageId)
+                .containsExactly(sources.get(1).passageId(), sources.get(0).passageId());
     }
 
     @Test

@@ -1,0 +1,204 @@
+package de.studienlotse.answer;
+
+import de.studienlotse.answer.Statement.Support;
+import de.studienlotse.search.AnalyzedWord;
+import de.studienlotse.search.PassageIndex;
+import de.studienlotse.search.QueryTerms;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Component;
+
+/**
+ * Checks an answer sentence by sentence against the passages it cites, whoever wrote it: a sentence is supported when
+ * its content words, after the same German analysis the index uses (lemmas, compound parts, the glossary and thesaurus
+ * alternatives), are found in its cited passages and their case's facts (id, Branche, KI-Anwendung, section, label).
+ *
+ * <p>Headings, list introductions ending in a colon, notices in italics and words of the answer's own frame ("Die
+ * Studie nennt … aus 3 Fällen") are not statements about the study. A sentence without a marker of its own is read
+ * with the marker that closes its list item or paragraph, as a quoted passage of several sentences is cited once at
+ * its end.
+ */
+@Component
+class Grounding {
+
+    /** Share of a sentence's content words its passages must hold to support it. */
+    static final double SUPPORTED = 0.8;
+    /** Below this it is unsupported. */
+    static final double PARTLY = 0.5;
+
+    /** Words of the frame around the study's text, which claim nothing about a case. */
+    private static final String FRAME = """
+            Studie Fall Fälle Unternehmen Firma Betrieb KMU Beispiel nennen nennt beschreiben beschreibt zählen zählt
+            berichten berichtet geben gibt vor allem insbesondere mehrere einige weitere übrige folgende genannt
+            Einführung KI Anwendung KI-Anwendung Tätigkeit Tätigkeitsbereich Bereich Text Passage Quelle Angabe Eckdaten
+            Herausforderung Erfolgsfaktor Tipp Schritt Ziel Zitat Ergebnis Thema Kategorie Nennung Tabelle
+            study case cases company companies firm example names describes reports counts mentions several other
+            introduction AI application activity area source passage challenge success factor tip step goal quote
+            result topic category mention table German quoted
+            """;
+    private static final Pattern MARKER = Pattern.compile("\\[(\\d{1,9})]");
+    /** A sentence ends at . ! ? (with closing quotes, emphasis and markers) before the next one starts. */
+    private static final Pattern END = Pattern.compile(
+            "[.!?][\"“”»)*]*((\\s*\\[\\d{1,9}])*)(?=\\s+[\\p{Lu}\\d„\"*(\\[])");
+    private static final Pattern ABBREVIATION = Pattern.compile(
+            "(?i)(\\b\\p{L}|\\d+|bzw|ca|inkl|evtl|ggf|usw|etc|vgl|nr|sog|zw|zzgl|bspw|max|min|mind|z\\. ?b|d\\. ?h|u\\. ?a|e\\.g|i\\.e)$");
+    private static final Pattern LIST_PREFIX = Pattern.compile("^\\s*(?:[-*+] |\\d+\\. |> )+");
+    private static final Pattern MARKDOWN = Pattern.compile("\\*\\*|[*_`„“”»«\"]|\\[\\d{1,9}]");
+
+    private final PassageIndex index;
+    private final Set<String> frame;
+    private final Map<String, Set<String>> passageTerms = new ConcurrentHashMap<>();
+
+    Grounding(PassageIndex index) {
+        this.index = index;
+        this.frame = index.words(FRAME).stream().map(AnalyzedWord::term).collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** The answer's statements in reading order; {@code citations} are the sources its markers may name. */
+    List<Statement> statements(String text, List<Citation> citations) {
+        List<Statement> statements = new ArrayList<>();
+        int lineStart = 0;
+        while (lineStart <= text.length()) {
+            int lineEnd = text.indexOf('\n', lineStart);
+            if (lineEnd < 0) {
+                lineEnd = text.length();
+            }
+            line(text, lineStart, lineEnd, citations, statements);
+            lineStart = lineEnd + 1;
+        }
+        return statements;
+    }
+
+    /** Share of statements with this support, or 0 for none. */
+    static double share(List<Statement> statements, Support support) {
+        return statements.isEmpty() ? 0 : statements.stream().filter(s -> s.status() == support).count() / (double) statements.size();
+    }
+
+    private void line(String text, int start, int end, List<Citation> citations, List<Statement> out) {
+        String line = text.substring(start, end);
+        String trimmed = line.strip();
+        if (trimmed.isEmpty() || trimmed.startsWith("#") || trimmed.matches("-{3,}|\\*{3,}")
+                || trimmed.matches("\\*\\*[^*]+\\*\\*:?") || trimmed.matches("\\*[^*].*[^*]\\*") && !MARKER.matcher(trimmed).find()) {
+            return; // a heading, a rule, a notice
+        }
+        Matcher prefix = LIST_PREFIX.matcher(line);
+        int from = start + (prefix.find() ? prefix.end() : 0);
+        List<int[]> spans = sentences(text, from, end);
+        List<List<Integer>> markers = spans.stream().map(s -> markers(text.substring(s[0], s[1]))).toList();
+        for (int i = 0; i < spans.size(); i++) {
+            int[] span = spans.get(i);
+            String sentence = text.substring(span[0], span[1]);
+            List<Integer> cited = markers.get(i);
+            for (int j = i + 1; cited.isEmpty() && j < spans.size(); j++) {
+                cited = markers.get(j);
+            }
+            if (cited.isEmpty() && sentence.strip().endsWith(":")) {
+                continue; // introduces the list below
+            }
+            Set<String> content = new LinkedHashSet<>();
+            List<AnalyzedWord> words = index.words(MARKDOWN.matcher(sentence).replaceAll(" "));
+            words.stream().filter(w -> !frame.contains(w.term())).forEach(w -> content.add(w.term()));
+            if (content.isEmpty()) {
+                continue;
+            }
+            out.add(new Statement(sentence, span[0], span[1], cited, support(sentence, words, cited, citations)));
+        }
+    }
+
+    private Support support(String sentence, List<AnalyzedWord> words, List<Integer> cited, List<Citation> citations) {
+        Set<String> held = new HashSet<>();
+        for (int n : cited) {
+            citations.stream().filter(c -> c.n() == n).findFirst().ifPresent(c -> held.addAll(terms(c)));
+        }
+        if (held.isEmpty()) {
+            return Support.UNSUPPORTED;
+        }
+        List<AnalyzedWord> content = words.stream().filter(w -> !frame.contains(w.term())).toList();
+        Set<String> alternatives = null;
+        int covered = 0;
+        for (AnalyzedWord word : content) {
+            boolean found = held.contains(word.term())
+                    || !word.parts().isEmpty() && word.parts().stream().filter(p -> p.length() > 2).allMatch(held::contains);
+            if (!found) {
+                if (alternatives == null) {
+                    // English or everyday words: the glossary's and thesaurus' study words for them
+                    alternatives = new HashSet<>();
+                    for (QueryTerms.QueryTerm term : index.analyze(MARKDOWN.matcher(sentence).replaceAll(" ")).terms()) {
+                        if (term.expansions().stream().anyMatch(held::contains)) {
+                            alternatives.add(term.term());
+                        }
+                    }
+                }
+                found = alternatives.contains(word.term());
+            }
+            if (found) {
+                covered++;
+            }
+        }
+        double coverage = covered / (double) content.size();
+        return coverage >= SUPPORTED ? Support.SUPPORTED : coverage >= PARTLY ? Support.PARTLY : Support.UNSUPPORTED;
+    }
+
+    private Set<String> terms(Citation c) {
+        return passageTerms.computeIfAbsent(c.passageId(), id -> {
+            String about = String.join(" ", nonNull(c.caseId(), c.taetigkeit(), c.branche(), c.anwendung(),
+                    c.section(), c.label(), c.quote()));
+            Set<String> terms = new HashSet<>();
+            index.words(about).forEach(w -> {
+                terms.add(w.term());
+                terms.addAll(w.parts());
+            });
+            return Set.copyOf(terms);
+        });
+    }
+
+    private static List<String> nonNull(String... values) {
+        List<String> list = new ArrayList<>();
+        for (String v : values) {
+            if (v != null) list.add(v);
+        }
+        return list;
+    }
+
+    private static List<int[]> sentences(String text, int from, int to) {
+        List<int[]> spans = new ArrayList<>();
+        String line = text.substring(from, to);
+        Matcher end = END.matcher(line);
+        int start = 0;
+        while (end.find()) {
+            if (ABBREVIATION.matcher(line.substring(start, end.start())).find()) {
+                continue;
+            }
+            spans.add(trimmed(from, line, start, end.end()));
+            start = end.end();
+        }
+        if (!line.substring(start).isBlank()) {
+            spans.add(trimmed(from, line, start, line.length()));
+        }
+        return spans;
+    }
+
+    private static int[] trimmed(int offset, String line, int start, int end) {
+        while (start < end && Character.isWhitespace(line.charAt(start))) start++;
+        while (end > start && Character.isWhitespace(line.charAt(end - 1))) end--;
+        return new int[] {offset + start, offset + end};
+    }
+
+    private static List<Integer> markers(String sentence) {
+        List<Integer> numbers = new ArrayList<>();
+        Matcher m = MARKER.matcher(sentence);
+        while (m.find()) {
+            int n = Integer.parseInt(m.group(1));
+            if (!numbers.contains(n)) numbers.add(n);
+        }
+        return numbers;
+    }
+}
