@@ -277,10 +277,27 @@ class ExtractiveAnswerer {
         }
     }
 
+    /** A row of the count tables as the parser reads it: "2 | 2 | 0 | Datenschutz & rechtliche Situation (M=6.34)". */
+    private static final java.util.regex.Pattern COUNT_ROW = java.util.regex.Pattern.compile(
+            "(\\d+) \\| (\\d+) \\| (\\d+)(?: \\| (.+))?");
+
+    /** The row as a sentence a person reads: the mentions per Tätigkeit and the obstacle of Studie 1 it is matched to. */
+    static String countRow(String text, boolean en) {
+        java.util.regex.Matcher row = COUNT_ROW.matcher(text);
+        if (!row.matches()) {
+            return text;
+        }
+        String counts = (en ? "accounting %s, customer advice %s, capacity planning %s"
+                : "Buchhaltung %s, Kundenberatung %s, Kapazitätsplanung %s").formatted(row.group(1), row.group(2), row.group(3));
+        return row.group(4) == null ? counts + "."
+                : counts + (en ? "; matched obstacle from Studie 1: " : "; zugeordnetes Hemmnis aus Studie 1: ") + row.group(4) + ".";
+    }
+
     private String bullet(Source s) {
         Passage p = s.passage();
-        String body = shorten(p.text());
-        String label = p.label();
+        boolean countRow = p.sectionId().startsWith("tabelle-") && COUNT_ROW.matcher(p.text()).matches();
+        String body = countRow ? countRow(p.text(), false) : shorten(p.text());
+        String label = countRow && p.label() != null ? p.label().replaceFirst(" \\(.*\\)$", "") : p.label();
         String line = switch (p.kind()) {
             case BEST_PRACTICE -> label == null || label.equals(p.text()) ? "**" + body + "**" : "**" + label + ":** " + body;
             case STEP -> label == null ? body : "**" + label + "** – " + body;

@@ -39,10 +39,12 @@ class Grounding {
             Studie Fall Fälle Unternehmen Firma Betrieb KMU Beispiel nennen nennt beschreiben beschreibt zählen zählt
             berichten berichtet geben gibt vor allem insbesondere mehrere einige weitere übrige folgende genannt
             Einführung KI Anwendung KI-Anwendung Tätigkeit Tätigkeitsbereich Bereich Text Passage Quelle Angabe Eckdaten
-            Herausforderung Erfolgsfaktor Tipp Schritt Ziel Zitat Ergebnis Thema Kategorie Nennung Tabelle
+            Herausforderung Erfolgsfaktor Tipp Schritt Ziel Zitat Ergebnis Thema Kategorie Nennung Tabelle Best Practice
+            umfassen dauern kurz lang schnell langsam weitere Eckdaten
             study case cases company companies firm example names describes reports counts mentions several other
             introduction AI application activity area source passage challenge success factor tip step goal quote
-            result topic category mention table German quoted
+            result topic category mention table German quoted comprises took shortest longest fastest further facts
+            printed beside
             """;
     private static final Pattern MARKER = Pattern.compile("\\[(\\d{1,9})]");
     /** A sentence ends at . ! ? (with closing quotes, emphasis and markers) before the next one starts. */
@@ -65,33 +67,41 @@ class Grounding {
     /** The answer's statements in reading order; {@code citations} are the sources its markers may name. */
     List<Statement> statements(String text, List<Citation> citations) {
         List<Statement> statements = new ArrayList<>();
+        List<int[]> unit = new ArrayList<>();
         int lineStart = 0;
         while (lineStart <= text.length()) {
             int lineEnd = text.indexOf('\n', lineStart);
             if (lineEnd < 0) {
                 lineEnd = text.length();
             }
-            line(text, lineStart, lineEnd, citations, statements);
+            String line = text.substring(lineStart, lineEnd);
+            // a list item or paragraph goes on over its following lines (a quoted passage with a list of its own)
+            if (line.isBlank() || LIST_PREFIX.matcher(line).lookingAt() || notStatement(line.strip())) {
+                unit(text, unit, citations, statements);
+            }
+            if (!line.isBlank() && !notStatement(line.strip())) {
+                unit.add(new int[] {lineStart, lineEnd});
+            }
             lineStart = lineEnd + 1;
         }
+        unit(text, unit, citations, statements);
         return statements;
     }
 
-    /** Share of statements with this support, or 0 for none. */
-    static double share(List<Statement> statements, Support support) {
-        return statements.isEmpty() ? 0 : statements.stream().filter(s -> s.status() == support).count() / (double) statements.size();
+    /** A heading, a rule, a notice in italics: the answer's frame, not a statement. */
+    private static boolean notStatement(String line) {
+        return line.startsWith("#") || line.matches("-{3,}|\\*{3,}") || line.matches("\\*\\*[^*]+\\*\\*:?")
+                || line.matches("\\*[^*].*[^*]\\*") && !MARKER.matcher(line).find();
     }
 
-    private void line(String text, int start, int end, List<Citation> citations, List<Statement> out) {
-        String line = text.substring(start, end);
-        String trimmed = line.strip();
-        if (trimmed.isEmpty() || trimmed.startsWith("#") || trimmed.matches("-{3,}|\\*{3,}")
-                || trimmed.matches("\\*\\*[^*]+\\*\\*:?") || trimmed.matches("\\*[^*].*[^*]\\*") && !MARKER.matcher(trimmed).find()) {
-            return; // a heading, a rule, a notice
+    /** The statements of one list item or paragraph (its lines); a sentence without a marker takes the next one's. */
+    private void unit(String text, List<int[]> lines, List<Citation> citations, List<Statement> out) {
+        List<int[]> spans = new ArrayList<>();
+        for (int[] line : lines) {
+            Matcher prefix = LIST_PREFIX.matcher(text.substring(line[0], line[1]));
+            spans.addAll(sentences(text, line[0] + (prefix.lookingAt() ? prefix.end() : 0), line[1]));
         }
-        Matcher prefix = LIST_PREFIX.matcher(line);
-        int from = start + (prefix.find() ? prefix.end() : 0);
-        List<int[]> spans = sentences(text, from, end);
+        lines.clear();
         List<List<Integer>> markers = spans.stream().map(s -> markers(text.substring(s[0], s[1]))).toList();
         for (int i = 0; i < spans.size(); i++) {
             int[] span = spans.get(i);
@@ -103,14 +113,17 @@ class Grounding {
             if (cited.isEmpty() && sentence.strip().endsWith(":")) {
                 continue; // introduces the list below
             }
-            Set<String> content = new LinkedHashSet<>();
             List<AnalyzedWord> words = index.words(MARKDOWN.matcher(sentence).replaceAll(" "));
-            words.stream().filter(w -> !frame.contains(w.term())).forEach(w -> content.add(w.term()));
-            if (content.isEmpty()) {
+            if (words.stream().allMatch(w -> frame.contains(w.term()))) {
                 continue;
             }
             out.add(new Statement(sentence, span[0], span[1], cited, support(sentence, words, cited, citations)));
         }
+    }
+
+    /** Share of statements with this support, or 0 for none. */
+    static double share(List<Statement> statements, Support support) {
+        return statements.isEmpty() ? 0 : statements.stream().filter(s -> s.status() == support).count() / (double) statements.size();
     }
 
     private Support support(String sentence, List<AnalyzedWord> words, List<Integer> cited, List<Citation> citations) {

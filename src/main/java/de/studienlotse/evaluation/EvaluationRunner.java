@@ -5,6 +5,7 @@ import de.studienlotse.answer.AnswerEvent;
 import de.studienlotse.answer.AnswerRequest;
 import de.studienlotse.answer.AnswerService;
 import de.studienlotse.answer.Citation;
+import de.studienlotse.answer.Statement;
 import de.studienlotse.corpus.CorpusProperties;
 import de.studienlotse.corpus.Study;
 import de.studienlotse.evaluation.FaithfulnessJudge.Judgement;
@@ -137,7 +138,7 @@ public class EvaluationRunner {
         RunReport report = new RunReport(Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), setup, retrieval,
                 List.copyOf(answerRows), results, latency(trials));
         return new AnsweredRun(report, trials.stream().map(t -> new AnsweredQuestion(t.question(), t.answer().text(),
-                t.answer().citations(), t.answer().abstained())).toList());
+                t.answer().citations(), t.answer().abstained(), t.answer().statements())).toList());
     }
 
     /** A run's report and the answers behind it. */
@@ -145,7 +146,8 @@ public class EvaluationRunner {
     }
 
     /** What one gold question was answered: the text (Markdown with {@code [n]}) and the passages it cites. */
-    public record AnsweredQuestion(GoldQuestion gold, String answer, List<Citation> citations, boolean abstained) {
+    public record AnsweredQuestion(GoldQuestion gold, String answer, List<Citation> citations, boolean abstained,
+                                   List<Statement> statements) {
     }
 
     // ------------------------------------------------------------------ one question
@@ -239,6 +241,7 @@ public class EvaluationRunner {
                 .map(t -> new Metrics.Outcome(t.question().answerable(), t.answer().abstained())).toList());
         List<Trial> judged = trials.stream().filter(t -> t.judgement() != null && t.judgement().faithfulness() != null)
                 .toList();
+        List<Statement> statements = trials.stream().flatMap(t -> t.answer().statements().stream()).toList();
         return new AnswerScores(trials.size(),
                 answerable.isEmpty() ? null : mean(answerable, t -> Metrics.citationPrecision(cited(t), t.question().relevant())),
                 answerable.isEmpty() ? null : mean(answerable, t -> Metrics.citationRecall(cited(t), t.question().relevant())),
@@ -246,7 +249,14 @@ public class EvaluationRunner {
                 abstention.unanswerable(), round(abstention.refusedWhenShould()),
                 abstention.answerable(), round(abstention.answeredWhenShould()),
                 answerable.isEmpty() ? null : mean(answerable, t -> Metrics.mustMention(t.answer().text(), t.question().mustMention())),
-                judged.size(), judged.isEmpty() ? null : mean(judged, t -> t.judgement().faithfulness()));
+                judged.size(), judged.isEmpty() ? null : mean(judged, t -> t.judgement().faithfulness()),
+                statements.size(), share(statements, Statement.Support.SUPPORTED),
+                share(statements, Statement.Support.UNSUPPORTED));
+    }
+
+    private static Double share(List<Statement> statements, Statement.Support support) {
+        return statements.isEmpty() ? null
+                : round(statements.stream().filter(s -> s.status() == support).count() / (double) statements.size());
     }
 
     /** A baseline retrieves and never declines: only the abstention figures apply, trivially. */
@@ -255,7 +265,7 @@ public class EvaluationRunner {
                 .map(t -> new Metrics.Outcome(t.question().answerable(), false)).toList());
         return new AnswerScores(trials.size(), null, null, 0, null, abstention.unanswerable(),
                 round(abstention.refusedWhenShould()), abstention.answerable(), round(abstention.answeredWhenShould()),
-                null, 0, null);
+                null, 0, null, 0, null, null);
     }
 
     /** The cited keys: cases, or for section-level questions sections; a study passage cited for a case question counts by its section. */

@@ -132,6 +132,8 @@ final class MarkdownReport {
         line(md, "answered when it should (n=" + first.answerable() + ")", s, AnswerScores::answeredWhenShould);
         line(md, "must-mention coverage", s, AnswerScores::mustMention);
         line(md, "faithfulness, LLM judge (" + first.judged() + " judged)", s, AnswerScores::faithfulness);
+        line(md, "statements supported by their citations (" + first.statements() + " sentences)", s, AnswerScores::supported);
+        line(md, "statements unsupported", s, AnswerScores::unsupported);
         md.append('\n');
     }
 

@@ -56,10 +56,14 @@ public record RunReport(String generatedAt, Setup setup, List<RetrievalRow> retr
      * @param answeredWhenShould answerable questions not declined / answerable questions
      * @param mustMention        mean over answerable questions of must-mention facts found / facts
      * @param faithfulness       mean over judged answers of supported claims / claims (LLM judge)
+     * @param statements         sentences of all answers checked against the passages they cite
+     * @param supported          of those, the share its passages support
+     * @param unsupported        the share they do not (an invented claim, or no citation)
      */
     public record AnswerScores(int questions, Double citationPrecision, Double citationRecall, int citations,
                                Double citationValidity, int unanswerable, Double refusedWhenShould, int answerable,
-                               Double answeredWhenShould, Double mustMention, int judged, Double faithfulness) {
+                               Double answeredWhenShould, Double mustMention, int judged, Double faithfulness,
+                               int statements, Double supported, Double unsupported) {
     }
 
     /**

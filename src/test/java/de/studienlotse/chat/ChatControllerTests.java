@@ -84,7 +84,7 @@ class ChatControllerTests {
             assertThat(followUp.followUp()).isTrue();
             assertThat(followUp.citations()).extracting(Citation::caseId).containsOnly("B4");
             assertThat(fresh.followUp()).isFalse();
-            assertThat(fresh.citations()).extracting(Citation::caseId).isNotEmpty().doesNotContainOnly("B4");
+            assertThat(fresh.citations()).extracting(Citation::caseId).isNotEmpty().anyMatch(id -> !"B4".equals(id));
             assertThat(fresh.conversationId()).isEqualTo(first.conversationId());
         }
 
