@@ -108,7 +108,7 @@ class WidgetBrowserTests {
     }
 
     @Test
-    void should_stream_an_answer_in_pieces_with_citation_chips_on_the_demo_page() {
+    void should_show_an_offline_answer_in_one_to_three_pieces_with_citation_chips_on_the_demo_page() {
         // given
         page.navigate(url("/demo/einbettung.html"));
         widget.open();
@@ -126,12 +126,13 @@ class WidgetBrowserTests {
         widget.ask(QUESTION);
         Locator answer = widget.awaitAnswer("done");
 
-        // then: the text came as several token events and several growing versions on screen
-        assertThat(Integer.parseInt(answer.getAttribute("data-token-events"))).isGreaterThan(3);
+        // then: an offline answer is already composed, so it comes in one to three token events, each version on
+        // screen longer than the one before (never re-rendered word by word)
+        assertThat(Integer.parseInt(answer.getAttribute("data-token-events"))).isBetween(1, 3);
         @SuppressWarnings("unchecked")
         List<Number> renders = (List<Number>) page.evaluate("() => window.__renders");
         List<Integer> lengths = renders.stream().map(Number::intValue).distinct().toList();
-        assertThat(lengths).hasSizeGreaterThan(3).isSorted();
+        assertThat(lengths).isNotEmpty().hasSizeLessThanOrEqualTo(3).isSorted();
         // and each chip opens exactly the passage the service cites with that number
         Map<Integer, String> cited = citedPassages(QUESTION);
         Locator chips = answer.locator(".chip");
