@@ -3,6 +3,9 @@ package de.studienlotse.answer;
 import de.studienlotse.corpus.Activity;
 import de.studienlotse.corpus.CaseStudy;
 import de.studienlotse.corpus.Passage;
+import de.studienlotse.search.Concept;
+import de.studienlotse.search.PassageIndex;
+import de.studienlotse.search.StudyConcepts;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -13,8 +16,11 @@ import java.util.function.Predicate;
 import org.springframework.stereotype.Component;
 
 /**
- * The offline answerer: no model, no network. It writes a short frame (lead sentence, case headings, fact summaries)
- * around verbatim passages of the study, each with its citation marker; it never paraphrases the study's text.
+ * The offline answerer: no model, no network. It writes a short frame around verbatim passages of the study, each with
+ * its citation marker, and never paraphrases the study's text: facts (durations, works council, counts) as sentences,
+ * and prose passages of several cases grouped by the study concept they share, opened by one sentence that names the
+ * concepts with their citations ("Die Studie nennt dazu aus 4 Fällen vor allem Kommunikation & Zusammenarbeit [1][2]
+ * und Motivation und Interesse [3]."), so a reader sees what the cases have in common before the quotes.
  */
 @Component
 class ExtractiveAnswerer {
@@ -26,10 +32,20 @@ class ExtractiveAnswerer {
     private static final java.util.regex.Pattern SHORTEST = java.util.regex.Pattern.compile(
             "(?iu)\\b(k(ü|ue)rzeste[nmrs]?|schnellste[nmrs]?|shortest|fastest|quickest)\\b");
 
-    private final AnswerProperties properties;
+    /** At most this many concepts are named in the opening sentence. */
+    private static final int LEAD_CONCEPTS = 3;
 
-    ExtractiveAnswerer(AnswerProperties properties) {
+    private final AnswerProperties properties;
+    private final StudyConcepts concepts;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    ExtractiveAnswerer(AnswerProperties properties, PassageIndex index) {
+        this(properties, index.concepts());
+    }
+
+    ExtractiveAnswerer(AnswerProperties properties, StudyConcepts concepts) {
         this.properties = properties;
+        this.concepts = concepts;
     }
 
     String answer(AnalyzedQuestion question, List<Source> sources) {
@@ -59,12 +75,16 @@ class ExtractiveAnswerer {
         factQuestion = factQuestion || !text.toString().isEmpty();
         List<Source> prose = relevantProse(question, sources, factQuestion);
         if (!prose.isEmpty()) {
+            List<Group> groups = factQuestion ? List.of() : byConcept(prose);
             if (factQuestion) {
                 text.line("").line(text.en ? "Related passages of the study:" : "Dazu im Text der Studie:");
+                grouped(question, prose, text);
+            } else if (groups.size() > 1 || groups.size() == 1 && cases(prose) > 1) {
+                composed(question, prose, groups, text);
             } else {
                 text.line(lead(question, prose));
+                grouped(question, prose, text);
             }
-            grouped(question, prose, text);
         }
         return text.toString().strip();
     }
@@ -134,8 +154,8 @@ class ExtractiveAnswerer {
             within.forEach(s -> text.line("- %s: **%s** %s".formatted(caseName(s.caseStudy(), text.en), s.passage().text(), marker(s))));
             if (!within.isEmpty()) {
                 // the condition is the answer: the other cases are counted, not listed and not cited
-                text.line("").line((text.en ? "The other %d cases state a duration outside that range or none in figures."
-                        : "Die übrigen %d Fälle nennen eine Dauer außerhalb dieses Bereichs oder keine bezifferte.")
+                text.line("").line((text.en ? "*The other %d cases state a duration outside that range or none in figures.*"
+                        : "*Die übrigen %d Fälle nennen eine Dauer außerhalb dieses Bereichs oder keine bezifferte.*")
                         .formatted(durations.size() - within.size()));
                 return;
             }
@@ -188,7 +208,8 @@ class ExtractiveAnswerer {
                     s.passage().label() != null ? "☐ " : "", s.passage().text(), marker(s))));
         }
         if (relevant.size() > 1) {
-            text.line(text.en ? restEn : restDe);
+            // a note on what the study leaves open, not a statement about a case: in italics, as the answer's frame
+            text.line("*" + (text.en ? restEn : restDe) + "*");
         }
     }
 
@@ -275,6 +296,134 @@ class ExtractiveAnswerer {
             group.stream().sorted(Comparator.comparing(s -> s.passage().id(), ExtractiveAnswerer::byPosition))
                     .forEach(s -> text.line("- " + bullet(s)));
         }
+    }
+
+    /** Passages that share a study concept, in the order of their best source. */
+    private record Group(Concept concept, List<Source> sources) {
+
+        List<String> caseIds() {
+            return sources.stream().map(s -> s.passage().caseId()).filter(java.util.Objects::nonNull).distinct().toList();
+        }
+    }
+
+    /** The cases and study sections the passages come from. */
+    private static long owners(List<Source> sources) {
+        return sources.stream().map(s -> s.passage().caseId() != null ? s.passage().caseId() : s.passage().sectionId())
+                .distinct().count();
+    }
+
+    private static long cases(List<Source> prose) {
+        return prose.stream().map(s -> s.passage().caseId()).filter(java.util.Objects::nonNull).distinct().count();
+    }
+
+    /**
+     * Groups the passages by the concept of the concept layer ({@code concepts/passagen-konzepte.tsv}) that covers most
+     * of them, then the next, greedily; a concept that covers one passage only is no group. The Tätigkeiten and the
+     * study's own topics group nothing: they say where a passage stands, not what it says. Empty when fewer than two
+     * passages share a concept.
+     */
+    private List<Group> byConcept(List<Source> prose) {
+        List<Source> left = new ArrayList<>(prose);
+        List<Group> groups = new ArrayList<>();
+        while (left.size() > 1) {
+            Map<String, List<Source>> byId = new LinkedHashMap<>();
+            for (Source s : left) {
+                for (String id : concepts.of(s.passage().id())) {
+                    if (!id.startsWith("taetigkeit-") && !id.startsWith("studie-")) {
+                        byId.computeIfAbsent(id, k -> new ArrayList<>()).add(s);
+                    }
+                }
+            }
+            // the concept shared by most cases (the study's own text counts as one more), then by most passages;
+            // ties go to the concept of the better ranked passage
+            Map.Entry<String, List<Source>> best = byId.entrySet().stream()
+                    .max(Comparator.<Map.Entry<String, List<Source>>>comparingLong(e -> owners(e.getValue()))
+                            .thenComparingInt(e -> e.getValue().size())
+                            .thenComparingInt(e -> -firstRank(prose, e.getValue())))
+                    .orElse(null);
+            if (best == null || best.getValue().size() < 2 || concepts.byId(best.getKey()).isEmpty()) {
+                break;
+            }
+            groups.add(new Group(concepts.byId(best.getKey()).orElseThrow(), best.getValue()));
+            left.removeAll(best.getValue());
+        }
+        groups.sort(Comparator.comparingInt(g -> firstRank(prose, g.sources())));
+        return groups;
+    }
+
+    private static int firstRank(List<Source> prose, List<Source> group) {
+        return group.stream().mapToInt(prose::indexOf).min().orElse(Integer.MAX_VALUE);
+    }
+
+    /**
+     * The answer of a question that several cases answer: one sentence naming the concepts they share, each with its
+     * citations, then the quotes grouped by concept (case id in front), then the passages no concept groups.
+     */
+    private void composed(AnalyzedQuestion question, List<Source> prose, List<Group> groups, Text text) {
+        boolean en = text.en;
+        long cases = cases(prose);
+        List<String> named = new ArrayList<>();
+        for (Group g : groups.subList(0, Math.min(LEAD_CONCEPTS, groups.size()))) {
+            named.add(conceptName(g.concept(), en) + " " + String.join("", g.sources().stream().map(ExtractiveAnswerer::marker).toList()));
+        }
+        String what = kind(question, en);
+        String from = cases > 1 ? (en ? " from %d cases".formatted(cases) : " aus %d Fällen".formatted(cases)) : "";
+        boolean all = groups.size() <= LEAD_CONCEPTS;
+        // "Die Studie nennt dazu aus 4 Fällen vor allem A [1][2] und B [3]." / "… diese Erfolgsfaktoren aus 4 Fällen, unter anderem …"
+        String lead = en
+                ? "The study names %s%s, %s %s.".formatted(what == null ? "these points" : what, from,
+                        all ? "above all" : "among others", enumeration(named, true))
+                : "Die Studie nennt %s%s%s %s.".formatted(what == null ? "dazu" : what, from,
+                        what == null ? "" : ",", (all ? "vor allem " : "unter anderem ") + enumeration(named, false));
+        text.line(lead.replace(" ,", ",").replace("  ", " "));
+        if (en) {
+            text.line("*The quotes below stay in the study's German.*");
+        }
+        for (Group g : groups) {
+            text.line("");
+            List<String> ids = g.caseIds();
+            text.line("**" + conceptName(g.concept(), en) + (ids.isEmpty() ? "" : " (" + String.join(", ", ids) + ")") + "**");
+            g.sources().forEach(s -> text.line("- " + casePrefix(s, en) + bullet(s)));
+        }
+        List<Source> rest = prose.stream().filter(s -> groups.stream().noneMatch(g -> g.sources().contains(s))).toList();
+        if (!rest.isEmpty()) {
+            text.line("").line(en ? "**Further passages**" : "**Weitere Stellen**");
+            rest.forEach(s -> text.line("- " + casePrefix(s, en) + bullet(s)));
+        }
+    }
+
+    /** "B3 (Finanzbranche): " before a quote, or the study's section for a passage of the study's own text. */
+    private static String casePrefix(Source s, boolean en) {
+        CaseStudy c = s.caseStudy();
+        if (c == null) {
+            return (en ? "Study, " : "Studie, ") + sectionTitle(s.passage()) + ": ";
+        }
+        return "**" + c.id() + "**" + (c.branche() == null ? "" : " (" + c.branche() + ")") + ": ";
+    }
+
+    private static String conceptName(Concept concept, boolean en) {
+        return en ? concept.nameEn() : concept.nameDe();
+    }
+
+    private static String enumeration(List<String> items, boolean en) {
+        if (items.size() == 1) {
+            return items.getFirst();
+        }
+        return String.join(", ", items.subList(0, items.size() - 1)) + (en ? " and " : " und ") + items.getLast();
+    }
+
+    /** What the question asks for, in the study's words: "Erfolgsfaktoren", "Herausforderungen" ... or null. */
+    private static String kind(AnalyzedQuestion question, boolean en) {
+        Topic topic = question.topics().stream().filter(t -> t.sectionId() != null && !t.sectionId().equals("eckdaten"))
+                .findFirst().orElse(null);
+        return topic == null ? null : switch (topic) {
+            case HERAUSFORDERUNGEN -> en ? "these challenges" : "diese Herausforderungen";
+            case ERFOLGSFAKTOREN -> en ? "these success factors" : "diese Erfolgsfaktoren";
+            case TIPPS -> en ? "these tips" : "diese Tipps";
+            case PROZESS -> en ? "these steps" : "diese Schritte";
+            case ZIEL -> en ? "these goals" : "diese Ziele";
+            default -> null;
+        };
     }
 
     /** A row of the count tables as the parser reads it: "2 | 2 | 0 | Datenschutz & rechtliche Situation (M=6.34)". */

@@ -36,7 +36,7 @@ class Grounding {
 
     /** Words of the frame around the study's text, which claim nothing about a case. */
     private static final String FRAME = """
-            Studie Fall Fälle Unternehmen Firma Betrieb KMU Beispiel nennen nennt beschreiben beschreibt zählen zählt
+            Studie Fall Fälle Fällen Unternehmen Firma Betrieb KMU Beispiel nennen nennt beschreiben beschreibt zählen zählt
             berichten berichtet geben gibt vor allem insbesondere mehrere einige weitere übrige folgende genannt
             Einführung KI Anwendung KI-Anwendung Tätigkeit Tätigkeitsbereich Bereich Text Passage Quelle Angabe Eckdaten
             Herausforderung Erfolgsfaktor Tipp Schritt Ziel Zitat Ergebnis Thema Kategorie Nennung Tabelle Best Practice
@@ -54,6 +54,8 @@ class Grounding {
             "(?i)(\\b\\p{L}|\\d+|bzw|ca|inkl|evtl|ggf|usw|etc|vgl|nr|sog|zw|zzgl|bspw|max|min|mind|z\\. ?b|d\\. ?h|u\\. ?a|e\\.g|i\\.e)$");
     private static final Pattern LIST_PREFIX = Pattern.compile("^\\s*(?:[-*+] |\\d+\\. |> )+");
     private static final Pattern MARKDOWN = Pattern.compile("\\*\\*|[*_`„“”»«\"]|\\[\\d{1,9}]");
+    /** How many cases the frame counts ("aus 4 Fällen", "in 3 cases"): a figure of the answer, not of a passage. */
+    private static final Pattern CASE_COUNT = Pattern.compile("(?iu)\\b\\d{1,2}(?= (Fällen|Fälle|Fall|cases|case)\\b)");
 
     private final PassageIndex index;
     private final Set<String> frame;
@@ -113,7 +115,7 @@ class Grounding {
             if (cited.isEmpty() && sentence.strip().endsWith(":")) {
                 continue; // introduces the list below
             }
-            List<AnalyzedWord> words = index.words(MARKDOWN.matcher(sentence).replaceAll(" "));
+            List<AnalyzedWord> words = index.words(CASE_COUNT.matcher(MARKDOWN.matcher(sentence).replaceAll(" ")).replaceAll(" "));
             if (words.stream().allMatch(w -> frame.contains(w.term()))) {
                 continue;
             }
@@ -162,8 +164,15 @@ class Grounding {
 
     private Set<String> terms(Citation c) {
         return passageTerms.computeIfAbsent(c.passageId(), id -> {
+            // the names of the concepts the passage is tagged with (a reviewed mapping, concepts/passagen-konzepte.tsv)
+            // support a sentence that groups passages by concept: "vor allem Kommunikation & Zusammenarbeit [1][2]"
+            List<String> named = new ArrayList<>();
+            index.concepts().of(id).forEach(cid -> index.concepts().byId(cid).ifPresent(k -> {
+                named.add(k.nameDe());
+                named.add(k.nameEn());
+            }));
             String about = String.join(" ", nonNull(c.caseId(), c.taetigkeit(), c.branche(), c.anwendung(),
-                    c.section(), c.label(), c.quote()));
+                    c.section(), c.label(), c.quote())) + " " + String.join(" ", named);
             Set<String> terms = new HashSet<>();
             index.words(about).forEach(w -> {
                 terms.add(w.term());

@@ -60,7 +60,7 @@ public class AnswerBenchmark {
         analyzer = new QuestionAnalyzer(study, index);
         selector = new SourceSelector(index, study, properties);
         abstention = new Abstention(properties, study, index);
-        answerer = new ExtractiveAnswerer(properties);
+        answerer = new ExtractiveAnswerer(properties, index);
         request = AnswerRequest.of(question);
     }
 

@@ -67,4 +67,27 @@ class GroundingTests {
                 .extracting(Statement::text)
                 .containsExactly("Die KI erkennt z. B. Rechnungen bzw. Belege [1].", "Danach prüft sie sie [1].");
     }
+
+    @Test
+    void should_support_a_sentence_that_names_the_concepts_its_cited_passages_are_tagged_with() {
+        // given: B3 and B1 name communication and goals; the concept layer tags them so
+        List<Citation> sources = List.of(cite(1, "B3.erfolgsfaktoren.2"), cite(2, "B1.erfolgsfaktoren.5"),
+                cite(3, "B3.erfolgsfaktoren.4"), cite(4, "B1.erfolgsfaktoren.1"));
+        String lead = "Die Studie nennt diese Erfolgsfaktoren aus 2 Fällen, vor allem Kommunikation & Zusammenarbeit [1][2]"
+                + " und Vision und Zielorientierung [3][4].";
+        String wrong = "Die Studie nennt vor allem Serverkapazität und Cloud [1][2].";
+
+        // when
+        List<Statement> statements = GROUNDING.statements(lead + "\n\n" + wrong, sources);
+
+        // then
+        assertThat(statements).extracting(Statement::status).containsExactly(Support.SUPPORTED, Support.UNSUPPORTED);
+    }
+
+    @Test
+    void should_not_read_a_bold_group_heading_with_its_case_ids_as_a_statement() {
+        String text = "**Kommunikation & Zusammenarbeit (B3, B1, B6)**";
+
+        assertThat(GROUNDING.statements(text, List.of())).isEmpty();
+    }
 }

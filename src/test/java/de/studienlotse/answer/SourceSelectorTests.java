@@ -29,7 +29,7 @@ class SourceSelectorTests {
                 AnswerRequest.of("In welchen Fällen war der Datenschutz eine Herausforderung?"));
         SourceSelector.Selection selection = AbstentionTests.SELECTOR.select(question);
         // when
-        String answer = new ExtractiveAnswerer(AbstentionTests.PROPERTIES).answer(question, selection.sources());
+        String answer = new ExtractiveAnswerer(AbstentionTests.PROPERTIES, AbstentionTests.INDEX).answer(question, selection.sources());
         // then
         assertThat(answer).contains("**B3", "**B7", "**K3", "**K7");
     }
