@@ -119,12 +119,19 @@ class Abstention {
      * @param coverage     the best passage's share of the question's words ({@link #contentCoverage}); 1 when the
      *                     question names a case or asks for a structured fact, which the study states by construction
      * @param concepts     study concepts the question names that also tag one of the first sources (at most 2)
-     * @param unknownNouns nouns of the question the study never uses ({@link #unknownFocusWords})
+     * @param unknownNouns names and foreign terms of the question the study never uses ({@link #unknownFocusWords}):
+     *                     "Sachsen", "ROI", "Excel"
+     * @param commonNouns  common German nouns of the question the study never uses: "Keller", "Geschlecht"
      */
-    record Evidence(double coverage, int concepts, int unknownNouns) {
+    record Evidence(double coverage, int concepts, int unknownNouns, int commonNouns) {
+
+        Evidence(double coverage, int concepts, int unknownNouns) {
+            this(coverage, concepts, unknownNouns, 0);
+        }
 
         double score(AnswerProperties.AbstentionProperties weights) {
-            return coverage + weights.conceptWeight() * concepts - weights.unknownNounPenalty() * unknownNouns;
+            return coverage + weights.conceptWeight() * concepts - weights.unknownNounPenalty() * unknownNouns
+                    - weights.commonNounPenalty() * commonNouns;
         }
     }
 
@@ -134,8 +141,10 @@ class Abstention {
         Set<String> asked = Set.copyOf(selection.terms().concepts());
         long shared = selection.sources().stream().limit(CONCEPT_SOURCES)
                 .flatMap(s -> concepts.of(s.passage().id()).stream()).filter(asked::contains).distinct().count();
+        List<QueryTerms.QueryTerm> unknown = unknownFocusTerms(question.text(), selection.terms());
+        int common = (int) unknown.stream().filter(QueryTerms.QueryTerm::common).count();
         return new Evidence(named || facts ? 1 : contentCoverage(selection), (int) Math.min(2, shared),
-                unknownFocusWords(question.text(), selection.terms()).size());
+                unknown.size() - common, common);
     }
 
     /**
@@ -145,7 +154,11 @@ class Abstention {
      * wording, not topic.
      */
     List<String> unknownFocusWords(String question, QueryTerms terms) {
-        List<String> focus = new ArrayList<>();
+        return unknownFocusTerms(question, terms).stream().map(QueryTerms.QueryTerm::word).toList();
+    }
+
+    private List<QueryTerms.QueryTerm> unknownFocusTerms(String question, QueryTerms terms) {
+        List<QueryTerms.QueryTerm> focus = new ArrayList<>();
         for (QueryTerms.QueryTerm term : terms.terms()) {
             String word = term.word();
             // a word of a concept's phrasing is known through the concept layer, though no passage uses it
@@ -162,12 +175,16 @@ class Abstention {
             }
             boolean sentenceStart = at <= 0 || SENTENCE_START.matcher(question.substring(0, at)).find();
             if (acronym || !sentenceStart) {
-                focus.add(word);
+                // what a "welcher …?" asks for is the answer itself: a common noun there weighs as much as a name
+                boolean asked = at > 0 && ASKED_FOR.matcher(question.substring(0, at)).find();
+                focus.add(acronym || asked ? new QueryTerms.QueryTerm(word, term.term(), term.expansions(), false, false, false) : term);
             }
         }
         return focus;
     }
 
+    /** "Welcher Paragraph", "welche genaue Förderquote", "which vendor": the noun a question asks for. */
+    private static final Pattern ASKED_FOR = Pattern.compile("(?iu)\\b(welche[rsnm]?|which|what)\\s+(\\p{L}+\\s+)?$");
     private static final Pattern SENTENCE_START = Pattern.compile("(^|[.!?:;–\\-]\\s*|[„\"(]\\s*)$");
 
     /** The best passage's share of the question's words, not counting lower-case words the study never uses. */

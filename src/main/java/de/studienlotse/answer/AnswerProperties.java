@@ -18,16 +18,29 @@ public record AnswerProperties(@DefaultValue("8") int maxSources, @DefaultValue(
                                @DefaultValue("360") int quoteLength) {
 
     /**
-     * The evidence score {@code coverage + conceptWeight × concepts − unknownNounPenalty × unknown nouns} of a
-     * question against its best passages, and the score below which the answer abstains. The defaults are the
-     * calibration on the gold set ({@code AbstentionCalibration}); the blind set is the held-out check.
+     * The evidence score {@code coverage + conceptWeight × concepts − unknownNounPenalty × unknown names
+     * − commonNounPenalty × unknown common nouns} of a question against its best passages, and the score below which
+     * the answer abstains. The defaults are the calibration on the development set ({@code AbstentionCalibration}); the
+     * gold, blind and fresh sets are the held-out check.
      *
      * @param minEvidence        below this score the study is taken not to cover the question
      * @param conceptWeight      what one study concept shared by the question and a top source adds (at most two count)
-     * @param unknownNounPenalty what one noun the study never uses ("Bayern", "ROI") takes away
+     * @param unknownNounPenalty what one name or foreign term the study never uses ("Sachsen", "ROI", "Excel") takes away
+     * @param commonNounPenalty  what one common German noun the study never uses ("Keller", "Geschlecht") takes away:
+     *                           everyday words of a question about what the study does cover
      */
-    public record AbstentionProperties(@DefaultValue("0.15") double minEvidence,
-                                       @DefaultValue("0.0") double conceptWeight,
-                                       @DefaultValue("1.0") double unknownNounPenalty) {
+    public record AbstentionProperties(@DefaultValue("0.27") double minEvidence,
+                                       @DefaultValue("0.05") double conceptWeight,
+                                       @DefaultValue("1.0") double unknownNounPenalty,
+                                       @DefaultValue("0.4") double commonNounPenalty) {
+
+        @org.springframework.boot.context.properties.bind.ConstructorBinding
+        public AbstentionProperties {
+        }
+
+        /** One penalty for every unknown noun, name or not. */
+        public AbstentionProperties(double minEvidence, double conceptWeight, double unknownNounPenalty) {
+            this(minEvidence, conceptWeight, unknownNounPenalty, unknownNounPenalty);
+        }
     }
 }

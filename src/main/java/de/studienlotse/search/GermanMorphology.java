@@ -133,6 +133,34 @@ public final class GermanMorphology {
      * Whether the word reads as a noun: the dictionary has a noun reading of it, or does not know it at all (an
      * unknown compound is almost always a noun). "kundenanfragen" is one, "zusammenarbeiten" is not.
      */
+    /**
+     * Whether German knows the word as a common word (noun, verb, adjective ...), not only as a proper name: "Keller",
+     * "Startschuss" (a compound of known parts) are common words; "Sachsen", "Brüssel" (EIG readings only) and words no
+     * dictionary holds ("Excel", "ROI") are not. False without a dictionary.
+     */
+    boolean commonWord(String word) {
+        if (dictionary == null || word.length() < 2) {
+            return false;
+        }
+        List<String> spellings = new ArrayList<>(forms(word));
+        respellings(word).forEach(r -> spellings.addAll(forms(r)));
+        boolean common = false;
+        for (String form : spellings) {
+            for (WordData data : lookups.get().lookup(form)) {
+                if (data.getTag() != null && data.getTag().toString().startsWith("EIG")) {
+                    // a name first: "Sachsen" is also the plural of "Sachse", "Bayern" of "Bayer"
+                    return false;
+                }
+                common = true;
+            }
+        }
+        if (common) {
+            return true;
+        }
+        List<String> parts = parts(word);
+        return parts.size() > 1 && commonWord(capitalised(parts.getLast()));
+    }
+
     boolean nounLike(String word) {
         DictionaryLookup lookup = lookups.get();
         boolean known = false;

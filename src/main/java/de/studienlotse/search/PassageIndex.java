@@ -108,6 +108,8 @@ public final class PassageIndex implements Closeable {
     /** Field → its terms: a question's term is searched only in fields that hold it (fewer clauses, faster). */
     private final Map<String, Set<String>> vocabulary;
     private final PassageEmbeddings embeddings;
+    /** Whether German knows a word as a common word (not only as a name); always false without a dictionary. */
+    private final java.util.function.Predicate<String> commonWord;
 
     /** The production set-up: {@link StudyAnalyzer} with German lemmas and compound parts. */
     public static PassageIndex create(Study study, SearchProperties properties) {
@@ -144,6 +146,7 @@ public final class PassageIndex implements Closeable {
                         Thesaurus thesaurus, StudyConcepts concepts, PassageEmbeddings embeddings) {
         this.study = study;
         this.embeddings = embeddings;
+        this.commonWord = analyzer instanceof StudyAnalyzer german ? german::commonWord : word -> false;
         this.thesaurusWeight = properties.thesaurusWeight();
         this.conceptWeight = properties.conceptWeight();
         this.fieldBoosts = fieldBoosts(properties.boosts());
@@ -318,7 +321,7 @@ public final class PassageIndex implements Closeable {
             terms.add(new QueryTerms.QueryTerm(word.typed(), word.term(), word.expansions(),
                     inIndex(word.own()) || word.parts().stream().anyMatch(t -> docFreq(t) > 0)
                             || word.bridges().stream().anyMatch(t -> docFreq(t) > 0),
-                    conceptWords.contains(i)));
+                    conceptWords.contains(i), commonWord.test(word.typed())));
         }
         return new QueryTerms(query, terms, List.copyOf(named.keySet()));
     }

@@ -19,11 +19,18 @@ public record QueryTerms(String query, List<QueryTerm> terms, List<String> conce
      * @param expansions compound parts and bridge words searched as well, e.g. "mitarbeitend"
      * @param inIndex    whether the term or one of its expansions occurs in some passage (docFreq &gt; 0)
      * @param inConcept  whether it is part of a phrasing of a study concept the question names ("Papierkram")
+     * @param common     whether German knows it as a common word ("Keller", "Startschuss"), not only as a name
+     *                   ("Sachsen") or not at all ("Excel", "ROI")
      */
-    public record QueryTerm(String word, String term, List<String> expansions, boolean inIndex, boolean inConcept) {
+    public record QueryTerm(String word, String term, List<String> expansions, boolean inIndex, boolean inConcept,
+                            boolean common) {
 
         public QueryTerm {
             expansions = List.copyOf(expansions);
+        }
+
+        public QueryTerm(String word, String term, List<String> expansions, boolean inIndex, boolean inConcept) {
+            this(word, term, expansions, inIndex, inConcept, false);
         }
     }
 

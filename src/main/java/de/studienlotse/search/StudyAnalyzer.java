@@ -65,6 +65,11 @@ public final class StudyAnalyzer extends Analyzer {
         return morphology.enabled() && (!morphology.lemmas(word).isEmpty() || morphology.parts(word).size() > 1);
     }
 
+    /** Whether German knows the word as a common word, not only as a proper name or not at all. */
+    boolean commonWord(String word) {
+        return morphology.commonWord(word);
+    }
+
     boolean hasDictionary() {
         return morphology.enabled();
     }

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class AbstentionTests {
 
     static final AnswerProperties PROPERTIES = new AnswerProperties(8, 3, 12,
-            new AnswerProperties.AbstentionProperties(0.15, 0.0, 1.0), 360);
+            new AnswerProperties.AbstentionProperties(0.27, 0.05, 1.0, 0.4), 360);
     static final PassageIndex INDEX = PassageIndex.create(QuestionAnalyzerTests.STUDY, SearchProperties.defaults());
     static final QuestionAnalyzer ANALYZER = new QuestionAnalyzer(QuestionAnalyzerTests.STUDY, INDEX);
     static final SourceSelector SELECTOR = new SourceSelector(INDEX, QuestionAnalyzerTests.STUDY, PROPERTIES);
@@ -103,5 +103,35 @@ class AbstentionTests {
         Decided decided = decide("Wie heißt die Firma hinter Fall P2?");
         // then
         assertThat(decided.reason()).contains(Abstention.Reason.NO_NAMES);
+    }
+
+    @Test
+    void should_weigh_a_common_noun_the_study_lacks_less_than_a_name_it_lacks() {
+        // given
+        AnswerProperties.AbstentionProperties weights = new AnswerProperties.AbstentionProperties(0.27, 0.0, 1.0, 0.4);
+        // when: the same evidence with one unknown name, or one unknown common noun
+        double withName = new Abstention.Evidence(0.8, 0, 1, 0).score(weights);
+        double withCommonNoun = new Abstention.Evidence(0.8, 0, 0, 1).score(weights);
+        // then
+        assertThat(withName).isLessThan(weights.minEvidence());
+        assertThat(withCommonNoun).isCloseTo(0.4, org.assertj.core.data.Offset.offset(1e-9)).isGreaterThan(weights.minEvidence());
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            // a place or a term the study never names weighs as a name; everyday nouns are German's common words
+            "Kam die Idee für die KI bei B4 aus Brüssel?                       | 1 | 0",
+            "Hat die Kundenberatung bei K3 Salesforce angebunden?              | 1 | 0",
+            "Lief die Rechnungs-KI bei B4 auf einem Server im Keller?          | 0 | 1",
+            "Wie setzen sich die Befragten nach Geschlecht zusammen?           | 0 | 1",
+            // the noun a "welcher …?" asks for is the answer: the study lacking it weighs as a name
+            "Welcher Paragraph regelt die Mitbestimmung bei KI?                | 1 | 0",
+    })
+    void should_tell_names_from_common_nouns_the_study_never_uses(String text, int names, int commonNouns) {
+        // when
+        Abstention.Evidence evidence = decide(text).evidence();
+        // then
+        assertThat(evidence.unknownNouns()).as("names").isEqualTo(names);
+        assertThat(evidence.commonNouns()).as("common nouns").isEqualTo(commonNouns);
     }
 }

@@ -55,7 +55,7 @@ public class AnswerBenchmark {
     public void setUp() {
         Study study = QuestionAnalyzerTests.study();
         AnswerProperties properties = new AnswerProperties(8, 3, 12,
-                new AnswerProperties.AbstentionProperties(0.15, 0.0, 1.0), 360);
+                new AnswerProperties.AbstentionProperties(0.27, 0.05, 1.0, 0.4), 360);
         index = PassageIndex.create(study, SearchProperties.defaults());
         analyzer = new QuestionAnalyzer(study, index);
         selector = new SourceSelector(index, study, properties);
