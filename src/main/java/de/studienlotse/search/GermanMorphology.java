@@ -130,10 +130,6 @@ public final class GermanMorphology {
     }
 
     /**
-     * Whether the word reads as a noun: the dictionary has a noun reading of it, or does not know it at all (an
-     * unknown compound is almost always a noun). "kundenanfragen" is one, "zusammenarbeiten" is not.
-     */
-    /**
      * Whether German knows the word as a common word (noun, verb, adjective ...), not only as a proper name: "Keller",
      * "Startschuss" (a compound of known parts) are common words; "Sachsen", "Brüssel" (EIG readings only) and words no
      * dictionary holds ("Excel", "ROI") are not. False without a dictionary.
@@ -161,6 +157,10 @@ public final class GermanMorphology {
         return parts.size() > 1 && commonWord(capitalised(parts.getLast()));
     }
 
+    /**
+     * Whether the word reads as a noun: the dictionary has a noun reading of it, or does not know it at all (an
+     * unknown compound is almost always a noun). "kundenanfragen" is one, "zusammenarbeiten" is not.
+     */
     boolean nounLike(String word) {
         DictionaryLookup lookup = lookups.get();
         boolean known = false;
