@@ -24,6 +24,9 @@ class SearchConfiguration {
         Path memo = properties.cacheDir() == null || properties.cacheDir().isBlank() ? null
                 : Path.of(properties.cacheDir(), "morphologie-" + GermanMorphology.fingerprint() + ".tsv");
         int known = memo == null ? 0 : morphology.restore(memo);
+        if (known > 0) {
+            log.info("German dictionaries: {} answers kept from an earlier start ({})", known, memo);
+        }
         PassageIndex index = PassageIndex.create(study, properties, embeddings(study, embeddings), morphology);
         if (memo != null && known == 0) {
             // the first start with these dictionaries: the next one skips most of their look-ups
