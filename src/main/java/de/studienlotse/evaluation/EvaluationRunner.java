@@ -8,7 +8,7 @@ import de.studienlotse.answer.Citation;
 import de.studienlotse.answer.Statement;
 import de.studienlotse.corpus.CorpusProperties;
 import de.studienlotse.corpus.Study;
-import de.studienlotse.evaluation.FaithfulnessJudge.Judgement;
+import de.studienlotse.evaluation.AnswerJudge.Verdict;
 import de.studienlotse.evaluation.RunReport.AnswerRow;
 import de.studienlotse.evaluation.RunReport.AnswerScores;
 import de.studienlotse.evaluation.RunReport.Latency;
@@ -21,6 +21,7 @@ import de.studienlotse.evaluation.RunReport.Timing;
 import de.studienlotse.search.PassageIndex;
 import de.studienlotse.search.SearchRequest;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -44,15 +45,14 @@ import org.springframework.core.io.ResourceLoader;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs the gold set through the real pipeline with the configured backend, and the same questions through two
- * baselines, and scores all of them with the same code ({@link Metrics}). The definitions are in
- * {@code evaluation/README.md}.
+ * Runs the gold set through the real pipeline with the configured backend and scores it ({@link Metrics}); the
+ * evaluation command hands in the two {@link Baselines} and an {@link AnswerJudge} as well, scored with the same code.
+ * The definitions are in {@code evaluation/README.md}.
  *
  * <p>Retrieval set-ups: {@code search} (the passage index, question alone, top 10), {@code sources} (the passages the
- * answer pipeline hands to the answerer, follow-ups with their history), {@code bm25-chunks} (baseline a),
- * {@code easy-rag} (baseline b, top 10) and {@code easy-rag-sources} (baseline b as configured, top 3). Blocking and
- * one run at a time; an endpoint must call it off the event loop. The baselines are built on the first run
- * (a few seconds: the embedding model reads the brochure) and kept.
+ * answer pipeline hands to the answerer, follow-ups with their history), and with baselines {@code bm25-chunks}
+ * (baseline a), {@code easy-rag} (baseline b, top 10) and {@code easy-rag-sources} (baseline b as configured, top 3).
+ * Blocking and one run at a time; an endpoint must call it off the event loop.
  */
 @Component
 public class EvaluationRunner {
@@ -71,17 +71,16 @@ public class EvaluationRunner {
     private final PassageIndex index;
     private final Study study;
     private final EvaluationProperties properties;
-    private final FaithfulnessJudge judge;
+    private final ResourceLoader resources;
     private final String corpus;
-    private Baselines baselines;
 
     EvaluationRunner(AnswerService answers, PassageIndex index, Study study, EvaluationProperties properties,
-                     FaithfulnessJudge judge, CorpusProperties corpusProperties, ResourceLoader resources) {
+                     CorpusProperties corpusProperties, ResourceLoader resources) {
         this.answers = answers;
         this.index = index;
         this.study = study;
         this.properties = properties;
-        this.judge = judge;
+        this.resources = resources;
         try {
             this.corpus = resources.getResource(corpusProperties.location()).getContentAsString(StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -89,37 +88,41 @@ public class EvaluationRunner {
         }
     }
 
-    /** The whole gold set of {@code studienlotse.evaluation.questions}. */
+    /** The whole gold set of {@code studienlotse.evaluation.questions}, the service alone. */
     public RunReport run() {
         return runWithAnswers().report();
     }
 
     /** The whole gold set, and what was answered: the evaluators' workbench shows both. */
     public AnsweredRun runWithAnswers() {
-        Path file = Path.of(properties.questions());
-        try {
-            return runWithAnswers(GoldQuestion.read(file), file.toString(), sha256(Files.readAllBytes(file)));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
-        }
+        GoldSet gold = goldSet();
+        return runWithAnswers(gold.questions(), gold.name(), gold.sha256());
     }
 
-    /** Any questions; {@code file} and {@code sha256} only name them in the report. */
+    /** Any questions, the service alone; {@code file} and {@code sha256} only name them in the report. */
     public RunReport run(List<GoldQuestion> questions, String file, String sha256) {
         return runWithAnswers(questions, file, sha256).report();
     }
 
     /** Any questions, with the answers given; the report alone is {@link #run(List, String, String)}. */
-    public synchronized AnsweredRun runWithAnswers(List<GoldQuestion> questions, String file, String sha256) {
-        Baselines base = properties.baselines() ? baselines() : null;
+    public AnsweredRun runWithAnswers(List<GoldQuestion> questions, String file, String sha256) {
+        return runWithAnswers(questions, file, sha256, null, AnswerJudge.OFF);
+    }
+
+    /**
+     * Any questions, scored beside the baselines (none when null) and judged by {@code judge}: what the evaluation
+     * command runs.
+     */
+    public synchronized AnsweredRun runWithAnswers(List<GoldQuestion> questions, String file, String sha256,
+                                                   Baselines base, AnswerJudge judge) {
         warmUp(questions, base);
-        List<Trial> trials = questions.stream().map(q -> trial(q, base)).toList();
+        List<Trial> trials = questions.stream().map(q -> trial(q, base, judge)).toList();
 
         Map<String, Integer> byType = new LinkedHashMap<>();
         types(trials).forEach(t -> byType.put(t, (int) trials.stream().filter(x -> x.question().type().equals(t)).count()));
         Setup setup = new Setup(answers.backend(), file, sha256, questions.size(), byType,
                 sha256(corpus.getBytes(StandardCharsets.UTF_8)), study.passages().size(),
-                base == null ? 0 : base.bm25().size(), base == null ? 0 : base.easyRag().size(), judge.state());
+                base == null ? 0 : base.bm25Chunks(), base == null ? 0 : base.easyRagSegments(), judge.state());
 
         List<RetrievalRow> retrieval = NAMES.keySet().stream().filter(trials.isEmpty() ? id -> true
                         : trials.getFirst().rankings()::containsKey)
@@ -141,6 +144,33 @@ public class EvaluationRunner {
                 t.answer().citations(), t.answer().abstained(), t.answer().statements())).toList());
     }
 
+    /**
+     * The configured gold set: {@code classpath:} (the default, {@code evaluation/questions.jsonl} inside the jar, so
+     * the Werkbank works from any working directory), {@code file:} or a plain file path. The report names it without
+     * the prefix.
+     */
+    public GoldSet goldSet() {
+        String location = properties.questions();
+        boolean prefixed = location.startsWith("classpath:") || location.startsWith("file:");
+        String name = prefixed ? location.substring(location.indexOf(':') + 1) : location;
+        try (InputStream in = prefixed ? resources.getResource(location).getInputStream()
+                : Files.newInputStream(Path.of(location))) {
+            byte[] bytes = in.readAllBytes();
+            return new GoldSet(name, GoldQuestion.read(new String(bytes, StandardCharsets.UTF_8)), sha256(bytes));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the gold set " + location, e);
+        }
+    }
+
+    /** The brochure text the index was built from: the baselines read the same. */
+    public String brochure() {
+        return corpus;
+    }
+
+    /** A gold set as read: its name in reports, its questions and the SHA-256 of its bytes. */
+    public record GoldSet(String name, List<GoldQuestion> questions, String sha256) {
+    }
+
     /** A run's report and the answers behind it. */
     public record AnsweredRun(RunReport report, List<AnsweredQuestion> answers) {
     }
@@ -152,7 +182,7 @@ public class EvaluationRunner {
 
     // ------------------------------------------------------------------ one question
 
-    private Trial trial(GoldQuestion q, Baselines base) {
+    private Trial trial(GoldQuestion q, Baselines base, AnswerJudge judge) {
         Map<String, List<Hit>> rankings = new LinkedHashMap<>();
         Map<String, Double> millis = new LinkedHashMap<>();
 
@@ -171,16 +201,16 @@ public class EvaluationRunner {
 
         if (base != null) {
             start = System.nanoTime();
-            rankings.put(BM25, base.bm25().search(q.question(), K));
+            rankings.put(BM25, base.bm25(q.question(), K));
             millis.put(BM25, since(start));
 
             start = System.nanoTime();
-            rankings.put(EASY_RAG, base.easyRag().search(q.question(), K));
+            rankings.put(EASY_RAG, base.easyRag(q.question(), K));
             millis.put(EASY_RAG, since(start));
-            rankings.put(EASY_RAG_SOURCES, base.easyRag().sources(q.question()));
+            rankings.put(EASY_RAG_SOURCES, base.easyRagSources(q.question()));
         }
 
-        Judgement judgement = judge.active() && !answer.abstained() && !answer.citations().isEmpty()
+        Verdict judgement = judge.active() && !answer.abstained() && !answer.citations().isEmpty()
                 ? judge.judge(q.question(), answer.text(), answer.citations()) : null;
         return new Trial(q, rankings, given, answer, judgement, millis);
     }
@@ -190,19 +220,11 @@ public class EvaluationRunner {
         for (GoldQuestion q : questions.stream().limit(WARM_UP).toList()) {
             index.search(SearchRequest.of(q.question(), K));
             if (base != null) {
-                base.bm25().search(q.question(), K);
-                base.easyRag().search(q.question(), K);
+                base.bm25(q.question(), K);
+                base.easyRag(q.question(), K);
             }
             answers.answer(AnswerRequest.of(q.question())).block();
         }
-    }
-
-    private synchronized Baselines baselines() {
-        if (baselines == null) {
-            BrochureSpans spans = BrochureSpans.of(corpus, study);
-            baselines = new Baselines(new Bm25ChunkBaseline(corpus, spans), new EasyRagBaseline(corpus, spans));
-        }
-        return baselines;
     }
 
     // ------------------------------------------------------------------ scores
@@ -374,10 +396,7 @@ public class EvaluationRunner {
         return Collections.unmodifiableMap(names);
     }
 
-    private record Baselines(Bm25ChunkBaseline bm25, EasyRagBaseline easyRag) {
-    }
-
     private record Trial(GoldQuestion question, Map<String, List<Hit>> rankings, List<Citation> given, Answer answer,
-                         Judgement judgement, Map<String, Double> millis) {
+                         Verdict judgement, Map<String, Double> millis) {
     }
 }

@@ -63,14 +63,17 @@ public record GoldQuestion(String id, String lang, String type, String question,
     }
 
     public static List<GoldQuestion> read(Path file) {
-        JsonMapper json = JsonMapper.builder().build();
         try {
-            return Files.readAllLines(file).stream()
-                    .filter(line -> !line.isBlank())
-                    .map(line -> json.readValue(line, GoldQuestion.class))
-                    .toList();
+            return read(Files.readString(file));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }
+    }
+
+    /** The questions of a JSON Lines text, one per non-blank line. */
+    public static List<GoldQuestion> read(String jsonLines) {
+        JsonMapper json = JsonMapper.builder().build();
+        return jsonLines.lines().filter(line -> !line.isBlank())
+                .map(line -> json.readValue(line, GoldQuestion.class)).toList();
     }
 }

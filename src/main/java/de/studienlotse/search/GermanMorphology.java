@@ -6,9 +6,17 @@ import morfologik.stemming.DictionaryLookup;
 import morfologik.stemming.WordData;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -34,6 +42,8 @@ public final class GermanMorphology {
     /** Parts shorter than this are not emitted: "ab" in "Abteilungsleiter" would match every "ab". */
     static final int MIN_PART = 3;
     static final int MAX_MEMO = 50_000;
+    /** jWordSplitter's word list: with the dictionary and this class, it decides every answer. */
+    static final String SPLITTER_WORDS = "/de/danielnaber/jwordsplitter/wordsGerman.txt";
 
     private static final GermanMorphology NONE = new GermanMorphology(null, null);
 
@@ -59,6 +69,78 @@ public final class GermanMorphology {
             return new GermanMorphology(Dictionary.read(url), new GermanWordSplitter(true));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot load the German dictionaries", e);
+        }
+    }
+
+    /**
+     * Names what decides this class's answers: its own byte code, the Morfologik dictionary and jWordSplitter's word
+     * list. A saved memo is read only under the same fingerprint, so a new library or code change starts afresh.
+     */
+    public static String fingerprint() {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            for (String resource : List.of("/" + GermanMorphology.class.getName().replace('.', '/') + ".class",
+                    DICTIONARY, SPLITTER_WORDS)) {
+                try (InputStream in = GermanMorphology.class.getResourceAsStream(resource)) {
+                    if (in == null) {
+                        throw new IllegalStateException("missing class path resource " + resource);
+                    }
+                    sha.update(in.readAllBytes());
+                }
+            }
+            return HexFormat.of().formatHex(sha.digest()).substring(0, 16);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Takes the answers of an earlier start ({@link #save}): analysing the study, its word lists and the thesaurus asks
+     * the dictionaries about some 30,000 words, most of start-up's work. An unreadable file is ignored.
+     *
+     * @return how many words were read
+     */
+    public int restore(Path file) {
+        if (dictionary == null || !Files.isReadable(file)) {
+            return 0;
+        }
+        try {
+            int words = 0;
+            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                String[] fields = line.split("\t", -1);
+                if (fields.length != 3 || lemmaMemo.size() + partsMemo.size() >= 2 * MAX_MEMO) {
+                    continue;
+                }
+                List<String> value = fields[2].isEmpty() ? List.of() : List.of(fields[2].split("\\|"));
+                (fields[0].equals("L") ? lemmaMemo : partsMemo).put(fields[1], value);
+                words++;
+            }
+            return words;
+        } catch (IOException | RuntimeException e) {
+            lemmaMemo.clear();
+            partsMemo.clear();
+            return 0;
+        }
+    }
+
+    /** Keeps what was looked up so far for the next start; written to a temporary file and moved into place. */
+    public void save(Path file) throws IOException {
+        StringBuilder text = new StringBuilder();
+        lemmaMemo.forEach((word, lemmas) -> line(text, "L", word, lemmas));
+        partsMemo.forEach((word, parts) -> line(text, "P", word, parts));
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Path temporary = Files.createTempFile(file.toAbsolutePath().getParent(), file.getFileName().toString(), ".tmp");
+        Files.writeString(temporary, text, StandardCharsets.UTF_8);
+        Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static void line(StringBuilder text, String kind, String word, List<String> values) {
+        boolean plain = word.indexOf('\t') < 0 && word.indexOf('\n') < 0 && word.indexOf('\r') < 0
+                && values.stream().noneMatch(v -> v.indexOf('|') >= 0 || v.indexOf('\t') >= 0 || v.indexOf('\n') >= 0);
+        if (plain) {
+            text.append(kind).append('\t').append(word).append('\t').append(String.join("|", values)).append('\n');
         }
     }
 

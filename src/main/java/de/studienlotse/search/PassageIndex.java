@@ -118,7 +118,13 @@ public final class PassageIndex implements Closeable {
 
     /** The production set-up, with passage vectors for a hybrid search (or {@link PassageEmbeddings#none()}). */
     public static PassageIndex create(Study study, SearchProperties properties, PassageEmbeddings embeddings) {
-        StudyAnalyzer analyzer = new StudyAnalyzer(GermanMorphology.load(), properties.stemming());
+        return create(study, properties, embeddings, GermanMorphology.load());
+    }
+
+    /** The production set-up on the given dictionaries (which may already know the study's words from a saved memo). */
+    public static PassageIndex create(Study study, SearchProperties properties, PassageEmbeddings embeddings,
+                                      GermanMorphology morphology) {
+        StudyAnalyzer analyzer = new StudyAnalyzer(morphology, properties.stemming());
         VocabularyBridges bridges = properties.bridges() ? VocabularyBridges.load(analyzer) : VocabularyBridges.none();
         Thesaurus thesaurus = properties.thesaurusWeight() > 0 ? Thesaurus.load(analyzer) : Thesaurus.none();
         StudyConcepts concepts = properties.conceptWeight() > 0 ? StudyConcepts.load(study, analyzer)

@@ -4,8 +4,11 @@ import de.studienlotse.corpus.Study;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.ollama.OllamaEmbeddingModel;
 import dev.langchain4j.model.openai.OpenAiEmbeddingModel;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -13,9 +16,27 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class SearchConfiguration {
 
+    private static final Logger log = LoggerFactory.getLogger(SearchConfiguration.class);
+
     @Bean(destroyMethod = "close")
     PassageIndex passageIndex(Study study, SearchProperties properties, EmbeddingProperties embeddings) {
-        return PassageIndex.create(study, properties, embeddings(study, embeddings));
+        GermanMorphology morphology = GermanMorphology.load();
+        Path memo = properties.cacheDir() == null || properties.cacheDir().isBlank() ? null
+                : Path.of(properties.cacheDir(), "morphologie-" + GermanMorphology.fingerprint() + ".tsv");
+        int known = memo == null ? 0 : morphology.restore(memo);
+        if (known > 0) {
+            log.info("German dictionaries: {} answers kept from an earlier start ({})", known, memo);
+        }
+        PassageIndex index = PassageIndex.create(study, properties, embeddings(study, embeddings), morphology);
+        if (memo != null && known == 0) {
+            // the first start with these dictionaries: the next one skips most of their look-ups
+            try {
+                morphology.save(memo);
+            } catch (IOException | RuntimeException e) {
+                log.warn("Could not keep the dictionaries' answers in {}: {}", memo, e.toString());
+            }
+        }
+        return index;
     }
 
     /** The passage vectors of the configured embedding model; none (no client at all) by default. */

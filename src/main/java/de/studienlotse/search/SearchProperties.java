@@ -21,6 +21,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param relevantCaseShare a case (or study section) counts as relevant when one of its passages scores at least this
  *                      share of the best hit; no case takes a third slot while a relevant one has none. 0 keeps
  *                      BM25's order
+ * @param cacheDir     where the German dictionaries' answers for the study's words are kept between starts
+ *                     ({@link GermanMorphology#fingerprint()} names the file); empty or unset computes them at every start
  */
 @ConfigurationProperties("studienlotse.search")
 public record SearchProperties(@DefaultValue Boosts boosts, @DefaultValue("10") int defaultK, String indexPath,
@@ -29,7 +31,8 @@ public record SearchProperties(@DefaultValue Boosts boosts, @DefaultValue("10") 
                                @DefaultValue("0.5") float partWeight, @DefaultValue("0.5") float bridgeWeight,
                                @DefaultValue("0.3") float thesaurusWeight,
                                @DefaultValue("1.0") float conceptWeight,
-                               @DefaultValue("0.5") float relevantCaseShare) {
+                               @DefaultValue("0.5") float relevantCaseShare,
+                               String cacheDir) {
 
     /**
      * Field weights.
@@ -76,46 +79,46 @@ public record SearchProperties(@DefaultValue Boosts boosts, @DefaultValue("10") 
     /** The defaults above, for code that runs without Spring (evaluation, benchmark, tests). */
     public static SearchProperties defaults() {
         return new SearchProperties(Boosts.defaults(), 10, null, StudyAnalyzer.Stemming.LIGHT, true, 0.5f, 0.5f,
-                0.3f, 1.0f, 0.5f);
+                0.3f, 1.0f, 0.5f, null);
     }
 
     public SearchProperties withIndexPath(String value) {
         return new SearchProperties(boosts, defaultK, value, stemming, bridges, partWeight, bridgeWeight,
-                thesaurusWeight, conceptWeight, relevantCaseShare);
+                thesaurusWeight, conceptWeight, relevantCaseShare, cacheDir);
     }
 
     public SearchProperties withBridges(boolean enabled) {
         return new SearchProperties(boosts, defaultK, indexPath, stemming, enabled, partWeight, bridgeWeight,
-                thesaurusWeight, conceptWeight, relevantCaseShare);
+                thesaurusWeight, conceptWeight, relevantCaseShare, cacheDir);
     }
 
     public SearchProperties withStemming(StudyAnalyzer.Stemming value) {
         return new SearchProperties(boosts, defaultK, indexPath, value, bridges, partWeight, bridgeWeight,
-                thesaurusWeight, conceptWeight, relevantCaseShare);
+                thesaurusWeight, conceptWeight, relevantCaseShare, cacheDir);
     }
 
     public SearchProperties withBoosts(Boosts value) {
         return new SearchProperties(value, defaultK, indexPath, stemming, bridges, partWeight, bridgeWeight,
-                thesaurusWeight, conceptWeight, relevantCaseShare);
+                thesaurusWeight, conceptWeight, relevantCaseShare, cacheDir);
     }
 
     public SearchProperties withWeights(float parts, float bridgeWords) {
         return new SearchProperties(boosts, defaultK, indexPath, stemming, bridges, parts, bridgeWords,
-                thesaurusWeight, conceptWeight, relevantCaseShare);
+                thesaurusWeight, conceptWeight, relevantCaseShare, cacheDir);
     }
 
     public SearchProperties withThesaurusWeight(float value) {
         return new SearchProperties(boosts, defaultK, indexPath, stemming, bridges, partWeight, bridgeWeight, value,
-                conceptWeight, relevantCaseShare);
+                conceptWeight, relevantCaseShare, cacheDir);
     }
 
     public SearchProperties withConceptWeight(float value) {
         return new SearchProperties(boosts, defaultK, indexPath, stemming, bridges, partWeight, bridgeWeight,
-                thesaurusWeight, value, relevantCaseShare);
+                thesaurusWeight, value, relevantCaseShare, cacheDir);
     }
 
     public SearchProperties withRelevantCaseShare(float value) {
         return new SearchProperties(boosts, defaultK, indexPath, stemming, bridges, partWeight, bridgeWeight, thesaurusWeight,
-                conceptWeight, value);
+                conceptWeight, value, cacheDir);
     }
 }

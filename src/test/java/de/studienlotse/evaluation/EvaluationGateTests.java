@@ -18,8 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
  * below the committed reports in sources Recall@5, abstention (refused and answered when it should) or must-mention.
  * After a change that moves the figures, regenerate the reports ({@code evaluation/README.md}) and commit them.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
-        properties = "studienlotse.evaluation.baselines=false")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
 class EvaluationGateTests {
 
     static final double TOLERANCE = 0.02;

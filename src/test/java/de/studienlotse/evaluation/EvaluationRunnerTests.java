@@ -2,6 +2,7 @@ package de.studienlotse.evaluation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import de.studienlotse.corpus.Study;
 import de.studienlotse.evaluation.RunReport.AnswerRow;
 import de.studienlotse.evaluation.RunReport.RetrievalRow;
 import java.nio.file.Files;
@@ -14,14 +15,19 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The runner on a sample of the gold set: one question of each type, and some with a gold passage. */
+/** The runner on a sample of the gold set (one question of each type, and some with a gold passage), beside both baselines as the evaluation command runs it. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
 class EvaluationRunnerTests {
 
     private static RunReport report;
 
+    private static Baselines baselines;
+
     @Autowired
     EvaluationRunner runner;
+
+    @Autowired
+    Study study;
 
     static List<GoldQuestion> sample() {
         List<GoldQuestion> all = GoldQuestion.read(Path.of(EvaluationCommand.QUESTIONS));
@@ -33,15 +39,22 @@ class EvaluationRunnerTests {
 
     RunReport report() {
         if (report == null) {
-            report = runner.run(sample(), "sample", "-");
+            report = withBaselines();
         }
         return report;
+    }
+
+    RunReport withBaselines() {
+        if (baselines == null) {
+            baselines = ReportBaselines.of(runner.brochure(), study);
+        }
+        return runner.runWithAnswers(sample(), "sample", "-", baselines, AnswerJudge.OFF).report();
     }
 
     @Test
     void should_give_the_same_numbers_for_the_same_questions() {
         // when the same questions run again
-        RunReport again = runner.run(sample(), "sample", "-");
+        RunReport again = withBaselines();
         // then only the time and the latency section differ
         assertThat(ReportFiles.json(again.reproducible())).isEqualTo(ReportFiles.json(report().reproducible()));
         assertThat(again.generatedAt()).isNotBlank();
@@ -63,6 +76,27 @@ class EvaluationRunnerTests {
         assertThat(report().setup().bm25Chunks()).isGreaterThan(200);
         // Easy RAG as configured hands over the first 3 of the same ranking
         assertThat(rows.get(4).overall().cases().recallAt1()).isEqualTo(rows.get(3).overall().cases().recallAt1());
+    }
+
+    @Test
+    void should_score_only_the_service_when_run_without_baselines() {
+        // when the Werkbank's kind of run
+        RunReport alone = runner.run(sample(), "sample", "-");
+        // then
+        assertThat(alone.retrieval()).extracting(RetrievalRow::id).containsExactly("search", "sources");
+        assertThat(alone.answers()).extracting(AnswerRow::id).containsExactly("studienlotse");
+        assertThat(alone.latency().overall()).containsOnlyKeys("search", "chat");
+        assertThat(alone.setup().judge()).isEqualTo("off");
+    }
+
+    @Test
+    void should_read_the_gold_set_from_the_classpath_by_default() throws Exception {
+        // when
+        EvaluationRunner.GoldSet gold = runner.goldSet();
+        // then the copy inside the jar, named as the file it was copied from
+        assertThat(gold.name()).isEqualTo(EvaluationCommand.QUESTIONS);
+        assertThat(gold.questions()).isEqualTo(GoldQuestion.read(Path.of(EvaluationCommand.QUESTIONS)));
+        assertThat(gold.sha256()).isEqualTo(EvaluationRunner.sha256(Files.readAllBytes(Path.of(EvaluationCommand.QUESTIONS))));
     }
 
     @Test

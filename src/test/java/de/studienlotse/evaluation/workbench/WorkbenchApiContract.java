@@ -24,12 +24,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The workbench API over HTTP on a running service, written once and run on H2 and on PostgreSQL. Runs go through
- * the real pipeline (offline backend) over 5 gold questions of 5 types, without the baselines, to stay fast. Two
+ * the real pipeline (offline backend) over 5 gold questions of 5 types (a Werkbank run never has the baselines). Two
  * evaluators (anna, ben) and a user without the role (gast). One run per class, shared by its tests.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "studienlotse.evaluation.questions=src/test/resources/evaluation/workbench-questions.jsonl",
-        "studienlotse.evaluation.baselines=false"})
+        "studienlotse.evaluation.questions=src/test/resources/evaluation/workbench-questions.jsonl"})
 @AutoConfigureWebTestClient(timeout = "PT60S")
 abstract class WorkbenchApiContract {
 

@@ -13,7 +13,6 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.ResourceLoader;
-import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -21,10 +20,10 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * LLM-as-judge for faithfulness, RAGAS style: the model splits an answer into claims and judges each against the
  * passages the answer cites ({@code prompts/judge-faithfulness.md}); faithfulness = supported claims / all claims.
- * Active only with {@code studienlotse.evaluation.judge=true} and a configured language model. Blocking.
+ * Active only with {@code studienlotse.evaluation.judge=true} and a configured language model. Blocking. Only the
+ * evaluation command creates it (from the service's beans), so the serving jar carries no judge.
  */
-@Component
-public class FaithfulnessJudge {
+public class FaithfulnessJudge implements AnswerJudge {
 
     static final String PROMPT = "judge-faithfulness.md";
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -43,18 +42,21 @@ public class FaithfulnessJudge {
     }
 
     /** Whether runs judge: asked for and a language model configured. */
+    @Override
     public boolean active() {
         return enabled && model.isPresent();
     }
 
     /** What the report says about the judge. */
-    String state() {
+    @Override
+    public String state() {
         if (!enabled) return "off";
         return model.isPresent() ? "on (" + model.backendName() + ")" : "asked for, but no language model is configured";
     }
 
     /** The verdict on one answer; an unreadable reply is reported as such, never guessed. */
-    Judgement judge(String question, String answer, List<Citation> cited) {
+    @Override
+    public Judgement judge(String question, String answer, List<Citation> cited) {
         String sources = cited.stream().map(c -> "[" + c.n() + "] " + (c.label() == null || c.label().equals(c.quote())
                 ? c.quote() : c.label() + ": " + c.quote())).collect(Collectors.joining("\n\n"));
         String filled = prompt.replace("{{question}}", question).replace("{{answer}}", answer)
@@ -101,7 +103,7 @@ public class FaithfulnessJudge {
      * @param faithfulness supported / all claims; null when the answer has no claim or the reply was unreadable
      * @param error        why the reply could not be read, else null
      */
-    record Judgement(List<Claim> claims, Double faithfulness, String error) {
+    record Judgement(List<Claim> claims, Double faithfulness, String error) implements Verdict {
 
         static Judgement of(List<Claim> claims) {
             long supported = claims.stream().filter(Claim::supported).count();

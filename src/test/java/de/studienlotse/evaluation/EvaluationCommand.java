@@ -30,7 +30,8 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Figures for the README: {@code ./mvnw -q compile exec:exec@evaluate [-Devaluate.args="..."]}.
+ * Figures for the README: {@code ./mvnw -q test-compile exec:exec@evaluate [-Devaluate.args="..."]}. It lives in
+ * the test sources with the baselines and the judge, so none of them (nor the embedding model) is in the serving jar.
  *
  * <ul>
  *   <li>{@code all} (the default), {@code report} or {@code answers}: the whole gold set through the real pipeline and
@@ -90,8 +91,16 @@ public final class EvaluationCommand {
                 options.stream().filter(o -> !o.startsWith("--report-name="))).toArray(String[]::new);
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(StudienlotseApplication.class)
                 .web(WebApplicationType.NONE).logStartupInfo(false).run(springArgs)) {
-            RunReport report = context.getBean(EvaluationRunner.class).run();
-            Path directory = Path.of(context.getBean(EvaluationProperties.class).reports());
+            EvaluationRunner runner = context.getBean(EvaluationRunner.class);
+            EvaluationProperties properties = context.getBean(EvaluationProperties.class);
+            EvaluationRunner.GoldSet gold = runner.goldSet();
+            Baselines baselines = properties.baselines()
+                    ? ReportBaselines.of(runner.brochure(), context.getBean(Study.class)) : null;
+            // created here, not a bean: the serving jar has no judge
+            AnswerJudge judge = context.getAutowireCapableBeanFactory().createBean(FaithfulnessJudge.class);
+            RunReport report = runner.runWithAnswers(gold.questions(), gold.name(), gold.sha256(), baselines, judge)
+                    .report();
+            Path directory = Path.of(properties.reports());
             List<Path> files = ReportFiles.write(report, directory, name == null ? ReportFiles.name(report) : name);
             String markdown = MarkdownReport.render(report);
             // the headline tables: everything up to the per-type sections
