@@ -52,9 +52,9 @@ public final class NoBlockingExtension implements BeforeAllCallback, AfterEachCa
 
         @Override
         public void applyTo(BlockHound.Builder builder) {
-            // a random UUID (message and conversation ids) reads a few bytes of /dev/urandom, which never blocks once the
-            // kernel's pool is initialised (at boot), and NativePRNG buffers them
-            builder.allowBlockingCallsInside("java.util.UUID", "randomUUID");
+            // SecureRandom (UUIDs for message and conversation ids, CSRF tokens, session ids) reads /dev/urandom through
+            // NativePRNG, buffered; /dev/urandom never blocks once the kernel's pool is initialised, at boot
+            builder.allowBlockingCallsInside("sun.security.provider.NativePRNG$RandomIO", "readFully");
             // the WebJar locator reads each library's version from its pom.properties once and keeps it (a small entry of
             // a local jar, the first request for that library only)
             builder.allowBlockingCallsInside("org.webjars.WebJarVersionLocator", "version");
