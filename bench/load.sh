@@ -35,7 +35,12 @@ trap cleanup EXIT
 rss_mib() { awk '/VmRSS/ {printf "%.0f", $2 / 1024}' "/proc/$1/status"; }
 
 if [[ -n $jar ]]; then
-  port=${PORT:-18080}
+  # a free port, so the probe below cannot reach another service that happens to listen there
+  port=${PORT:-}
+  while [[ -z $port ]]; do
+    port=$((20000 + RANDOM % 20000))
+    (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && port=
+  done
   base="http://127.0.0.1:$port"
   data=$(mktemp -d)
   # shellcheck disable=SC2086 # java_opts holds several flags
@@ -48,6 +53,8 @@ if [[ -n $jar ]]; then
     kill -0 "$pid" 2>/dev/null || { cat "$data/service.log" >&2; exit 1; }
     sleep 0.1
   done
+  sleep 1
+  kill -0 "$pid" 2>/dev/null || { cat "$data/service.log" >&2; exit 1; }
   echo "started in $(( ($(date +%s%N) - started) / 1000000 )) ms, RSS $(rss_mib "$pid") MiB ($java_opts)"
 else
   base=${BASE_URL:-http://localhost:8080}
