@@ -29,7 +29,16 @@ chat_body="{\"message\":\"$question\"}"
 search_path='/api/search?q=Welche%20Herausforderungen%20gab%20es%20bei%20der%20Rechnungsverarbeitung&k=10'
 
 pid=
-cleanup() { [[ -n $pid ]] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null; [[ -n ${data:-} ]] && rm -rf "$data"; true; }
+cleanup() {
+  if [[ -n $pid ]] && kill "$pid" 2>/dev/null; then
+    # a service that hangs on shutdown (seen: H2 checkpoint lock after an overload) is killed after 20 s
+    for _ in $(seq 1 200); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    kill -9 "$pid" 2>/dev/null
+    wait "$pid" 2>/dev/null
+  fi
+  [[ -n ${data:-} ]] && rm -rf "$data"
+  true
+}
 trap cleanup EXIT
 
 rss_mib() { awk '/VmRSS/ {printf "%.0f", $2 / 1024}' "/proc/$1/status"; }
