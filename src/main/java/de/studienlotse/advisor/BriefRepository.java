@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import org.springframework.r2dbc.core.DatabaseClient;
+import de.studienlotse.database.Database;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -18,11 +18,11 @@ import tools.jackson.databind.json.JsonMapper;
 @Repository
 class BriefRepository {
 
-    private final DatabaseClient db;
+    private final Database database;
     private final JsonMapper json;
 
-    BriefRepository(DatabaseClient db, JsonMapper json) {
-        this.db = db;
+    BriefRepository(Database database, JsonMapper json) {
+        this.database = database;
         this.json = json;
     }
 
@@ -31,7 +31,7 @@ class BriefRepository {
     }
 
     Mono<Brief> insert(String owner, Brief brief) {
-        return db.sql("""
+        return database.mono(db -> db.sql("""
                         INSERT INTO advisor_brief (id, owner, title, body, created_at, updated_at)
                         VALUES (:id, :owner, :title, :body, :createdAt, :updatedAt)""")
                 .bind("id", brief.id())
@@ -40,7 +40,7 @@ class BriefRepository {
                 .bind("body", json.writeValueAsString(brief))
                 .bind("createdAt", utc(brief.erstellt()))
                 .bind("updatedAt", utc(brief.geaendert()))
-                .then().thenReturn(brief);
+                .then().thenReturn(brief));
     }
 
     /**
@@ -48,7 +48,7 @@ class BriefRepository {
      * change came first or the brief is not the owner's.
      */
     Mono<Brief> update(String owner, Brief brief, Instant previous) {
-        return db.sql("""
+        return database.mono(db -> db.sql("""
                         UPDATE advisor_brief SET title = :title, body = :body, updated_at = :updatedAt
                         WHERE id = :id AND owner = :owner AND updated_at = :previous""")
                 .bind("id", brief.id())
@@ -58,33 +58,33 @@ class BriefRepository {
                 .bind("updatedAt", utc(brief.geaendert()))
                 .bind("previous", utc(previous))
                 .fetch().rowsUpdated()
-                .flatMap(rows -> rows == 1 ? Mono.just(brief) : Mono.empty());
+                .flatMap(rows -> rows == 1 ? Mono.just(brief) : Mono.empty()));
     }
 
     Mono<Brief> find(String owner, String id) {
-        return db.sql("SELECT body FROM advisor_brief WHERE id = :id AND owner = :owner")
+        return database.mono(db -> db.sql("SELECT body FROM advisor_brief WHERE id = :id AND owner = :owner")
                 .bind("id", id)
                 .bind("owner", owner)
                 .map(row -> json.readValue(row.get("body", String.class), Brief.class))
-                .one();
+                .one());
     }
 
     /** The owner's briefs, the latest change first. */
     Flux<Listed> list(String owner) {
-        return db.sql("""
+        return database.flux(db -> db.sql("""
                         SELECT id, title, created_at, updated_at FROM advisor_brief WHERE owner = :owner
                         ORDER BY updated_at DESC, id""")
                 .bind("owner", owner)
                 .map(BriefRepository::listed)
-                .all();
+                .all());
     }
 
     Mono<Boolean> delete(String owner, String id) {
-        return db.sql("DELETE FROM advisor_brief WHERE id = :id AND owner = :owner")
+        return database.mono(db -> db.sql("DELETE FROM advisor_brief WHERE id = :id AND owner = :owner")
                 .bind("id", id)
                 .bind("owner", owner)
                 .fetch().rowsUpdated()
-                .map(rows -> rows > 0);
+                .map(rows -> rows > 0));
     }
 
     static String title(Brief brief) {

@@ -1,13 +1,11 @@
 package de.studienlotse.chat;
 
-import de.studienlotse.database.SqlDialect;
+import de.studienlotse.database.Database;
 import dev.langchain4j.store.memory.chat.ChatMemoryStore;
-import io.r2dbc.spi.ConnectionFactory;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.r2dbc.core.DatabaseClient;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -24,14 +22,13 @@ class ChatConfiguration {
     static class Stored {
 
         @Bean
-        R2dbcChatMemoryStore conversationStore(DatabaseClient db, ConnectionFactory connectionFactory,
-                                               ChatProperties properties) {
-            return new R2dbcChatMemoryStore(db, SqlDialect.of(connectionFactory), properties, Clock.systemUTC());
+        R2dbcChatMemoryStore conversationStore(Database database, ChatProperties properties) {
+            return new R2dbcChatMemoryStore(database, properties, Clock.systemUTC());
         }
 
         @Bean
-        R2dbcExchangeLog exchangeLog(DatabaseClient db, JsonMapper json, ChatProperties properties) {
-            return new R2dbcExchangeLog(db, json, properties, Clock.systemUTC());
+        R2dbcExchangeLog exchangeLog(Database database, JsonMapper json, ChatProperties properties) {
+            return new R2dbcExchangeLog(database, json, properties, Clock.systemUTC());
         }
 
         @Bean

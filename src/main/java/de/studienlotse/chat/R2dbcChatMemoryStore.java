@@ -2,6 +2,7 @@ package de.studienlotse.chat;
 
 import static de.studienlotse.chat.R2dbcExchangeLog.utc;
 
+import de.studienlotse.database.Database;
 import de.studienlotse.database.SqlDialect;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.ChatMessageDeserializer;
@@ -9,7 +10,6 @@ import dev.langchain4j.data.message.ChatMessageSerializer;
 import dev.langchain4j.store.memory.chat.ChatMemoryStore;
 import java.time.Clock;
 import java.util.List;
-import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Mono;
 
 /**
@@ -23,14 +23,14 @@ import reactor.core.publisher.Mono;
  */
 class R2dbcChatMemoryStore implements ChatMemoryStore {
 
-    private final DatabaseClient db;
+    private final Database database;
     private final SqlDialect dialect;
     private final ChatProperties properties;
     private final Clock clock;
 
-    R2dbcChatMemoryStore(DatabaseClient db, SqlDialect dialect, ChatProperties properties, Clock clock) {
-        this.db = db;
-        this.dialect = dialect;
+    R2dbcChatMemoryStore(Database database, ChatProperties properties, Clock clock) {
+        this.database = database;
+        this.dialect = database.dialect();
         this.properties = properties;
         this.clock = clock;
     }
@@ -47,17 +47,17 @@ class R2dbcChatMemoryStore implements ChatMemoryStore {
 
     @Override
     public void deleteMessages(Object memoryId) {
-        db.sql("DELETE FROM chat_conversation WHERE conversation_id = :id")
+        database.mono(db -> db.sql("DELETE FROM chat_conversation WHERE conversation_id = :id")
                 .bind("id", memoryId.toString())
-                .then().block(properties.storeTimeout());
+                .then()).block(properties.storeTimeout());
     }
 
     Mono<List<ChatMessage>> find(String conversationId) {
-        return db.sql("SELECT messages FROM chat_conversation WHERE conversation_id = :id AND updated_at >= :cutoff")
+        return database.mono(db -> db.sql("SELECT messages FROM chat_conversation WHERE conversation_id = :id AND updated_at >= :cutoff")
                 .bind("id", conversationId)
                 .bind("cutoff", utc(clock.instant().minus(properties.memoryTtl())))
                 .map(row -> ChatMessageDeserializer.messagesFromJson(row.get("messages", String.class)))
-                .one();
+                .one());
     }
 
     Mono<Void> save(String conversationId, List<ChatMessage> messages) {
@@ -69,17 +69,17 @@ class R2dbcChatMemoryStore implements ChatMemoryStore {
                     MERGE INTO chat_conversation (conversation_id, messages, updated_at) KEY (conversation_id)
                     VALUES (:id, :messages, :updatedAt)""";
         };
-        return db.sql(sql)
+        return database.mono(db -> db.sql(sql)
                 .bind("id", conversationId)
                 .bind("messages", ChatMessageSerializer.messagesToJson(messages))
                 .bind("updatedAt", utc(clock.instant()))
-                .then();
+                .then());
     }
 
     /** Deletes conversations idle longer than the TTL; returns how many. */
     Mono<Long> purge() {
-        return db.sql("DELETE FROM chat_conversation WHERE updated_at < :cutoff")
+        return database.mono(db -> db.sql("DELETE FROM chat_conversation WHERE updated_at < :cutoff")
                 .bind("cutoff", utc(clock.instant().minus(properties.memoryTtl())))
-                .fetch().rowsUpdated();
+                .fetch().rowsUpdated());
     }
 }

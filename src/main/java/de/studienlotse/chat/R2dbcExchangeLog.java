@@ -1,12 +1,12 @@
 package de.studienlotse.chat;
 
 import de.studienlotse.answer.Citation;
+import de.studienlotse.database.Database;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -16,13 +16,13 @@ class R2dbcExchangeLog implements ExchangeLog {
 
     private static final TypeReference<List<Citation>> CITATIONS = new TypeReference<>() { };
 
-    private final DatabaseClient db;
+    private final Database database;
     private final JsonMapper json;
     private final ChatProperties properties;
     private final Clock clock;
 
-    R2dbcExchangeLog(DatabaseClient db, JsonMapper json, ChatProperties properties, Clock clock) {
-        this.db = db;
+    R2dbcExchangeLog(Database database, JsonMapper json, ChatProperties properties, Clock clock) {
+        this.database = database;
         this.json = json;
         this.properties = properties;
         this.clock = clock;
@@ -30,7 +30,7 @@ class R2dbcExchangeLog implements ExchangeLog {
 
     @Override
     public Mono<Void> record(Exchange exchange) {
-        return db.sql("""
+        return database.mono(db -> db.sql("""
                         INSERT INTO chat_exchange (message_id, conversation_id, question, answer, citations, backend, created_at)
                         VALUES (:messageId, :conversationId, :question, :answer, :citations, :backend, :createdAt)""")
                 .bind("messageId", exchange.messageId())
@@ -40,12 +40,12 @@ class R2dbcExchangeLog implements ExchangeLog {
                 .bind("citations", json.writeValueAsString(exchange.citations()))
                 .bind("backend", exchange.backend())
                 .bind("createdAt", utc(exchange.createdAt()))
-                .then();
+                .then());
     }
 
     @Override
     public Mono<Exchange> find(String messageId) {
-        return db.sql("""
+        return database.mono(db -> db.sql("""
                         SELECT message_id, conversation_id, question, answer, citations, backend, created_at
                         FROM chat_exchange WHERE message_id = :messageId AND created_at >= :cutoff""")
                 .bind("messageId", messageId)
@@ -54,14 +54,14 @@ class R2dbcExchangeLog implements ExchangeLog {
                         row.get("question", String.class), row.get("answer", String.class),
                         json.readValue(row.get("citations", String.class), CITATIONS), row.get("backend", String.class),
                         row.get("created_at", OffsetDateTime.class).toInstant()))
-                .one();
+                .one());
     }
 
     /** Deletes answers older than the retention; returns how many. */
     Mono<Long> purge() {
-        return db.sql("DELETE FROM chat_exchange WHERE created_at < :cutoff")
+        return database.mono(db -> db.sql("DELETE FROM chat_exchange WHERE created_at < :cutoff")
                 .bind("cutoff", utc(clock.instant().minus(properties.exchangeRetention())))
-                .fetch().rowsUpdated();
+                .fetch().rowsUpdated());
     }
 
     static OffsetDateTime utc(Instant instant) {

@@ -1,13 +1,13 @@
 package de.studienlotse.feedback;
 
 import de.studienlotse.answer.Citation;
+import de.studienlotse.database.Database;
 import de.studienlotse.database.SqlDialect;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
@@ -31,13 +31,13 @@ class FeedbackRepository {
             :messageId, :clientId, :rating, :reasons, :comment, :conversationId, :question, :answer, :citations, :backend,
             :answeredAt, :createdAt, :updatedAt""";
 
-    private final DatabaseClient db;
+    private final Database database;
     private final SqlDialect dialect;
     private final JsonMapper json;
 
-    FeedbackRepository(DatabaseClient db, JsonMapper json) {
-        this.db = db;
-        this.dialect = SqlDialect.of(db.getConnectionFactory());
+    FeedbackRepository(Database database, JsonMapper json) {
+        this.database = database;
+        this.dialect = database.dialect();
         this.json = json;
     }
 
@@ -59,7 +59,8 @@ class FeedbackRepository {
                         updated_at = :updatedAt
                     WHEN NOT MATCHED THEN INSERT (""" + COLUMNS + ") VALUES (" + VALUES + ")";
         };
-        GenericExecuteSpec insert = db.sql(sql)
+        return database.mono(db -> {
+            GenericExecuteSpec insert = db.sql(sql)
                 .bind("messageId", feedback.messageId())
                 .bind("clientId", feedback.clientId())
                 .bind("rating", feedback.rating().value())
@@ -72,35 +73,36 @@ class FeedbackRepository {
                 .bind("answeredAt", utc(feedback.answeredAt()))
                 .bind("createdAt", utc(feedback.createdAt()))
                 .bind("updatedAt", utc(feedback.updatedAt()));
-        insert = feedback.comment() == null ? insert.bindNull("comment", String.class) : insert.bind("comment", feedback.comment());
-        return insert.then().then(find(feedback.messageId(), feedback.clientId()));
+            return (feedback.comment() == null ? insert.bindNull("comment", String.class) : insert.bind("comment", feedback.comment()))
+                    .then();
+        }).then(find(feedback.messageId(), feedback.clientId()));
     }
 
     Mono<Feedback> find(String messageId, String clientId) {
-        return db.sql("SELECT " + COLUMNS + " FROM feedback WHERE message_id = :messageId AND client_id = :clientId")
+        return database.mono(db -> db.sql("SELECT " + COLUMNS + " FROM feedback WHERE message_id = :messageId AND client_id = :clientId")
                 .bind("messageId", messageId)
                 .bind("clientId", clientId)
                 .map(this::feedback)
-                .one();
+                .one());
     }
 
     /** One page of the ratings {@code filter} selects, the latest first. */
     Flux<Feedback> find(FeedbackFilter filter, long offset, int limit) {
         String sql = "SELECT " + COLUMNS + " FROM feedback" + where(filter)
                 + " ORDER BY updated_at DESC, message_id, client_id LIMIT :limit OFFSET :offset";
-        return bind(db.sql(sql), filter).bind("limit", limit).bind("offset", offset).map(this::feedback).all();
+        return database.flux(db -> bind(db.sql(sql), filter).bind("limit", limit).bind("offset", offset).map(this::feedback).all());
     }
 
     /** All ratings {@code filter} selects, the latest first, read as they are sent (for exports). */
     Flux<Feedback> findAll(FeedbackFilter filter) {
         String sql = "SELECT " + COLUMNS + " FROM feedback" + where(filter) + " ORDER BY updated_at DESC, message_id, client_id";
-        return bind(db.sql(sql), filter).map(this::feedback).all();
+        return database.flux(db -> bind(db.sql(sql), filter).map(this::feedback).all());
     }
 
     Mono<Long> count(FeedbackFilter filter) {
-        return bind(db.sql("SELECT COUNT(*) AS n FROM feedback" + where(filter)), filter)
+        return database.mono(db -> bind(db.sql("SELECT COUNT(*) AS n FROM feedback" + where(filter)), filter)
                 .map(row -> row.get("n", Long.class))
-                .one();
+                .one());
     }
 
     private static String where(FeedbackFilter filter) {

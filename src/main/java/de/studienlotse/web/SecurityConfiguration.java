@@ -11,6 +11,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 import org.springframework.core.io.buffer.DataBuffer;
@@ -20,6 +22,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.core.userdetails.MapReactiveUserDetailsService;
 import org.springframework.security.core.userdetails.User;
@@ -27,7 +30,9 @@ import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.csrf.CsrfWebFilter;
+import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.security.web.server.util.matcher.AndServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.NegatedServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.OrServerWebExchangeMatcher;
@@ -41,7 +46,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Only the team reads feedback: {@code GET /api/feedback} and its exports, and the evaluators' workbench
  * ({@code /werkbank}, {@code /api/evaluation/**}) need role {@code EVALUATOR}; consultation briefs
  * ({@code /api/briefs/**} and the page {@code /berater/briefing}) need role {@code ADVISOR} (HTTP Basic for scripts, a
- * German login form at {@code /login} for browsers, see {@link LoginPage}). Everything else stays public, and the widget's JSON APIs ({@code /api/**}) work from other
+ * German login form at {@code /login} for browsers, see {@link LoginPage}). Only these paths get the session chain
+ * ({@link #SESSION_PATHS}); everything else goes through a stateless public chain, and the widget's JSON APIs ({@code /api/**}) work from other
  * origins without CSRF tokens: cross-origin calls carry no login cookie (CORS without credentials, session cookie
  * SameSite=Lax). Refusals are German problem details.
  */
@@ -63,9 +69,45 @@ class SecurityConfiguration {
             "/werkbank.js", "/werkbank.css"};
     private static final Pattern BCRYPT = Pattern.compile("\\$2[aby]?\\$\\d\\d\\$[./A-Za-z0-9]{53}");
 
+    /**
+     * The paths that know a login: the login and logout pages, the workbench, the briefs and the team's feedback views
+     * (every method but the widget's {@code POST /api/feedback}). Only these get the session chain.
+     */
+    static final ServerWebExchangeMatcher SESSION_PATHS = new OrServerWebExchangeMatcher(
+            ServerWebExchangeMatchers.pathMatchers("/login", "/logout"),
+            ServerWebExchangeMatchers.pathMatchers(WORKBENCH),
+            ServerWebExchangeMatchers.pathMatchers(BRIEF_PATHS),
+            ServerWebExchangeMatchers.pathMatchers("/api/feedback/**"),
+            new AndServerWebExchangeMatcher(ServerWebExchangeMatchers.pathMatchers("/api/feedback"),
+                    new NegatedServerWebExchangeMatcher(ServerWebExchangeMatchers.pathMatchers(HttpMethod.POST, "/api/feedback"))));
+
+    /**
+     * Everything else is public and anonymous: the widget's API, search, cases, static files, probes. No session is read
+     * or created, no request is cached for a later login, no CSRF token is made or checked (the widget calls cross-origin
+     * without cookies), no login is accepted; this chain comes first because it serves nearly all requests.
+     */
     @Bean
-    SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, JsonMapper json) {
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    SecurityWebFilterChain publicWebFilterChain(ServerHttpSecurity http) {
         return http
+                .securityMatcher(new NegatedServerWebExchangeMatcher(SESSION_PATHS))
+                .authorizeExchange(exchanges -> exchanges.anyExchange().permitAll())
+                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+                .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
+                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .anonymous(ServerHttpSecurity.AnonymousSpec::disable)
+                .build();
+    }
+
+    /** The session chain: form login with the session for browsers, HTTP Basic for scripts, roles per path. */
+    @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE + 1)
+    SecurityWebFilterChain sessionWebFilterChain(ServerHttpSecurity http, JsonMapper json) {
+        return http
+                .securityMatcher(SESSION_PATHS)
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers(HttpMethod.OPTIONS).permitAll()
                         .pathMatchers(HttpMethod.POST, "/api/feedback").permitAll()
@@ -95,6 +137,17 @@ class SecurityConfiguration {
                                                 ? ServerWebExchangeMatcher.MatchResult.notMatch()
                                                 : ServerWebExchangeMatcher.MatchResult.match())))))
                 .build();
+    }
+
+    /**
+     * Spring Security would otherwise observe every request through each of its filters and every authorization: under
+     * load about a tenth of the search's CPU for spans nobody reads. Logins stay observed; the request itself is
+     * observed once by the server ({@code http.server.requests}).
+     */
+    @Bean
+    SecurityObservationSettings securityObservationSettings() {
+        return SecurityObservationSettings.withDefaults().shouldObserveRequests(false).shouldObserveAuthorizations(false)
+                .shouldObserveAuthentications(true).build();
     }
 
     @Bean

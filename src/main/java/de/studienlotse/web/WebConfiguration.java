@@ -15,6 +15,11 @@ class WebConfiguration {
     }
 
     @Bean
+    StaticCacheFilter staticCacheFilter(CacheProperties properties) {
+        return new StaticCacheFilter(properties);
+    }
+
+    @Bean
     WidgetCorsFilter widgetCorsFilter(WebProperties properties, JsonMapper json) {
         return new WidgetCorsFilter(properties, json);
     }

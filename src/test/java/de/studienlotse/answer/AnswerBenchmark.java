@@ -3,7 +3,10 @@ package de.studienlotse.answer;
 import de.studienlotse.corpus.Study;
 import de.studienlotse.search.PassageIndex;
 import de.studienlotse.search.SearchProperties;
+import de.studienlotse.answer.llm.LanguageModel;
+import de.studienlotse.answer.llm.ModelStream;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -22,7 +25,9 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * An offline answer's own work, in process: question understanding, source selection (every search it makes),
- * abstention and the extractive composition with its citation check; no HTTP, no storage.
+ * abstention and the extractive composition with its citation check ({@link #answer()}); and the whole answer as the
+ * chat serves it ({@link #served()}): the same through {@link AnswerService}, plus renumbering, the citations, the
+ * per-statement grounding and the events, with its hop to {@code boundedElastic}. No HTTP, no storage.
  * {@code ./mvnw -q test-compile exec:exec@bench -Dbench.args="AnswerBenchmark -f 1 -wi 3 -i 5"} (p0.50 is the median).
  */
 @State(Scope.Benchmark)
@@ -50,6 +55,7 @@ public class AnswerBenchmark {
     private Abstention abstention;
     private ExtractiveAnswerer answerer;
     private AnswerRequest request;
+    private AnswerService service;
 
     @Setup(Level.Trial)
     public void setUp() {
@@ -62,6 +68,9 @@ public class AnswerBenchmark {
         abstention = new Abstention(properties, study, index);
         answerer = new ExtractiveAnswerer(properties, index);
         request = AnswerRequest.of(question);
+        LlmAnswerer offline = new LlmAnswerer(LanguageModel.extractive(), new ModelStream(Duration.ofSeconds(10),
+                Duration.ofSeconds(60)), new LlmAnswerer.PromptProperties("classpath:prompts/"), index);
+        service = new AnswerService(analyzer, selector, answerer, offline, abstention, new Grounding(index));
     }
 
     @TearDown(Level.Trial)
@@ -79,5 +88,10 @@ public class AnswerBenchmark {
         }
         List<Source> sources = selection.sources();
         return CitationFilter.check(answerer.answer(analyzed, sources), sources.size());
+    }
+
+    @Benchmark
+    public Answer served() {
+        return service.answer(request).block();
     }
 }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import de.studienlotse.answer.Citation;
-import de.studienlotse.database.SqlDialect;
+import de.studienlotse.database.Database;
 import de.studienlotse.database.TestDatabase;
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
@@ -43,8 +43,8 @@ abstract class ChatStorageContract {
     @BeforeEach
     void migrateEmptyDatabase() {
         pool = emptyDatabase().migrated().connectionPool();
-        DatabaseClient db = DatabaseClient.create(pool);
-        conversations = new R2dbcChatMemoryStore(db, SqlDialect.of(pool), PROPERTIES, clock);
+        Database db = Database.of(pool);
+        conversations = new R2dbcChatMemoryStore(db, PROPERTIES, clock);
         exchanges = new R2dbcExchangeLog(db, JsonMapper.builder().build(), PROPERTIES, clock);
     }
 

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.flywaydb.core.Flyway;
 import org.springframework.test.context.DynamicPropertyRegistry;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * A database for tests, empty when made by {@link TestDatabases}, reachable the two ways the service reaches it:
@@ -40,7 +41,9 @@ public record TestDatabase(Kind kind, String r2dbcUrl, String jdbcUrl, String us
                 .option(ConnectionFactoryOptions.USER, user)
                 .option(ConnectionFactoryOptions.PASSWORD, password)
                 .build();
-        return new ConnectionPool(ConnectionPoolConfiguration.builder(ConnectionFactories.get(options)).maxSize(4).build());
+        return new ConnectionPool(ConnectionPoolConfiguration.builder(ConnectionFactories.get(options)).maxSize(4)
+                // as the service's pool: opening an H2 session blocks, so not on Reactor's single thread (DatabaseConfiguration)
+                .allocatorSubscribeOn(Schedulers.boundedElastic()).build());
     }
 
     /** Flyway over JDBC with the service's migrations, as at start-up. */

@@ -99,10 +99,14 @@ class DatabaseDownTests {
     }
 
     @Test
-    void should_stay_ready_for_a_load_balancer_while_health_reports_the_database_down() {
-        web.get().uri("/actuator/health/readiness").exchange()
+    void should_stay_alive_but_not_ready_while_the_database_is_down() {
+        // then: liveness never asks the database, so nothing restarts the process; readiness and the full health do
+        web.get().uri("/actuator/health/liveness").exchange()
                 .expectStatus().isOk()
                 .expectBody().jsonPath("$.status").isEqualTo("UP");
+        web.get().uri("/actuator/health/readiness").exchange()
+                .expectStatus().isEqualTo(503)
+                .expectBody().jsonPath("$.status").isEqualTo("DOWN");
         web.get().uri("/actuator/health").exchange()
                 .expectStatus().isEqualTo(503)
                 .expectBody().jsonPath("$.status").isEqualTo("DOWN");

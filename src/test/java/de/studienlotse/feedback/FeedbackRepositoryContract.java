@@ -3,6 +3,7 @@ package de.studienlotse.feedback;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import de.studienlotse.answer.Citation;
+import de.studienlotse.database.Database;
 import de.studienlotse.database.TestDatabase;
 import io.r2dbc.pool.ConnectionPool;
 import java.time.Duration;
@@ -11,7 +12,6 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.r2dbc.core.DatabaseClient;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Ratings in a real database, written once and run on H2 and PostgreSQL. */
@@ -30,7 +30,7 @@ abstract class FeedbackRepositoryContract {
     @BeforeEach
     void migrateEmptyDatabase() {
         pool = emptyDatabase().migrated().connectionPool();
-        repository = new FeedbackRepository(DatabaseClient.create(pool), JsonMapper.builder().build());
+        repository = new FeedbackRepository(Database.of(pool), JsonMapper.builder().build());
     }
 
     @AfterEach

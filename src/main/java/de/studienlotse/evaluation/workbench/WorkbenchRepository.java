@@ -1,5 +1,6 @@
 package de.studienlotse.evaluation.workbench;
 
+import de.studienlotse.database.Database;
 import de.studienlotse.database.SqlDialect;
 import de.studienlotse.evaluation.EvaluationRunner.AnsweredQuestion;
 import de.studienlotse.evaluation.RunReport;
@@ -9,7 +10,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
@@ -31,58 +31,58 @@ class WorkbenchRepository {
             :runId, :questionId, :evaluator, :question, :correctness, :groundedness, :helpfulness, :comment, :createdAt,
             :updatedAt""";
 
-    private final DatabaseClient db;
+    private final Database database;
     private final SqlDialect dialect;
     private final JsonMapper json;
 
-    WorkbenchRepository(DatabaseClient db, JsonMapper json) {
-        this.db = db;
-        this.dialect = SqlDialect.of(db.getConnectionFactory());
+    WorkbenchRepository(Database database, JsonMapper json) {
+        this.database = database;
+        this.dialect = database.dialect();
         this.json = json;
     }
 
     // ------------------------------------------------------------------ runs
 
     Mono<Void> insertRunning(String id, String startedBy, Instant createdAt) {
-        return db.sql("INSERT INTO evaluation_run (id, status, started_by, created_at) VALUES (:id, :status, :startedBy, :createdAt)")
+        return database.mono(db -> db.sql("INSERT INTO evaluation_run (id, status, started_by, created_at) VALUES (:id, :status, :startedBy, :createdAt)")
                 .bind("id", id).bind("status", StoredRun.RUNNING).bind("startedBy", startedBy).bind("createdAt", utc(createdAt))
-                .then();
+                .then());
     }
 
     Mono<Void> finish(String id, RunReport report, List<AnsweredQuestion> answers, Map<String, Double> summary,
                       Instant finishedAt) {
-        return db.sql("""
+        return database.mono(db -> db.sql("""
                         UPDATE evaluation_run SET status = :status, backend = :backend, finished_at = :finishedAt,
                             summary = :summary, report = :report, answers = :answers WHERE id = :id""")
                 .bind("id", id).bind("status", StoredRun.DONE).bind("backend", report.setup().backend())
                 .bind("finishedAt", utc(finishedAt)).bind("summary", json.writeValueAsString(summary))
                 .bind("report", json.writeValueAsString(report)).bind("answers", json.writeValueAsString(answers))
-                .then();
+                .then());
     }
 
     Mono<Void> fail(String id, String error, Instant finishedAt) {
-        return db.sql("UPDATE evaluation_run SET status = :status, error = :error, finished_at = :finishedAt WHERE id = :id")
+        return database.mono(db -> db.sql("UPDATE evaluation_run SET status = :status, error = :error, finished_at = :finishedAt WHERE id = :id")
                 .bind("id", id).bind("status", StoredRun.FAILED).bind("error", error).bind("finishedAt", utc(finishedAt))
-                .then();
+                .then());
     }
 
     /** Runs a stopped process left as running: they will never finish. */
     Mono<Long> failAbandoned(Instant now) {
-        return db.sql("UPDATE evaluation_run SET status = :failed, error = :error, finished_at = :now WHERE status = :running")
+        return database.mono(db -> db.sql("UPDATE evaluation_run SET status = :failed, error = :error, finished_at = :now WHERE status = :running")
                 .bind("failed", StoredRun.FAILED).bind("running", StoredRun.RUNNING)
                 .bind("error", "Der Dienst wurde während des Laufs beendet.").bind("now", utc(now))
-                .fetch().rowsUpdated();
+                .fetch().rowsUpdated());
     }
 
     /** All runs, the latest first, without report and answers. */
     Flux<StoredRun> runs() {
-        return db.sql("SELECT " + RUN_HEADLINE + " FROM evaluation_run ORDER BY created_at DESC, id")
-                .map(row -> run(row, false)).all();
+        return database.flux(db -> db.sql("SELECT " + RUN_HEADLINE + " FROM evaluation_run ORDER BY created_at DESC, id")
+                .map(row -> run(row, false)).all());
     }
 
     Mono<StoredRun> run(String id) {
-        return db.sql("SELECT " + RUN_HEADLINE + ", report, answers FROM evaluation_run WHERE id = :id")
-                .bind("id", id).map(row -> run(row, true)).one();
+        return database.mono(db -> db.sql("SELECT " + RUN_HEADLINE + ", report, answers FROM evaluation_run WHERE id = :id")
+                .bind("id", id).map(row -> run(row, true)).one());
     }
 
     private StoredRun run(Readable row, boolean whole) {
@@ -116,27 +116,29 @@ class WorkbenchRepository {
                         helpfulness = :helpfulness, comment_text = :comment, updated_at = :updatedAt
                     WHEN NOT MATCHED THEN INSERT (""" + RATING_COLUMNS + ") VALUES (" + RATING_VALUES + ")";
         };
-        GenericExecuteSpec spec = db.sql(sql)
+        return database.mono(db -> {
+            GenericExecuteSpec spec = db.sql(sql)
                 .bind("runId", rating.runId()).bind("questionId", rating.questionId()).bind("evaluator", rating.evaluator())
                 .bind("question", rating.question()).bind("correctness", rating.correctness())
                 .bind("groundedness", rating.groundedness()).bind("helpfulness", rating.helpfulness())
                 .bind("createdAt", utc(rating.createdAt())).bind("updatedAt", utc(rating.updatedAt()));
-        spec = rating.comment() == null ? spec.bindNull("comment", String.class) : spec.bind("comment", rating.comment());
-        return spec.then().then(db.sql("SELECT " + RATING_COLUMNS
+            return (rating.comment() == null ? spec.bindNull("comment", String.class) : spec.bind("comment", rating.comment()))
+                    .then().then(db.sql("SELECT " + RATING_COLUMNS
                         + " FROM evaluation_rating WHERE run_id = :runId AND question_id = :questionId AND evaluator = :evaluator")
                 .bind("runId", rating.runId()).bind("questionId", rating.questionId()).bind("evaluator", rating.evaluator())
                 .map(WorkbenchRepository::rating).one());
+        });
     }
 
     Flux<EvaluatorRating> ratings(String runId) {
-        return db.sql("SELECT " + RATING_COLUMNS + " FROM evaluation_rating WHERE run_id = :runId ORDER BY question_id, evaluator")
-                .bind("runId", runId).map(WorkbenchRepository::rating).all();
+        return database.flux(db -> db.sql("SELECT " + RATING_COLUMNS + " FROM evaluation_rating WHERE run_id = :runId ORDER BY question_id, evaluator")
+                .bind("runId", runId).map(WorkbenchRepository::rating).all());
     }
 
     /** Every rating of every run, for the exports. */
     Flux<EvaluatorRating> allRatings() {
-        return db.sql("SELECT " + RATING_COLUMNS + " FROM evaluation_rating ORDER BY run_id, question_id, evaluator")
-                .map(WorkbenchRepository::rating).all();
+        return database.flux(db -> db.sql("SELECT " + RATING_COLUMNS + " FROM evaluation_rating ORDER BY run_id, question_id, evaluator")
+                .map(WorkbenchRepository::rating).all());
     }
 
     private static EvaluatorRating rating(Readable row) {
