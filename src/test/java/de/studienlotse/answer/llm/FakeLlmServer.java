@@ -171,6 +171,12 @@ public final class FakeLlmServer implements AutoCloseable {
         return this;
     }
 
+    /** Like {@link #answersPromptsContaining}, but sends only the 200 headers and then nothing until the client hangs up. */
+    public FakeLlmServer stallsPromptsContaining(String marker) {
+        routes.add(new Route(marker, -1, null));
+        return this;
+    }
+
     /** Like {@link #answersPromptsContaining}, but with this status and the provider's error body. */
     public FakeLlmServer failsPromptsContaining(String marker, int status) {
         routes.add(new Route(marker, status, null));
@@ -317,7 +323,10 @@ public final class FakeLlmServer implements AutoCloseable {
             Route route = routes.stream().filter(r -> prompt.contains(r.marker())).findFirst().orElse(null);
             if (route != null) {
                 routedRequests.add(request);
-                if (route.status() != 0) {
+                if (route.status() < 0) {
+                    writeStreamHeaders(out);
+                    watchForHangUp(socket, in, STALL_LIMIT, new CountDownLatch(1));
+                } else if (route.status() != 0) {
                     writeError(out, route.status(), protocol.errorBody(route.status(), request));
                 } else {
                     writeStreamHeaders(out);
