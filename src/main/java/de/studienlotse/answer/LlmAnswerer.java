@@ -58,6 +58,11 @@ class LlmAnswerer {
         return model.backendName();
     }
 
+    /** A fresh check for one answer's text: what the model was told must not come back to the reader. */
+    AnswerGuard guard() {
+        return new AnswerGuard(List.of(prompts.system(), prompts.answer()));
+    }
+
     /** The answer's text deltas, markers unchecked. */
     Flux<String> answer(AnalyzedQuestion question, List<Source> sources) {
         String numbered = sources.stream().map(LlmAnswerer::numbered).collect(Collectors.joining("\n\n"));

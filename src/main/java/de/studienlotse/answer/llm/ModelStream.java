@@ -74,18 +74,18 @@ public class ModelStream {
 
     /**
      * A short reply (a rewritten question) under its own limits: at most {@code maxTokens} generated, all of it within
-     * {@code limit} (which also bounds the first token), and no more than {@code maxChars} characters. A longer reply
+     * {@code limit} (its first token too, whatever the answer's first-token limit), and no more than {@code maxChars}
+     * characters. A longer reply
      * is no rewrite but an answer: the call is cancelled as soon as it runs past and fails with an {@link LlmException}.
      */
     public Mono<String> shortReply(StreamingChatModel model, List<ChatMessage> messages, int maxTokens, int maxChars,
                                    Duration limit) {
         Objects.requireNonNull(model, "model must not be null");
         ChatRequest request = ChatRequest.builder().messages(messages).maxOutputTokens(maxTokens).build();
-        Duration firstToken = limit.compareTo(firstTokenTimeout) < 0 ? limit : firstTokenTimeout;
         String backend = backendOf(model);
         return Mono.defer(() -> {
             StringBuilder reply = new StringBuilder();
-            return Flux.<String>create(sink -> new Relay(backend, sink, firstToken, limit).start(model, request))
+            return Flux.<String>create(sink -> new Relay(backend, sink, limit, limit).start(model, request))
                     .subscribeOn(Schedulers.boundedElastic())
                     .concatMap(delta -> {
                         reply.append(delta);

@@ -60,6 +60,7 @@ public final class FakeLlmServer implements AutoCloseable {
     private volatile Duration delay = Duration.ZERO;
     private volatile int errorStatus;
     private volatile String errorMessage = "";
+    private volatile java.util.function.Function<RecordedRequest, String> replier;
     private volatile int pauseAfter = Integer.MAX_VALUE;
     private volatile CountDownLatch resume = new CountDownLatch(1);
     /** Replies by prompt, beside the main script: a test can script the query rewrite apart from the answer. */
@@ -129,6 +130,16 @@ public final class FakeLlmServer implements AutoCloseable {
         this.mode = Mode.ERROR_EVENT;
         this.errorMessage = message;
         this.chunks = List.of(chunks);
+        return this;
+    }
+
+    /**
+     * Computes each reply from the request, as a model would that does whatever its prompt says; the reply is streamed
+     * in pieces of a few characters, so that markers, tags and links arrive split.
+     */
+    public FakeLlmServer repliesWith(java.util.function.Function<RecordedRequest, String> replier) {
+        this.mode = Mode.DYNAMIC;
+        this.replier = replier;
         return this;
     }
 
@@ -350,7 +361,8 @@ public final class FakeLlmServer implements AutoCloseable {
                     writeChunk(out, protocol.malformedEvent());
                     writeLastChunk(out);
                 }
-                case STREAM -> stream(socket, in, out, model, hangUp);
+                case STREAM -> stream(socket, in, out, model, hangUp, chunks);
+                case DYNAMIC -> stream(socket, in, out, model, hangUp, pieces(replier.apply(request), 7));
                 case NO_END_MARKER -> {
                     writeStreamHeaders(out);
                     for (String event : protocol.opening(model)) writeChunk(out, event);
@@ -418,10 +430,16 @@ public final class FakeLlmServer implements AutoCloseable {
         out.flush();
     }
 
-    private void stream(Socket socket, InputStream in, OutputStream out, String model, CountDownLatch hangUp) throws IOException {
+    private static List<String> pieces(String text, int size) {
+        List<String> pieces = new ArrayList<>();
+        for (int i = 0; i < text.length(); i += size) pieces.add(text.substring(i, Math.min(text.length(), i + size)));
+        return pieces;
+    }
+
+    private void stream(Socket socket, InputStream in, OutputStream out, String model, CountDownLatch hangUp,
+                        List<String> text) throws IOException {
         writeStreamHeaders(out);
         for (String event : protocol.opening(model)) writeChunk(out, event);
-        List<String> text = chunks;
         for (int i = 0; i < text.size(); i++) {
             if (i == pauseAfter && awaitResume(socket, in, hangUp)) return;
             if (i > 0 && delay.isPositive() && watchForHangUp(socket, in, delay, hangUp)) return;
@@ -519,7 +537,7 @@ public final class FakeLlmServer implements AutoCloseable {
         return map;
     }
 
-    private enum Mode { STREAM, ERROR, MALFORMED, STALL_AFTER_HEADERS, STALL_BEFORE_HEADERS, NO_END_MARKER, ERROR_EVENT }
+    private enum Mode { DYNAMIC, STREAM, ERROR, MALFORMED, STALL_AFTER_HEADERS, STALL_BEFORE_HEADERS, NO_END_MARKER, ERROR_EVENT }
 
     private record Route(String marker, int status, String reply) {
     }
