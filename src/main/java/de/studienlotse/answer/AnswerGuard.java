@@ -48,9 +48,27 @@ final class AnswerGuard {
 
     /** @param prompts the texts the model was given besides the sources and question, never to be repeated */
     AnswerGuard(List<String> prompts) {
+        this(promptShingles(prompts, List.of()));
+    }
+
+    private AnswerGuard(Set<String> promptShingles) {
+        this.promptShingles = promptShingles;
+    }
+
+    /**
+     * What of {@code prompts} must not come back, as word runs: all but those the study itself holds (its title is in
+     * the system prompt, and an answer may well quote it). Computed once, shared by the guards of all answers.
+     */
+    static Set<String> promptShingles(List<String> prompts, List<String> study) {
         Set<String> shingles = new HashSet<>();
         for (String text : prompts) shingles.addAll(shingles(text));
-        this.promptShingles = shingles;
+        for (String text : study) shingles.removeAll(shingles(text));
+        return Set.copyOf(shingles);
+    }
+
+    /** A guard for one answer against these word runs of the prompts. */
+    static AnswerGuard against(Set<String> promptShingles) {
+        return new AnswerGuard(promptShingles);
     }
 
     /** Text that is safe to release now; may be empty while a statement waits for its marker. */

@@ -3,6 +3,8 @@ package de.studienlotse.answer;
 import de.studienlotse.answer.llm.LanguageModel;
 import de.studienlotse.answer.llm.LlmProperties;
 import de.studienlotse.answer.llm.ModelStream;
+import de.studienlotse.corpus.Passage;
+import de.studienlotse.corpus.Study;
 import de.studienlotse.search.Concept;
 import de.studienlotse.search.PassageIndex;
 import dev.langchain4j.data.message.ChatMessage;
@@ -37,15 +39,19 @@ class LlmAnswerer {
     private final ModelStream stream;
     private final LlmProperties limits;
     private final Prompts prompts;
+    /** Word runs of the prompts that the study does not hold: none may reach a reader. */
+    private final java.util.Set<String> promptShingles;
     /** The study's concept names, one per line, for the rewrite into its words. */
     private final String conceptNames;
 
     LlmAnswerer(LanguageModel model, ModelStream stream, LlmProperties limits, PromptProperties promptProperties,
-                PassageIndex index) {
+                PassageIndex index, Study study) {
         this.model = model;
         this.stream = stream;
         this.limits = limits;
         this.prompts = Prompts.load(promptProperties.location());
+        this.promptShingles = AnswerGuard.promptShingles(List.of(prompts.system(), prompts.answer()),
+                study.passages().stream().map(Passage::text).toList());
         this.conceptNames = index.concepts().all().stream().map(Concept::nameDe).distinct()
                 .map(name -> "- " + name).collect(Collectors.joining("\n"));
     }
@@ -60,7 +66,7 @@ class LlmAnswerer {
 
     /** A fresh check for one answer's text: what the model was told must not come back to the reader. */
     AnswerGuard guard() {
-        return new AnswerGuard(List.of(prompts.system(), prompts.answer()));
+        return AnswerGuard.against(promptShingles);
     }
 
     /** The answer's text deltas, markers unchecked. */
