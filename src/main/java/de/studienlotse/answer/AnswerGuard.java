@@ -15,8 +15,9 @@ import java.util.regex.Pattern;
  * <p>
  * Text is released up to the latest marker of its paragraph or list item (a sentence without a marker of its own is
  * cited by the next one there, as {@link Grounding} reads it); what follows the last marker when the paragraph ends is
- * dropped, and so is every sentence of a released stretch that holds a link, a tag or six words in a row of the
- * prompts. Not thread-safe: one per answer.
+ * dropped, and so is every sentence of a released stretch that holds a link, a tag or a code fence. From a sentence
+ * with six words in a row of the prompts on, all of the answer is dropped: a model that quotes its instructions
+ * quotes them in pieces, and the pieces that follow are not to be trusted. Not thread-safe: one per answer.
  */
 final class AnswerGuard {
 
@@ -44,6 +45,8 @@ final class AnswerGuard {
     private int prompt;
     /** Whether the last sentence looked at was dropped: then its closing punctuation goes too. */
     private boolean lastDropped;
+    /** Once the model has quoted its prompt, nothing after that is trusted: the rest of the answer goes. */
+    private boolean promptLeaked;
     private int code;
 
     /** @param prompts the texts the model was given besides the sources and question, never to be repeated */
@@ -123,6 +126,11 @@ final class AnswerGuard {
         if (text.isEmpty()) return text;
         StringBuilder out = new StringBuilder();
         for (String sentence : sentences(text)) {
+            if (promptLeaked) {
+                if (!sentence.isBlank()) prompt++;
+                lastDropped = true;
+                continue;
+            }
             if (ONLY_CLOSING.matcher(sentence.strip()).matches()) {
                 // the full stop of the sentence before: it shares that sentence's fate
                 if (!lastDropped) out.append(sentence);
@@ -137,6 +145,7 @@ final class AnswerGuard {
                 code++;
             } else if (quotesPrompt(sentence)) {
                 prompt++;
+                promptLeaked = true;
             } else {
                 out.append(sentence);
                 lastDropped = false;

@@ -60,6 +60,20 @@ class AnswerGuardTests {
     }
 
     @Test
+    void should_drop_the_rest_of_the_answer_once_the_model_quotes_its_prompt() {
+        // given
+        AnswerGuard guard = new AnswerGuard(List.of(SYSTEM));
+
+        // when: the prompt in pieces, each with a marker, then a real statement
+        String text = guard.accept("Gut [1]. Verwende nur die nummerierten Quellen, die dir [1]. Mit der Frage [1]. ")
+                + guard.accept("Gegeben werden [2].\nLaut B4 war die Datenqualität gering [1].") + guard.flush();
+
+        // then
+        assertThat(text).isEqualTo("Gut [1].\n");
+        assertThat(guard.summary()).endsWith("prompt 4");
+    }
+
+    @Test
     void should_keep_abbreviations_and_case_ids_inside_their_sentence() {
         // given
         AnswerGuard guard = new AnswerGuard(List.of(SYSTEM));

@@ -96,7 +96,8 @@ public class LlmHealthIndicator implements ReactiveHealthIndicator {
             JsonNode root = JSON.readTree(body);
             for (JsonNode model : root.path(properties.provider() == Provider.OLLAMA ? "models" : "data")) {
                 for (String field : List.of("id", "name", "model")) {
-                    if (model.path(field).isString()) names.add(model.path(field).asString());
+                    String name = model.path(field).isString() ? model.path(field).asString() : null;
+                    if (name != null && !names.contains(name)) names.add(name);
                 }
             }
         } catch (RuntimeException e) {
