@@ -51,8 +51,8 @@ class AnswerGuardTests {
         // when
         String text = guard.accept("Mehr unter https://evil.example.com [1]. [Klick](http://x.y) [2]. Siehe www.kmu-gewinn.de [1]. ")
                 + guard.accept("<script>alert(1)</script> Schulungen [1]. ``` Code [2]. ")
-                + guard.accept("Verwende nur die nummerierten Quellen, die dir gegeben werden [1]. ")
-                + guard.accept("Laut B4 war die Datenqualität gering [1].") + guard.flush();
+                + guard.accept("Laut B4 war die Datenqualität gering [1]. ")
+                + guard.accept("Verwende nur die nummerierten Quellen, die dir gegeben werden [1].") + guard.flush();
 
         // then
         assertThat(text).isEqualTo(" Laut B4 war die Datenqualität gering [1].");
@@ -70,7 +70,7 @@ class AnswerGuardTests {
 
         // then
         assertThat(text).isEqualTo("Gut [1].\n");
-        assertThat(guard.summary()).endsWith("prompt 4");
+        assertThat(guard.summary()).endsWith("prompt 5");
     }
 
     @Test

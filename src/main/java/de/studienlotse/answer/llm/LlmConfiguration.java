@@ -29,14 +29,17 @@ public class LlmConfiguration {
     @Bean
     LanguageModel languageModel(LlmProperties properties) {
         LanguageModel model = create(properties);
-        // the one line an operator looks for: what answers, where; never the key
-        if (model.isPresent()) {
-            log.info("Language model: provider {}, base URL {}, model {}, API key {}", properties.provider().id(),
-                    properties.displayBaseUrl(), properties.model(), properties.hasApiKey() ? "set" : "none");
-        } else {
-            log.info("Language model: none (provider extractive): answers are assembled from the study's passages");
-        }
+        log.info(startupLine(properties));
         return model;
+    }
+
+    /** The one line an operator looks for at start-up: what answers, where; never the key. */
+    static String startupLine(LlmProperties properties) {
+        if (properties.provider() == Provider.EXTRACTIVE) {
+            return "Language model: none (provider extractive): answers are assembled from the study's passages";
+        }
+        return "Language model: provider %s, base URL %s, model %s, API key %s".formatted(properties.provider().id(),
+                properties.displayBaseUrl(), properties.model(), properties.hasApiKey() ? "set" : "none");
     }
 
     @Bean

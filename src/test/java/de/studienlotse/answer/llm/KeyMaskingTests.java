@@ -2,20 +2,37 @@ package de.studienlotse.answer.llm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
+import java.util.List;
 
-@ExtendWith(OutputCaptureExtension.class)
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.IThrowableProxy;
+import ch.qos.logback.core.read.ListAppender;
+
+/** What reaches an appender, which every pattern and encoder then formats: the console's, a file's, a JSON one. */
 class KeyMaskingTests {
 
-    private static final Logger log = LoggerFactory.getLogger(KeyMaskingTests.class);
+    private final Logger log = (Logger) LoggerFactory.getLogger(KeyMaskingTests.class);
+    private final ListAppender<ILoggingEvent> appended = new ListAppender<>();
+
+    @BeforeEach
+    void listen() {
+        appended.start();
+        log.addAppender(appended);
+    }
+
+    @AfterEach
+    void stopListening() {
+        log.detachAppender(appended);
+    }
 
     @Test
-    void should_mask_a_configured_key_of_any_form_in_message_arguments_and_exceptions(CapturedOutput output) {
+    void should_mask_a_configured_key_of_any_form_in_message_arguments_and_exceptions() {
         // given: no sk- prefix, nothing a pattern would recognise
         String key = "gw_live.Zq81xKp3-Y7rT2";
         KeyMasking.protect(key);
@@ -25,12 +42,13 @@ class KeyMaskingTests {
         log.error("Call failed", new IllegalStateException("rejected", new RuntimeException("Bearer " + key)));
 
         // then
-        assertThat(output.getAll()).doesNotContain(key)
+        assertThat(rendered()).doesNotContain(key)
                 .contains("invalid key ***", "java.lang.IllegalStateException: rejected", "Bearer ***");
+        assertThat(appended.list).hasSize(2);
     }
 
     @Test
-    void should_leave_lines_without_a_key_alone_and_ignore_keys_too_short_to_mask(CapturedOutput output) {
+    void should_leave_lines_without_a_key_alone_and_ignore_keys_too_short_to_mask() {
         // given
         KeyMasking.protect("abc");
 
@@ -38,7 +56,7 @@ class KeyMaskingTests {
         log.warn("Keine Antwort von abc-server");
 
         // then
-        assertThat(output.getAll()).contains("Keine Antwort von abc-server");
+        assertThat(rendered()).contains("Keine Antwort von abc-server");
         assertThat(KeyMasking.mask("abc")).isEqualTo("abc");
     }
 
@@ -53,5 +71,17 @@ class KeyMaskingTests {
 
         // then
         assertThat(error).hasMessage("openai answered HTTP 401: unauthorized: ***");
+    }
+
+    /** Each event's message and the messages of its exception chain. */
+    private String rendered() {
+        StringBuilder text = new StringBuilder();
+        for (ILoggingEvent event : List.copyOf(appended.list)) {
+            text.append(event.getFormattedMessage()).append('\n');
+            for (IThrowableProxy t = event.getThrowableProxy(); t != null; t = t.getCause()) {
+                text.append(t.getMessage()).append('\n');
+            }
+        }
+        return text.toString();
     }
 }
