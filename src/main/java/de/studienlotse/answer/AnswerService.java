@@ -24,6 +24,8 @@ public class AnswerService {
     private static final Logger log = LoggerFactory.getLogger(AnswerService.class);
     static final String FALLBACK_NOTICE_DE = "Das Sprachmodell war nicht erreichbar oder hat nicht rechtzeitig geantwortet. Diese Antwort ist direkt aus den Textstellen der Studie zusammengestellt.";
     static final String FALLBACK_NOTICE_EN = "The language model could not be reached or did not answer in time. This answer is assembled directly from the study's passages.";
+    static final String UNCITED_NOTICE_DE = "Die Antwort des Sprachmodells ließ sich nicht mit Textstellen der Studie belegen. Diese Antwort ist direkt aus den Textstellen der Studie zusammengestellt.";
+    static final String UNCITED_NOTICE_EN = "The language model's answer could not be backed by the study's passages. This answer is assembled directly from the study's passages.";
 
     private final QuestionAnalyzer analyzer;
     private final SourceSelector selector;
@@ -132,27 +134,39 @@ public class AnswerService {
     private Flux<AnswerEvent> fromModel(AnalyzedQuestion question, SourceSelector.Selection selection) {
         List<Source> sources = selection.sources();
         CitationFilter filter = new CitationFilter(sources.size());
+        AnswerGuard guard = llm.guard();
         StringBuilder streamed = new StringBuilder();
         AtomicReference<String> notice = new AtomicReference<>();
         AtomicBoolean modelAbstained = new AtomicBoolean();
         Flux<AnswerEvent> model = withoutNoAnswer(llm.answer(question, sources), modelAbstained)
                 .map(filter::accept)
                 .concatWith(Mono.fromSupplier(filter::flush))
+                // only cited statements, no link, HTML or prompt text, whatever the model was talked into
+                .map(guard::accept)
+                .concatWith(Mono.fromSupplier(guard::flush))
                 .filter(s -> !s.isEmpty())
                 .doOnNext(streamed::append)
                 .map(s -> (AnswerEvent) new AnswerEvent.Token(s))
-                // a reply that ends without text (a reasoning model out of tokens, a filtered completion) answers nothing
-                .concatWith(Mono.defer(() -> streamed.toString().isBlank() && !modelAbstained.get()
-                        ? Mono.error(new LlmException(llm.backend() + " finished without any text"))
-                        : Mono.empty()))
+                .concatWith(Mono.defer(() -> {
+                    if (guard.droppedAny()) log.info("Model answer checked, text dropped: {}", guard.summary());
+                    // a reply that ends without text (a reasoning model out of tokens, a filtered completion) answers nothing
+                    return streamed.toString().isBlank() && !modelAbstained.get()
+                            ? Mono.error(guard.droppedAny() ? new UncitedAnswer() : new LlmException(llm.backend() + " finished without any text"))
+                            : Mono.empty();
+                }))
                 .onErrorResume(error -> {
-                    log.warn("Language model failed, answering extractively: {}", error.toString());
+                    boolean uncited = error instanceof UncitedAnswer;
+                    if (!uncited) log.warn("Language model failed, answering extractively: {}", error.toString());
                     modelAbstained.set(false);
-                    String text = question.english() ? FALLBACK_NOTICE_EN : FALLBACK_NOTICE_DE;
+                    // what the model wrote up to its last marker stays; the extractive answer continues it
+                    String rest = uncited ? "" : guard.flush();
+                    streamed.append(rest);
+                    String text = uncited ? (question.english() ? UNCITED_NOTICE_EN : UNCITED_NOTICE_DE)
+                            : question.english() ? FALLBACK_NOTICE_EN : FALLBACK_NOTICE_DE;
                     notice.set(text);
-                    String fallback = (streamed.toString().isBlank() ? "" : "\n\n---\n\n") + "*" + text + "*\n\n"
+                    String fallback = rest + (streamed.toString().isBlank() ? "" : "\n\n---\n\n") + "*" + text + "*\n\n"
                             + CitationFilter.check(extractive.answer(question, sources), sources.size());
-                    streamed.append(fallback);
+                    streamed.append(fallback.substring(rest.length()));
                     return Flux.just(new AnswerEvent.Token(fallback));
                 });
         return Flux.concat(model, Flux.defer(() -> {
@@ -227,6 +241,14 @@ public class AnswerService {
     }
 
     private record Prepared(AnalyzedQuestion question, SourceSelector.Selection selection) {
+    }
+
+    /** The model's answer held no statement with a valid citation: the extractive one replaces it. */
+    private static final class UncitedAnswer extends RuntimeException {
+
+        UncitedAnswer() {
+            super("the model's answer held no cited statement", null, false, false);
+        }
     }
 
 }

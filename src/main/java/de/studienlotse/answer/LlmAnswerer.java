@@ -1,7 +1,10 @@
 package de.studienlotse.answer;
 
 import de.studienlotse.answer.llm.LanguageModel;
+import de.studienlotse.answer.llm.LlmProperties;
 import de.studienlotse.answer.llm.ModelStream;
+import de.studienlotse.corpus.Passage;
+import de.studienlotse.corpus.Study;
 import de.studienlotse.search.Concept;
 import de.studienlotse.search.PassageIndex;
 import dev.langchain4j.data.message.ChatMessage;
@@ -10,6 +13,8 @@ import dev.langchain4j.data.message.UserMessage;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
@@ -22,21 +27,31 @@ import reactor.core.publisher.Mono;
 @Component
 class LlmAnswerer {
 
+    private static final Logger log = LoggerFactory.getLogger(LlmAnswerer.class);
     private static final int HISTORY_TURNS = 6;
 
     /** The longest rewrite into the study's words taken; a longer reply is no search query but an answer. */
     static final int MAX_STUDY_QUERY = 300;
+    /** The longest standalone question taken; the chat accepts questions of up to 1,000 characters. */
+    static final int MAX_STANDALONE = 1000;
 
     private final LanguageModel model;
     private final ModelStream stream;
+    private final LlmProperties limits;
     private final Prompts prompts;
+    /** Word runs of the prompts that the study does not hold: none may reach a reader. */
+    private final java.util.Set<String> promptShingles;
     /** The study's concept names, one per line, for the rewrite into its words. */
     private final String conceptNames;
 
-    LlmAnswerer(LanguageModel model, ModelStream stream, PromptProperties promptProperties, PassageIndex index) {
+    LlmAnswerer(LanguageModel model, ModelStream stream, LlmProperties limits, PromptProperties promptProperties,
+                PassageIndex index, Study study) {
         this.model = model;
         this.stream = stream;
+        this.limits = limits;
         this.prompts = Prompts.load(promptProperties.location());
+        this.promptShingles = AnswerGuard.promptShingles(List.of(prompts.system(), prompts.answer()),
+                study.passages().stream().map(Passage::text).toList());
         this.conceptNames = index.concepts().all().stream().map(Concept::nameDe).distinct()
                 .map(name -> "- " + name).collect(Collectors.joining("\n"));
     }
@@ -47,6 +62,11 @@ class LlmAnswerer {
 
     String backend() {
         return model.backendName();
+    }
+
+    /** A fresh check for one answer's text: what the model was told must not come back to the reader. */
+    AnswerGuard guard() {
+        return AnswerGuard.against(promptShingles);
     }
 
     /** The answer's text deltas, markers unchecked. */
@@ -65,8 +85,8 @@ class LlmAnswerer {
         String turns = history.stream().skip(Math.max(0, history.size() - HISTORY_TURNS))
                 .map(t -> (t.role() == Turn.Role.USER ? "Nutzer: " : "Assistent: ") + t.content())
                 .collect(Collectors.joining("\n"));
-        return complete(Prompts.fill(prompts.rewrite(), Map.of("history", turns, "question", question)))
-                .filter(s -> !s.isBlank() && s.length() < 1000);
+        return shortReply(Prompts.fill(prompts.rewrite(), Map.of("history", turns, "question", question)), MAX_STANDALONE)
+                .filter(s -> kept(!s.isBlank(), "Follow-up rewrite dropped: the model replied with no text"));
     }
 
     /**
@@ -74,15 +94,29 @@ class LlmAnswerer {
      * names of the study's concepts); empty when the model replies with nothing usable.
      */
     Mono<String> studyQuery(String question) {
-        return complete(Prompts.fill(prompts.studyQuery(), Map.of("concepts", conceptNames, "question", question)))
+        // a reply may start with the query and go on explaining it: only its first line is read, so read a little past
+        return shortReply(Prompts.fill(prompts.studyQuery(), Map.of("concepts", conceptNames, "question", question)),
+                4 * MAX_STUDY_QUERY)
                 .map(reply -> reply.lines().map(String::strip).filter(line -> !line.isEmpty()).findFirst().orElse(""))
                 .map(line -> line.replaceAll("^[\"„“'»]+|[\"“”'«]+$", "").strip())
-                .filter(line -> !line.isBlank() && line.length() <= MAX_STUDY_QUERY);
+                .filter(line -> kept(!line.isBlank(), "Query rewrite into the study's words dropped: the model replied with no text"))
+                .filter(line -> kept(line.length() <= MAX_STUDY_QUERY,
+                        "Query rewrite into the study's words dropped: %d characters, more than %d".formatted(line.length(), MAX_STUDY_QUERY)));
     }
 
-    /** One short prompt, the whole reply at once. */
-    private Mono<String> complete(String prompt) {
-        return stream.complete(model.model().orElseThrow(), List.of(UserMessage.from(prompt))).map(String::strip);
+    /**
+     * One short prompt under the rewrite's own limits (token cap, time limit), the whole reply at once; a reply longer
+     * than {@code maxChars} fails as soon as it gets there, which the caller logs.
+     */
+    private Mono<String> shortReply(String prompt, int maxChars) {
+        return stream.shortReply(model.model().orElseThrow(), List.of(UserMessage.from(prompt)), limits.rewriteMaxTokens(),
+                maxChars, limits.rewriteTimeout()).map(String::strip);
+    }
+
+    /** {@code keep}, with a warning when a rewrite is dropped: the answer then searches the question alone. */
+    private static boolean kept(boolean keep, String warning) {
+        if (!keep) log.warn(warning);
+        return keep;
     }
 
     private static String numbered(Source s) {

@@ -19,6 +19,8 @@ import dev.langchain4j.http.client.HttpClient;
 import dev.langchain4j.http.client.HttpClientBuilder;
 import dev.langchain4j.http.client.HttpRequest;
 import dev.langchain4j.http.client.SuccessfulHttpResponse;
+import dev.langchain4j.http.client.sse.ServerSentEvent;
+import dev.langchain4j.http.client.sse.ServerSentEventContext;
 import dev.langchain4j.http.client.sse.ServerSentEventListener;
 import dev.langchain4j.http.client.sse.ServerSentEventParser;
 
@@ -30,17 +32,23 @@ import dev.langchain4j.http.client.sse.ServerSentEventParser;
  * <p>
  * Behaves like {@code JdkHttpClient} 1.19 otherwise: non-2xx becomes {@link HttpException} with the body, a request
  * timeout becomes LangChain4j's {@link TimeoutException}, and the body is parsed on the client's executor thread.
+ * <p>
+ * A stream counts as complete only with its provider's end marker ({@link StreamEnd}): an error event, or a body that
+ * ends without the marker, reaches LangChain4j's listener as {@link StreamFaultException} instead of a close, so no
+ * provider's client can take a cut-off answer for a whole one.
  */
 final class AbortableHttpClient implements HttpClient {
 
     private final java.net.http.HttpClient jdk;
     private final Duration readTimeout;
+    private final StreamEnd ending;
 
-    private AbortableHttpClient(Duration connectTimeout, Duration readTimeout) {
+    private AbortableHttpClient(Duration connectTimeout, Duration readTimeout, StreamEnd ending) {
         java.net.http.HttpClient.Builder builder = java.net.http.HttpClient.newBuilder();
         if (connectTimeout != null) builder.connectTimeout(connectTimeout);
         this.jdk = builder.build();
         this.readTimeout = readTimeout;
+        this.ending = ending;
     }
 
     static Builder builder() {
@@ -63,7 +71,7 @@ final class AbortableHttpClient implements HttpClient {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for " + request.url(), e);
         } catch (IOException e) {
-            throw new IllegalStateException("request to " + request.url() + " failed", e);
+            throw new IllegalStateException("request to " + request.url() + " failed: " + describe(e), e);
         }
     }
 
@@ -75,15 +83,19 @@ final class AbortableHttpClient implements HttpClient {
         exchange.thenAccept(response -> relay(response, call, parser, listener))
                 .exceptionally(failure -> {
                     Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-                    ignoringExceptions(() -> listener.onError(cause instanceof HttpTimeoutException ? new TimeoutException(cause) : cause));
+                    ignoringExceptions(() -> listener.onError(cause instanceof HttpTimeoutException ? new TimeoutException(cause)
+                            // the JDK's ConnectException has no message: say where and what, not "(no detail)"
+                            : cause instanceof IOException io ? new IOException("cannot reach " + origin(request.url()) + ": " + describe(io), io)
+                            : cause));
                     return null;
                 });
     }
 
-    private static void relay(HttpResponse<InputStream> response, UpstreamCall call, ServerSentEventParser parser,
-                              ServerSentEventListener listener) {
+    private void relay(HttpResponse<InputStream> response, UpstreamCall call, ServerSentEventParser parser,
+                       ServerSentEventListener downstream) {
         InputStream body = response.body();
         call.onAbort(() -> closeQuietly(body));
+        ServerSentEventListener listener = ending == null ? downstream : new EndMarkerListener(downstream, ending, body);
         if (!isSuccessful(response.statusCode())) {
             HttpException error = new HttpException(response.statusCode(), readQuietly(body));
             ignoringExceptions(() -> listener.onError(error));
@@ -119,6 +131,27 @@ final class AbortableHttpClient implements HttpClient {
         return builder.build();
     }
 
+    /** Scheme, host and port of {@code url}: where a connection failed, without path or query. */
+    private static String origin(String url) {
+        try {
+            URI uri = URI.create(url);
+            return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort());
+        } catch (IllegalArgumentException e) {
+            return "(invalid URL)";
+        }
+    }
+
+    /** The failure's message, or at least its kind and that of its causes when the JDK gives none. */
+    private static String describe(Throwable failure) {
+        StringBuilder kinds = new StringBuilder();
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && !t.getMessage().isBlank()) return t.getClass().getSimpleName() + ": " + t.getMessage();
+            if (!kinds.isEmpty()) kinds.append(" caused by ");
+            kinds.append(t.getClass().getSimpleName());
+        }
+        return kinds + (failure instanceof java.net.ConnectException ? " (connection refused or host unreachable)" : "");
+    }
+
     private static boolean isSuccessful(int status) {
         return status >= 200 && status < 300;
     }
@@ -144,6 +177,13 @@ final class AbortableHttpClient implements HttpClient {
 
         private Duration connectTimeout;
         private Duration readTimeout;
+        private StreamEnd ending;
+
+        /** How the provider's stream ends; without it a stream is taken as complete when its body ends. */
+        Builder ending(StreamEnd ending) {
+            this.ending = ending;
+            return this;
+        }
 
         @Override
         public Duration connectTimeout() {
@@ -169,7 +209,74 @@ final class AbortableHttpClient implements HttpClient {
 
         @Override
         public AbortableHttpClient build() {
-            return new AbortableHttpClient(connectTimeout, readTimeout);
+            return new AbortableHttpClient(connectTimeout, readTimeout, ending);
+        }
+    }
+
+    /**
+     * Watches the events on their way to LangChain4j: an error event, or the end of the body before the end marker,
+     * is reported once as {@link StreamFaultException} through {@code onError}, and nothing after it is passed on.
+     */
+    private static final class EndMarkerListener implements ServerSentEventListener {
+
+        private final ServerSentEventListener downstream;
+        private final StreamEnd ending;
+        private final InputStream body;
+        private boolean ended;
+        private boolean faulted;
+
+        EndMarkerListener(ServerSentEventListener downstream, StreamEnd ending, InputStream body) {
+            this.downstream = downstream;
+            this.ending = ending;
+            this.body = body;
+        }
+
+        @Override
+        public void onOpen(SuccessfulHttpResponse response) {
+            downstream.onOpen(response);
+        }
+
+        @Override
+        public void onEvent(ServerSentEvent event, ServerSentEventContext context) {
+            if (inspect(event)) downstream.onEvent(event, context);
+        }
+
+        @Override
+        public void onEvent(ServerSentEvent event) {
+            if (inspect(event)) downstream.onEvent(event);
+        }
+
+        /** Whether the event may go on to LangChain4j. */
+        private boolean inspect(ServerSentEvent event) {
+            if (faulted) return false;
+            var error = ending.error(event);
+            if (error.isPresent()) {
+                fault(new StreamFaultException("sent an error event: " + error.get()));
+                closeQuietly(body); // the server may keep the connection open after its error
+                return false;
+            }
+            if (ending.isEnd(event)) ended = true;
+            return true;
+        }
+
+        @Override
+        public void onError(Throwable error) {
+            if (!faulted) downstream.onError(error);
+        }
+
+        @Override
+        public void onClose() {
+            if (faulted) return;
+            if (!ended) {
+                fault(new StreamFaultException("ended the stream without its end marker (" + ending.marker() + ")"));
+                return;
+            }
+            downstream.onClose();
+        }
+
+        private void fault(StreamFaultException fault) {
+            faulted = true;
+            ignoringExceptions(() -> downstream.onError(fault));
         }
     }
 }

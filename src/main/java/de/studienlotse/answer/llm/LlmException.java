@@ -31,14 +31,25 @@ public class LlmException extends RuntimeException {
             if (t instanceof dev.langchain4j.exception.TimeoutException || t instanceof java.net.http.HttpTimeoutException) {
                 return new LlmTimeoutException("%s did not answer in time: %s".formatted(backend, detail(t.getMessage())));
             }
+            if (t instanceof StreamFaultException fault) {
+                return new LlmException("%s %s".formatted(backend, detail(fault.getMessage())));
+            }
         }
         return new LlmException("%s call failed: %s: %s".formatted(backend, failure.getClass().getSimpleName(),
-                detail(failure.getMessage())), failure);
+                detail(firstMessage(failure))), failure);
+    }
+
+    /** The outermost message in the chain: LangChain4j and the JDK often wrap a cause without one of their own. */
+    private static String firstMessage(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && !t.getMessage().isBlank()) return t.getMessage();
+        }
+        return null;
     }
 
     private static String detail(String text) {
         if (text == null || text.isBlank()) return "(no detail)";
-        String masked = API_KEY.matcher(text.strip()).replaceAll("sk-***");
+        String masked = KeyMasking.mask(API_KEY.matcher(text.strip()).replaceAll("sk-***"));
         return masked.length() <= MAX_DETAIL ? masked : masked.substring(0, MAX_DETAIL) + "…";
     }
 }

@@ -24,7 +24,8 @@ import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * Turns one streaming model call into a {@link Flux} of text deltas, with a first-token and an overall time limit.
+ * Turns one streaming model call into a {@link Flux} of text deltas, with a first-token, an idle (between two
+ * deltas) and an overall time limit.
  * <p>
  * When the subscriber cancels (the browser went away) or a limit trips, the HTTP exchange is aborted for real: with
  * LangChain4j's {@link StreamingHandle#cancel()} once the first delta has brought one, and before that through the
@@ -34,16 +35,24 @@ import reactor.core.scheduler.Schedulers;
 public class ModelStream {
 
     private final Duration firstTokenTimeout;
+    private final Duration idleTimeout;
     private final Duration timeout;
     private final Scheduler timer = Schedulers.parallel();
 
     /**
      * @param firstTokenTimeout longest the model may stay silent before its first delta
+     * @param idleTimeout       longest the model may stay silent between two deltas
      * @param timeout           longest the whole answer may take
      */
-    public ModelStream(Duration firstTokenTimeout, Duration timeout) {
+    public ModelStream(Duration firstTokenTimeout, Duration idleTimeout, Duration timeout) {
         this.firstTokenTimeout = Objects.requireNonNull(firstTokenTimeout, "firstTokenTimeout must not be null");
+        this.idleTimeout = Objects.requireNonNull(idleTimeout, "idleTimeout must not be null");
         this.timeout = Objects.requireNonNull(timeout, "timeout must not be null");
+    }
+
+    /** Without a limit of its own between deltas: only the overall one applies there. */
+    public ModelStream(Duration firstTokenTimeout, Duration timeout) {
+        this(firstTokenTimeout, timeout, timeout);
     }
 
     /**
@@ -54,17 +63,37 @@ public class ModelStream {
     public Flux<String> stream(StreamingChatModel model, List<ChatMessage> messages) {
         Objects.requireNonNull(model, "model must not be null");
         ChatRequest request = ChatRequest.builder().messages(messages).build();
-        return Flux.<String>create(sink -> relay(model, request, sink))
+        return Flux.<String>create(sink -> new Relay(backendOf(model), sink, firstTokenTimeout, timeout).start(model, request))
                 .subscribeOn(Schedulers.boundedElastic());
     }
 
-    /** The whole reply at once, for short prompts such as rewriting a follow-up question. */
+    /** The whole reply at once, for short prompts such as a brief's summary. */
     public Mono<String> complete(StreamingChatModel model, List<ChatMessage> messages) {
         return stream(model, messages).collect(Collectors.joining());
     }
 
-    private void relay(StreamingChatModel model, ChatRequest request, FluxSink<String> sink) {
-        new Relay(backendOf(model), sink).start(model, request);
+    /**
+     * A short reply (a rewritten question) under its own limits: at most {@code maxTokens} generated, all of it within
+     * {@code limit} (its first token too, whatever the answer's first-token limit), and no more than {@code maxChars}
+     * characters. A longer reply
+     * is no rewrite but an answer: the call is cancelled as soon as it runs past and fails with an {@link LlmException}.
+     */
+    public Mono<String> shortReply(StreamingChatModel model, List<ChatMessage> messages, int maxTokens, int maxChars,
+                                   Duration limit) {
+        Objects.requireNonNull(model, "model must not be null");
+        ChatRequest request = ChatRequest.builder().messages(messages).maxOutputTokens(maxTokens).build();
+        String backend = backendOf(model);
+        return Mono.defer(() -> {
+            StringBuilder reply = new StringBuilder();
+            return Flux.<String>create(sink -> new Relay(backend, sink, limit, limit).start(model, request))
+                    .subscribeOn(Schedulers.boundedElastic())
+                    .concatMap(delta -> {
+                        reply.append(delta);
+                        return reply.length() <= maxChars ? Mono.<Void>empty()
+                                : Mono.<Void>error(new LlmException("%s replied with more than %d characters".formatted(backend, maxChars)));
+                    })
+                    .then(Mono.fromSupplier(reply::toString));
+        });
     }
 
     private static String backendOf(StreamingChatModel model) {
@@ -76,16 +105,23 @@ public class ModelStream {
 
         private final String backend;
         private final FluxSink<String> sink;
+        private final Duration firstTokenLimit;
+        private final Duration overallLimit;
         private final UpstreamCall call = new UpstreamCall();
         private final AtomicBoolean finished = new AtomicBoolean();
         // FluxSink keeps a single onDispose hook: all timers go into this one
         private final Disposable.Composite timers = Disposables.composite();
         private volatile Disposable firstTokenTimer = Disposables.disposed();
+        // replaced with each delta: the silence limit counts from the latest one
+        private final Disposable.Swap idleTimer = Disposables.swap();
         private boolean handleRegistered;
 
-        Relay(String backend, FluxSink<String> sink) {
+        Relay(String backend, FluxSink<String> sink, Duration firstTokenLimit, Duration overallLimit) {
             this.backend = backend;
             this.sink = sink;
+            this.firstTokenLimit = firstTokenLimit;
+            this.overallLimit = overallLimit;
+            timers.add(idleTimer);
             sink.onCancel(call::abort);
             sink.onDispose(timers);
             // LangChain4j 1.19 drops events it cannot parse (seen with Ollama and Anthropic): a body that ends
@@ -98,8 +134,8 @@ public class ModelStream {
         }
 
         void start(StreamingChatModel model, ChatRequest request) {
-            firstTokenTimer = expireAfter(firstTokenTimeout, "sent no token within " + firstTokenTimeout);
-            expireAfter(timeout, "did not finish within " + timeout);
+            firstTokenTimer = expireAfter(firstTokenLimit, "sent no token within " + firstTokenLimit);
+            expireAfter(overallLimit, "did not finish within " + overallLimit);
             try {
                 call.start(() -> model.chat(request, this));
             } catch (RuntimeException e) {
@@ -108,13 +144,17 @@ public class ModelStream {
         }
 
         private Disposable expireAfter(Duration limit, String reason) {
-            Disposable expiry = timer.schedule(() -> {
+            Disposable expiry = schedule(limit, reason);
+            timers.add(expiry);
+            return expiry;
+        }
+
+        private Disposable schedule(Duration limit, String reason) {
+            return timer.schedule(() -> {
                 // error first: an aborted body reads as a clean end, and the OpenAI client then reports completion
                 sink.error(new LlmTimeoutException(backend + " " + reason));
                 call.abort();
             }, limit.toMillis(), TimeUnit.MILLISECONDS);
-            timers.add(expiry);
-            return expiry;
         }
 
         @Override
@@ -131,6 +171,9 @@ public class ModelStream {
         public void onPartialResponse(String text) {
             if (text == null || text.isEmpty() || call.isAborted()) return;
             firstTokenTimer.dispose();
+            if (idleTimeout.compareTo(overallLimit) < 0 && !idleTimer.isDisposed()) {
+                idleTimer.update(schedule(idleTimeout, "stalled for " + idleTimeout + " after a token"));
+            }
             sink.next(text);
         }
 

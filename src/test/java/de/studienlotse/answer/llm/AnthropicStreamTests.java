@@ -71,4 +71,9 @@ class AnthropicStreamTests extends ProviderStreamContract {
         content.forEach(block -> text.append(block.path("text").asString()));
         return text.toString();
     }
+
+    @Override
+    int maxTokensOf(tools.jackson.databind.JsonNode body) {
+        return body.path("max_tokens").asInt();
+    }
 }

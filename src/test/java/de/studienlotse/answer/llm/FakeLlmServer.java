@@ -59,12 +59,16 @@ public final class FakeLlmServer implements AutoCloseable {
     private volatile List<String> chunks = List.of("Hallo");
     private volatile Duration delay = Duration.ZERO;
     private volatile int errorStatus;
+    private volatile String errorMessage = "";
+    private volatile java.util.function.Function<RecordedRequest, String> replier;
     private volatile int pauseAfter = Integer.MAX_VALUE;
     private volatile CountDownLatch resume = new CountDownLatch(1);
     /** Replies by prompt, beside the main script: a test can script the query rewrite apart from the answer. */
     private final List<Route> routes = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final BlockingQueue<RecordedRequest> routedRequests = new LinkedBlockingQueue<>();
     private volatile java.util.function.Function<String, float[]> embedder;
+    private volatile List<String> models = List.of();
+    private final AtomicInteger modelListRequests = new AtomicInteger();
     private final List<String> embedded = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private FakeLlmServer(Protocol protocol) throws IOException {
@@ -114,6 +118,42 @@ public final class FakeLlmServer implements AutoCloseable {
         return this;
     }
 
+    /** Streams these chunks and the closing events, but not the end marker ({@code [DONE]}, {@code message_stop}, {@code done: true}), then ends cleanly. */
+    public FakeLlmServer streamsWithoutEndMarker(String... chunks) {
+        this.mode = Mode.NO_END_MARKER;
+        this.chunks = List.of(chunks);
+        return this;
+    }
+
+    /** Streams these chunks, then the provider's error event with {@code message} (llama.cpp's failure mode), then ends. */
+    public FakeLlmServer streamsThenErrorEvent(String message, String... chunks) {
+        this.mode = Mode.ERROR_EVENT;
+        this.errorMessage = message;
+        this.chunks = List.of(chunks);
+        return this;
+    }
+
+    /**
+     * Computes each reply from the request, as a model would that does whatever its prompt says; the reply is streamed
+     * in pieces of a few characters, so that markers, tags and links arrive split.
+     */
+    public FakeLlmServer repliesWith(java.util.function.Function<RecordedRequest, String> replier) {
+        this.mode = Mode.DYNAMIC;
+        this.replier = replier;
+        return this;
+    }
+
+    /** The models the list endpoint names ({@code GET /v1/models}, {@code /api/tags}, {@code /v1/models/{id}}). */
+    public FakeLlmServer listsModels(String... names) {
+        this.models = List.of(names);
+        return this;
+    }
+
+    /** Requests to the model list endpoint so far. */
+    public int modelListRequests() {
+        return modelListRequests.get();
+    }
+
     /** Answers 200, then an event that is not valid JSON, then ends. */
     public FakeLlmServer sendsMalformedBody() {
         this.mode = Mode.MALFORMED;
@@ -139,6 +179,12 @@ public final class FakeLlmServer implements AutoCloseable {
      */
     public FakeLlmServer answersPromptsContaining(String marker, String reply) {
         routes.add(new Route(marker, 0, reply));
+        return this;
+    }
+
+    /** Like {@link #answersPromptsContaining}, but sends only the 200 headers and then nothing until the client hangs up. */
+    public FakeLlmServer stallsPromptsContaining(String marker) {
+        routes.add(new Route(marker, -1, null));
         return this;
     }
 
@@ -177,6 +223,8 @@ public final class FakeLlmServer implements AutoCloseable {
         requests.clear();
         routes.clear();
         embedder = null;
+        models = List.of();
+        modelListRequests.set(0);
         routedRequests.clear();
         embedded.clear();
         hangUp = new CountDownLatch(1);
@@ -277,11 +325,19 @@ public final class FakeLlmServer implements AutoCloseable {
                 embed(out, request, model);
                 return;
             }
+            if ("GET".equals(request.method())) {
+                modelListRequests.incrementAndGet();
+                listModels(out, request);
+                return;
+            }
             String prompt = String.join("\n", request.texts());
             Route route = routes.stream().filter(r -> prompt.contains(r.marker())).findFirst().orElse(null);
             if (route != null) {
                 routedRequests.add(request);
-                if (route.status() != 0) {
+                if (route.status() < 0) {
+                    writeStreamHeaders(out);
+                    watchForHangUp(socket, in, STALL_LIMIT, new CountDownLatch(1));
+                } else if (route.status() != 0) {
                     writeError(out, route.status(), protocol.errorBody(route.status(), request));
                 } else {
                     writeStreamHeaders(out);
@@ -305,7 +361,23 @@ public final class FakeLlmServer implements AutoCloseable {
                     writeChunk(out, protocol.malformedEvent());
                     writeLastChunk(out);
                 }
-                case STREAM -> stream(socket, in, out, model, hangUp);
+                case STREAM -> stream(socket, in, out, model, hangUp, chunks);
+                case DYNAMIC -> stream(socket, in, out, model, hangUp, pieces(replier.apply(request), 7));
+                case NO_END_MARKER -> {
+                    writeStreamHeaders(out);
+                    for (String event : protocol.opening(model)) writeChunk(out, event);
+                    for (String text : chunks) writeChunk(out, protocol.delta(model, text));
+                    List<String> closing = protocol.closing(model, chunks.size());
+                    for (String event : closing.subList(0, closing.size() - 1)) writeChunk(out, event);
+                    writeLastChunk(out);
+                }
+                case ERROR_EVENT -> {
+                    writeStreamHeaders(out);
+                    for (String event : protocol.opening(model)) writeChunk(out, event);
+                    for (String text : chunks) writeChunk(out, protocol.delta(model, text));
+                    writeChunk(out, protocol.errorEvent(errorMessage));
+                    writeLastChunk(out);
+                }
             }
         } catch (SocketException e) {
             hangUp.countDown(); // a write into a connection the client has reset
@@ -314,6 +386,27 @@ public final class FakeLlmServer implements AutoCloseable {
         } finally {
             openSockets.remove(socket);
         }
+    }
+
+    private void listModels(OutputStream out, RecordedRequest request) throws IOException {
+        String path = request.path();
+        String body;
+        int status = 200;
+        if (path.startsWith("/v1/models/")) {
+            String id = java.net.URLDecoder.decode(path.substring("/v1/models/".length()), UTF_8);
+            status = models.contains(id) ? 200 : 404;
+            body = status == 200 ? json(object("type", "model", "id", id, "display_name", id))
+                    : json(object("type", "error", "error", object("type", "not_found_error", "message", "model: " + id)));
+        } else if (path.endsWith("/api/tags")) {
+            body = json(object("models", models.stream().map(name -> object("name", name, "model", name)).toList()));
+        } else {
+            body = json(object("object", "list", "data", models.stream().map(name -> object("id", name, "object", "model")).toList()));
+        }
+        byte[] bytes = body.getBytes(UTF_8);
+        out.write(("HTTP/1.1 " + status + " OK\r\nContent-Type: application/json\r\nContent-Length: " + bytes.length
+                + "\r\nConnection: close\r\n\r\n").getBytes(ISO_8859_1));
+        out.write(bytes);
+        out.flush();
     }
 
     private void embed(OutputStream out, RecordedRequest request, String model) throws IOException {
@@ -337,10 +430,16 @@ public final class FakeLlmServer implements AutoCloseable {
         out.flush();
     }
 
-    private void stream(Socket socket, InputStream in, OutputStream out, String model, CountDownLatch hangUp) throws IOException {
+    private static List<String> pieces(String text, int size) {
+        List<String> pieces = new ArrayList<>();
+        for (int i = 0; i < text.length(); i += size) pieces.add(text.substring(i, Math.min(text.length(), i + size)));
+        return pieces;
+    }
+
+    private void stream(Socket socket, InputStream in, OutputStream out, String model, CountDownLatch hangUp,
+                        List<String> text) throws IOException {
         writeStreamHeaders(out);
         for (String event : protocol.opening(model)) writeChunk(out, event);
-        List<String> text = chunks;
         for (int i = 0; i < text.size(); i++) {
             if (i == pauseAfter && awaitResume(socket, in, hangUp)) return;
             if (i > 0 && delay.isPositive() && watchForHangUp(socket, in, delay, hangUp)) return;
@@ -438,7 +537,7 @@ public final class FakeLlmServer implements AutoCloseable {
         return map;
     }
 
-    private enum Mode { STREAM, ERROR, MALFORMED, STALL_AFTER_HEADERS, STALL_BEFORE_HEADERS }
+    private enum Mode { DYNAMIC, STREAM, ERROR, MALFORMED, STALL_AFTER_HEADERS, STALL_BEFORE_HEADERS, NO_END_MARKER, ERROR_EVENT }
 
     private record Route(String marker, int status, String reply) {
     }
@@ -509,6 +608,12 @@ public final class FakeLlmServer implements AutoCloseable {
             }
 
             @Override
+            String errorEvent(String message) {
+                // llama.cpp's server when generation fails after the headers
+                return data(json(object("error", object("code", 500, "message", message, "type", "server_error"))));
+            }
+
+            @Override
             String embedPath() {
                 return "/v1/embeddings";
             }
@@ -556,7 +661,14 @@ public final class FakeLlmServer implements AutoCloseable {
 
             @Override
             String errorBody(int status, RecordedRequest request) {
-                return json(object("error", status == 404 ? "model not found, try pulling it first" : "llama runner process has terminated"));
+                // an auth proxy in front of Ollama; the fake echoes the rejected key to test our own masking
+                return json(object("error", status == 401 ? "unauthorized: " + request.header("authorization")
+                        : status == 404 ? "model not found, try pulling it first" : "llama runner process has terminated"));
+            }
+
+            @Override
+            String errorEvent(String message) {
+                return json(object("error", message)) + "\n";
             }
 
             @Override
@@ -607,8 +719,16 @@ public final class FakeLlmServer implements AutoCloseable {
 
             @Override
             String errorBody(int status, RecordedRequest request) {
-                return json(object("type", "error", "error", object("type", status == 529 ? "overloaded_error" : "api_error",
-                        "message", status == 529 ? "Overloaded" : "Internal server error")));
+                // the fake echoes a rejected key to test our own masking
+                return json(object("type", "error", "error", object(
+                        "type", status == 529 ? "overloaded_error" : status == 401 ? "authentication_error" : "api_error",
+                        "message", status == 529 ? "Overloaded" : status == 401 ? "invalid x-api-key: " + request.header("x-api-key")
+                                : "Internal server error")));
+            }
+
+            @Override
+            String errorEvent(String message) {
+                return event("error", object("type", "error", "error", object("type", "overloaded_error", "message", message)));
             }
 
             @Override
@@ -641,6 +761,9 @@ public final class FakeLlmServer implements AutoCloseable {
         abstract String errorBody(int status, RecordedRequest request);
 
         abstract String malformedEvent();
+
+        /** The provider's error event after the headers, with this message. */
+        abstract String errorEvent(String message);
 
         /** Where the provider's embedding endpoint is; Anthropic has none. */
         String embedPath() {

@@ -22,7 +22,7 @@ class LlmPropertiesTests {
         assertThat(openAi.baseUrl()).isEqualTo("https://api.openai.com/v1");
         assertThat(openAi.model()).isEqualTo("gpt-4o-mini");
         assertThat(ollama.baseUrl()).isEqualTo("http://localhost:11434");
-        assertThat(ollama.model()).isEqualTo("llama3.1");
+        assertThat(ollama.model()).as("a local server has no default model").isNull();
         assertThat(anthropic.baseUrl()).isEqualTo("https://api.anthropic.com/v1/");
         assertThat(anthropic.model()).startsWith("claude-");
     }
@@ -35,6 +35,21 @@ class LlmPropertiesTests {
         // then
         assertThat(vllm.baseUrl()).isEqualTo("http://localhost:8000/v1");
         assertThat(vllm.model()).isEqualTo("Qwen/Qwen2.5-7B-Instruct");
+    }
+
+    @Test
+    void should_default_the_model_only_for_the_providers_cloud() {
+        // when
+        LlmProperties local = properties(Provider.OPENAI, "http://localhost:8080/v1", null, null);
+        LlmProperties proxy = properties(Provider.ANTHROPIC, "https://llm-gateway.example.org/v1/", " ", "key-123456789");
+        LlmProperties cloud = properties(Provider.OPENAI, "https://api.openai.com/v1", null, "key-123456789");
+
+        // then: never gpt-4o-mini to a llama.cpp server
+        assertThat(local.model()).isNull();
+        assertThat(local.hasModel()).isFalse();
+        assertThat(proxy.model()).isNull();
+        assertThat(cloud.model()).isEqualTo("gpt-4o-mini");
+        assertThat(cloud.isCloud()).isTrue();
     }
 
     @Test

@@ -61,4 +61,9 @@ class OllamaStreamTests extends ProviderStreamContract {
         // then
         assertThat(server.takeRequest().header("Authorization")).isEqualTo("Bearer " + API_KEY);
     }
+
+    @Override
+    int maxTokensOf(tools.jackson.databind.JsonNode body) {
+        return body.path("options").path("num_predict").asInt();
+    }
 }

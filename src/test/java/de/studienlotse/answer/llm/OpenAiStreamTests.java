@@ -86,4 +86,9 @@ class OpenAiStreamTests extends ProviderStreamContract {
         assertThat(server.awaitHangUp(Duration.ofSeconds(2))).isTrue();
         assertThat(staying).succeedsWithin(VERIFY_LIMIT).asInstanceOf(InstanceOfAssertFactories.LIST).hasSize(8);
     }
+
+    @Override
+    int maxTokensOf(tools.jackson.databind.JsonNode body) {
+        return body.path("max_tokens").asInt();
+    }
 }

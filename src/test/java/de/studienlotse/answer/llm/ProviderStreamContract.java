@@ -196,6 +196,137 @@ abstract class ProviderStreamContract {
         assertThat(server.awaitHangUp(Duration.ofSeconds(2))).isTrue();
     }
 
+    // --- faults after the headers: an answer counts as complete only with the provider's end marker
+
+    @Test
+    void should_fail_when_stream_ends_cleanly_without_end_marker() {
+        // given
+        server.streamsWithoutEndMarker("Die Studie ", "nennt ");
+        List<String> received = new ArrayList<>();
+
+        // when / then
+        StepVerifier.create(modelStream().stream(model(), QUESTION).doOnNext(received::add))
+                .thenConsumeWhile(delta -> true)
+                .expectErrorSatisfies(error -> assertThat(error)
+                        .isExactlyInstanceOf(LlmException.class)
+                        .hasMessageContaining("without its end marker"))
+                .verify(VERIFY_LIMIT);
+        assertThat(received).allSatisfy(delta -> assertThat("Die Studie nennt ").contains(delta));
+    }
+
+    @Test
+    void should_fail_with_providers_message_when_error_event_follows_some_tokens() {
+        // given
+        server.streamsThenErrorEvent("llama_decode failed: out of memory", "Die Studie ", "nennt ");
+
+        // when / then
+        StepVerifier.create(modelStream().stream(model(), QUESTION))
+                .thenConsumeWhile(delta -> true)
+                .expectErrorSatisfies(error -> assertThat(error)
+                        .isExactlyInstanceOf(LlmException.class)
+                        .hasMessageContaining("error event")
+                        .hasMessageContaining("llama_decode failed: out of memory"))
+                .verify(VERIFY_LIMIT);
+    }
+
+    @Test
+    void should_time_out_and_hang_up_when_model_stalls_between_tokens() {
+        // given: two tokens, then silence; the overall limit is far away
+        server.streams("Die Studie ", "nennt ", "Transparenz.").pausesAfter(2);
+        Duration idle = Duration.ofMillis(400);
+        long start = System.nanoTime();
+
+        // when / then
+        StepVerifier.create(new ModelStream(TIMEOUT, idle, Duration.ofSeconds(30)).stream(model(), QUESTION))
+                .expectNext("Die Studie ", "nennt ")
+                .expectErrorSatisfies(error -> assertThat(error)
+                        .isInstanceOf(LlmTimeoutException.class)
+                        .hasMessageContaining("stalled for " + idle))
+                .verify(VERIFY_LIMIT);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+        assertThat(server.awaitHangUp(Duration.ofSeconds(2))).as("client closed the stalled connection").isTrue();
+    }
+
+    @Test
+    void should_not_time_out_while_tokens_keep_coming_within_idle_timeout() {
+        // given: ten tokens 100 ms apart take longer than the idle limit, but no gap does
+        server.streams(numberedChunks(10).toArray(String[]::new)).delayBetweenChunks(Duration.ofMillis(100));
+
+        // when
+        List<String> deltas = new ModelStream(TIMEOUT, Duration.ofMillis(600), TIMEOUT).stream(model(), QUESTION)
+                .collectList().block(VERIFY_LIMIT);
+
+        // then
+        assertThat(deltas).hasSize(10);
+    }
+
+    @Test
+    void should_say_where_the_connection_was_refused() throws Exception {
+        // given: a port nobody listens on
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        String baseUrl = server.baseUrl().replace(":" + java.net.URI.create(server.baseUrl()).getPort(), ":" + closedPort);
+        StreamingChatModel refused = LlmConfiguration.create(properties(baseUrl, FIRST_TOKEN_TIMEOUT, TIMEOUT)).model().orElseThrow();
+
+        // when / then
+        StepVerifier.create(modelStream().stream(refused, QUESTION))
+                .expectErrorSatisfies(error -> assertThat(error)
+                        .isInstanceOf(LlmException.class)
+                        .hasMessageContaining("127.0.0.1:" + closedPort)
+                        .hasMessageContaining("ConnectException")
+                        .hasMessageNotContaining("(no detail)"))
+                .verify(VERIFY_LIMIT);
+    }
+
+    // --- a short reply: the rewrite of a question
+
+    /** The token cap as the provider's request carries it. */
+    abstract int maxTokensOf(tools.jackson.databind.JsonNode body);
+
+    @Test
+    void should_send_short_replys_own_token_cap() {
+        // given
+        server.streams("Personaleinsatzplanung");
+
+        // when
+        String reply = modelStream().shortReply(model(), QUESTION, 64, 300, TIMEOUT).block(VERIFY_LIMIT);
+
+        // then
+        assertThat(reply).isEqualTo("Personaleinsatzplanung");
+        assertThat(maxTokensOf(server.takeRequest().json())).isEqualTo(64);
+    }
+
+    @Test
+    void should_fail_short_reply_within_its_own_limit_and_hang_up() {
+        // given
+        server.stallsAfterHeaders();
+        long start = System.nanoTime();
+
+        // when / then: its limit, not the answer's first-token limit
+        StepVerifier.create(modelStream().shortReply(model(), QUESTION, 64, 300, Duration.ofMillis(400)))
+                .expectError(LlmTimeoutException.class)
+                .verify(VERIFY_LIMIT);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+        assertThat(server.awaitHangUp(Duration.ofSeconds(2))).isTrue();
+    }
+
+    @Test
+    void should_stop_short_reply_as_soon_as_it_runs_too_long() {
+        // given: 40 sentences of 8 characters, 50 ms apart
+        server.streams(numberedChunks(40).toArray(String[]::new)).delayBetweenChunks(Duration.ofMillis(50));
+
+        // when / then
+        StepVerifier.create(modelStream().shortReply(model(), QUESTION, 64, 30, TIMEOUT))
+                .expectErrorSatisfies(error -> assertThat(error)
+                        .isInstanceOf(LlmException.class)
+                        .hasMessageContaining("more than 30 characters"))
+                .verify(VERIFY_LIMIT);
+        assertThat(server.awaitHangUp(Duration.ofSeconds(2))).isTrue();
+        assertThat(server.chunksSent()).isLessThan(10);
+    }
+
     @Test
     void should_complete_with_whole_reply() {
         // given
