@@ -23,13 +23,14 @@ import reactor.core.scheduler.Schedulers;
  * Buckets in PostgreSQL (table {@code rate_limit_bucket}, Bucket4j's row-lock variant), so that every instance of a
  * deployment draws on the same bucket. JDBC blocks, so each token is taken on the bounded elastic scheduler, never on
  * the event loop. A database that is down or slow must not stop the chat: then this instance counts on its own
- * ({@code fallback}) until the database answers again.
+ * ({@code fallback}), and asks the database again {@link #PAUSE_AFTER_FAILURE} later.
  */
 final class DatabaseRateLimiter implements RateLimiter, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(DatabaseRateLimiter.class);
     static final String TABLE = "rate_limit_bucket";
     private static final int CLEANUP_BATCH = 1_000;
+    static final Duration PAUSE_AFTER_FAILURE = Duration.ofSeconds(15);
 
     private final ProxyManager<String> buckets;
     private final PostgreSQLSelectForUpdateBasedProxyManager<String> cleaner;
@@ -37,6 +38,8 @@ final class DatabaseRateLimiter implements RateLimiter, AutoCloseable {
     private final Duration timeout;
     private final AtomicBoolean degraded = new AtomicBoolean();
     private final Disposable cleanup;
+    /** {@link System#nanoTime()} before which the database is not asked, after a failure. */
+    private volatile long pausedUntil = System.nanoTime();
 
     DatabaseRateLimiter(DataSource dataSource, RateLimiter fallback, Duration timeout, Duration cleanupInterval) {
         this.cleaner = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
@@ -55,6 +58,10 @@ final class DatabaseRateLimiter implements RateLimiter, AutoCloseable {
 
     @Override
     public Mono<Verdict> tryConsume(Quota quota, String client) {
+        if (System.nanoTime() - pausedUntil < 0) {
+            // the database failed a moment ago: no request waits for it again until the pause is over
+            return fallback.tryConsume(quota, client);
+        }
         return Mono.fromCallable(() -> Verdict.of(buckets.builder()
                         .build(quota.key(pseudonym(client)), quota::configuration)
                         .tryConsumeAndReturnRemaining(1)))
@@ -66,6 +73,7 @@ final class DatabaseRateLimiter implements RateLimiter, AutoCloseable {
                     }
                 })
                 .onErrorResume(error -> {
+                    pausedUntil = System.nanoTime() + PAUSE_AFTER_FAILURE.toNanos();
                     if (degraded.compareAndSet(false, true)) {
                         log.warn("Rate limit: database unreachable ({}); this instance counts on its own until it answers",
                                 error.toString());

@@ -24,7 +24,7 @@ class RateLimitConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(RateLimitConfiguration.class);
     /** How long a request waits for the shared bucket before this instance decides alone. */
-    static final Duration DATABASE_TIMEOUT = Duration.ofSeconds(2);
+    static final Duration DATABASE_TIMEOUT = Duration.ofSeconds(1);
 
     @Bean
     RateLimiterHolder rateLimiter(WebProperties properties, ObjectProvider<ConnectionFactory> connectionFactory,
@@ -34,7 +34,7 @@ class RateLimitConfiguration {
         ConnectionFactory database = connectionFactory.getIfAvailable();
         String jdbcUrl = environment.getProperty("spring.flyway.url");
         if (!limit.enabled() || !limit.shared() || database == null || jdbcUrl == null
-                || SqlDialect.of(database) != SqlDialect.POSTGRESQL) {
+                || !jdbcUrl.startsWith("jdbc:postgresql:") || SqlDialect.of(database) != SqlDialect.POSTGRESQL) {
             log.info("Rate limit: {} questions and {} ratings per client network and {}, counted by this instance",
                     limit.requests(), limit.feedbackRequests(), limit.window());
             return new RateLimiterHolder(local, null);
