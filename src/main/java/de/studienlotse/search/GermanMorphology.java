@@ -34,6 +34,8 @@ public final class GermanMorphology {
     /** Parts shorter than this are not emitted: "ab" in "Abteilungsleiter" would match every "ab". */
     static final int MIN_PART = 3;
     static final int MAX_MEMO = 50_000;
+    /** jWordSplitter's own limit on one word, in characters. */
+    static final int MAX_SPLIT_LENGTH = 70;
 
     private static final GermanMorphology NONE = new GermanMorphology(null, null);
 
@@ -148,6 +150,10 @@ public final class GermanMorphology {
     }
 
     private List<String> split(String word) {
+        if (word.length() > MAX_SPLIT_LENGTH) {
+            // jWordSplitter throws on longer input; no German compound is that long ("üüü…" from a hostile search is none)
+            return List.of();
+        }
         List<String> parts;
         synchronized (splitter) {
             parts = splitter.splitWord(word);
