@@ -31,6 +31,11 @@ public final class Database {
         return new Database(DatabaseClient.create(connectionFactory), Schedulers.boundedElastic());
     }
 
+    /** For a transaction manager: statements inside one transaction share its connection through the context. */
+    public ConnectionFactory connectionFactory() {
+        return client.getConnectionFactory();
+    }
+
     public SqlDialect dialect() {
         return dialect;
     }

@@ -66,7 +66,7 @@ class FeedbackController {
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Eine Antwort bewerten (up/down, optional Gründe und Kommentar); eine Bewertung je Antwort und Client, änderbar")
+    @Operation(summary = "Eine Antwort bewerten (up/down, optional Gründe und Kommentar); eine Bewertung je Antwort und Client, änderbar; höchstens wenige Clients je Antwort")
     Mono<FeedbackReceipt> rate(@RequestBody FeedbackRequest request,
                                @RequestHeader(name = CLIENT_ID_HEADER, required = false) String clientIdHeader) {
         Rated rated = check(request, clientIdHeader);
@@ -74,7 +74,7 @@ class FeedbackController {
                 .switchIfEmpty(Mono.error(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
                         "Zur messageId „%s“ gibt es keine Antwort: unbekannt oder zu alt, um sie noch zu bewerten."
                                 .formatted(rated.messageId()))))
-                .flatMap(exchange -> repository.save(rated.feedback(exchange, clock.instant())))
+                .flatMap(exchange -> repository.save(rated.feedback(exchange, clock.instant()), properties.maxClientsPerMessage()))
                 .map(FeedbackReceipt::of)
                 .timeout(properties.timeout())
                 .onErrorMap(FeedbackController::unavailable);
@@ -216,6 +216,11 @@ class FeedbackController {
     private static Throwable unavailable(Throwable error) {
         if (error instanceof ResponseStatusException) {
             return error;
+        }
+        if (error instanceof FeedbackRepository.TooManyRatingsException tooMany) {
+            return new ResponseStatusException(HttpStatus.CONFLICT, ("Diese Antwort haben schon %d Clients bewertet; weitere "
+                    + "Bewertungen nimmt Studienlotse nicht an. Eine eigene Bewertung ändern Sie mit derselben Client-Kennung.")
+                    .formatted(tooMany.maxClients));
         }
         // a constraint violation or SQL error is a bug, not an outage: it stays a 500
         if (error instanceof TimeoutException || error instanceof DataAccessResourceFailureException

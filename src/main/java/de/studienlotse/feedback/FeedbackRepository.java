@@ -8,8 +8,10 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import org.springframework.r2dbc.connection.R2dbcTransactionManager;
 import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.type.TypeReference;
@@ -17,7 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Ratings in table {@code feedback}, one row per message and client. Saving is one upsert statement, so a rating is
- * stored whole or not at all, and a second rating of the same client replaces the first.
+ * stored whole or not at all, and a second rating of the same client replaces the first; the clients of one message
+ * are capped ({@link #save(Feedback, int)}).
  */
 @Repository
 class FeedbackRepository {
@@ -31,21 +34,63 @@ class FeedbackRepository {
             :messageId, :clientId, :rating, :reasons, :comment, :conversationId, :question, :answer, :citations, :backend,
             :answeredAt, :createdAt, :updatedAt""";
 
+    /** First key of this repository's advisory locks, so that they meet no other lock on the database. */
+    private static final int LOCK_CLASS = 0x5f1d;
+
     private final Database database;
     private final SqlDialect dialect;
     private final JsonMapper json;
+    private final TransactionalOperator transactions;
 
     FeedbackRepository(Database database, JsonMapper json) {
         this.database = database;
         this.dialect = database.dialect();
         this.json = json;
+        this.transactions = TransactionalOperator.create(new R2dbcTransactionManager(database.connectionFactory()));
+    }
+
+    /** A message already rated by as many other clients as one message may have. */
+    static final class TooManyRatingsException extends RuntimeException {
+
+        final int maxClients;
+
+        TooManyRatingsException(int maxClients) {
+            super("message already rated by " + maxClients + " other clients");
+            this.maxClients = maxClients;
+        }
+    }
+
+    /** {@link #save(Feedback, int)} without a cap on the clients of one message. */
+    Mono<Feedback> save(Feedback feedback) {
+        return upsert(feedback);
     }
 
     /**
      * Stores a rating, or replaces this client's earlier rating of the message (its rating, reasons and comment; the
-     * answer's copy and {@code createdAt} stay). Returns the rating as stored.
+     * answer's copy and {@code createdAt} stay). Returns the rating as stored; {@link TooManyRatingsException} when
+     * {@code maxClients} other clients have rated the message already, each row being a copy of the whole answer.
+     * <p>
+     * Count and write are one transaction. On PostgreSQL a lock per message (held to the end of the transaction)
+     * makes the count exact across instances; H2 serves one process, where only ratings of one message arriving in
+     * the same instant could pass the count together.
      */
-    Mono<Feedback> save(Feedback feedback) {
+    Mono<Feedback> save(Feedback feedback, int maxClients) {
+        Mono<Void> lock = dialect == SqlDialect.POSTGRESQL
+                ? database.mono(db -> db.sql("SELECT pg_advisory_xact_lock(" + LOCK_CLASS + ", hashtext(:messageId))")
+                        .bind("messageId", feedback.messageId()).then())
+                : Mono.empty();
+        Mono<Long> otherClients = database.mono(db -> db.sql(
+                        "SELECT COUNT(*) AS n FROM feedback WHERE message_id = :messageId AND client_id <> :clientId")
+                .bind("messageId", feedback.messageId())
+                .bind("clientId", feedback.clientId())
+                .map(row -> row.get("n", Long.class))
+                .one());
+        return lock.then(otherClients)
+                .flatMap(others -> others >= maxClients ? Mono.error(new TooManyRatingsException(maxClients)) : upsert(feedback))
+                .as(transactions::transactional);
+    }
+
+    private Mono<Feedback> upsert(Feedback feedback) {
         String sql = switch (dialect) {
             case POSTGRESQL -> "INSERT INTO feedback (" + COLUMNS + ") VALUES (" + VALUES + """
                     )

@@ -44,6 +44,8 @@ public final class GermanMorphology {
     static final int MAX_MEMO = 50_000;
     /** jWordSplitter's word list: with the dictionary and this class, it decides every answer. */
     static final String SPLITTER_WORDS = "/de/danielnaber/jwordsplitter/wordsGerman.txt";
+    /** jWordSplitter's own limit on one word, in characters. */
+    static final int MAX_SPLIT_LENGTH = 70;
 
     private static final GermanMorphology NONE = new GermanMorphology(null, null);
 
@@ -258,6 +260,10 @@ public final class GermanMorphology {
     }
 
     private List<String> split(String word) {
+        if (word.length() > MAX_SPLIT_LENGTH) {
+            // jWordSplitter throws on longer input; no German compound is that long ("üüü…" from a hostile search is none)
+            return List.of();
+        }
         List<String> parts;
         synchronized (splitter) {
             parts = splitter.splitWord(word);

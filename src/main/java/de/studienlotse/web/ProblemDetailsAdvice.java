@@ -3,6 +3,7 @@ package de.studienlotse.web;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.codec.DecodingException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -14,11 +15,14 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.bind.support.WebExchangeBindException;
 import org.springframework.web.reactive.resource.NoResourceFoundException;
 import org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.server.ContentTooLargeException;
 import org.springframework.web.server.MethodNotAllowedException;
+import org.springframework.web.server.PayloadTooLargeException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebInputException;
 import org.springframework.web.server.UnsupportedMediaTypeStatusException;
+import org.springframework.util.unit.DataSize;
 import reactor.core.publisher.Mono;
 
 /**
@@ -29,6 +33,12 @@ import reactor.core.publisher.Mono;
 class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+    /** The largest body any endpoint reads ({@code spring.codec.max-in-memory-size}), named in the 413's detail. */
+    private final DataSize maxBody;
+
+    ProblemDetailsAdvice(@Value("${spring.codec.max-in-memory-size:256KB}") DataSize maxBody) {
+        this.maxBody = maxBody;
+    }
 
     @Override
     protected Mono<ResponseEntity<Object>> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
@@ -85,15 +95,17 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             case 406 -> "Format nicht verfügbar";
             case 409 -> "Konflikt";
             case 413 -> "Anfrage zu groß";
+            case 414 -> "Adresse zu lang";
             case 415 -> "Format nicht unterstützt";
             case 429 -> "Zu viele Anfragen";
+            case 431 -> "Kopfzeilen zu groß";
             case 503 -> "Dienst vorübergehend nicht verfügbar";
             default -> status.is5xxServerError() ? "Interner Fehler" : "Fehler";
         };
     }
 
     /** German wording for Spring's own exceptions; {@code null} keeps the detail a feature wrote. */
-    private static String germanDetail(Exception ex) {
+    private String germanDetail(Exception ex) {
         if (ex instanceof NoResourceFoundException) {
             return "Diese Adresse gibt es nicht.";
         }
@@ -113,6 +125,10 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             return input.getReason() != null && input.getReason().startsWith("No request body")
                     ? "Die Anfrage braucht einen JSON-Inhalt."
                     : "Die Anfrage ist ungültig.";
+        }
+        if (ex instanceof ContentTooLargeException || ex instanceof PayloadTooLargeException) {
+            return "Der Inhalt der Anfrage ist zu groß: höchstens %d KB. Bitte kürzen Sie Frage, Verlauf oder Kommentar."
+                    .formatted(maxBody.toKilobytes());
         }
         if (ex instanceof ResponseStatusException rse && rse.getClass() == ResponseStatusException.class) {
             return rse.getReason();

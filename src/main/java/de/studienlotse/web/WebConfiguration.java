@@ -1,11 +1,13 @@
 package de.studienlotse.web;
 
-import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The filters that let other websites embed the chat widget, and no others; see {@link WebProperties}. */
+/**
+ * The filters that let other websites embed the chat widget, and no others; see {@link WebProperties}. The rate limit:
+ * {@link RateLimitConfiguration}.
+ */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration {
 
@@ -22,10 +24,5 @@ class WebConfiguration {
     @Bean
     WidgetCorsFilter widgetCorsFilter(WebProperties properties, JsonMapper json) {
         return new WidgetCorsFilter(properties, json);
-    }
-
-    @Bean
-    ChatRateLimitFilter chatRateLimitFilter(WebProperties properties, JsonMapper json) {
-        return new ChatRateLimitFilter(properties.rateLimit(), Clock.systemUTC(), json);
     }
 }

@@ -8,12 +8,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Who may embed the chat widget and how often one client may ask.
+ * Who may embed the chat widget, how often one client may ask and rate, and how large a request may be.
  *
  * @param allowedOrigins origins (scheme, host, port) whose pages may call the API and frame the pages, besides the
  *                       service's own origin: {@code https://www.kammer.de}, {@code https://*.zukunftszentrum.de},
  *                       {@code http://localhost:*} (any port). The default allows local development only.
- * @param rateLimit      questions per client and time window on {@code /api/chat*}
+ * @param rateLimit      questions and ratings per client and time window on {@code /api/chat*} and {@code POST /api/feedback}
  */
 @ConfigurationProperties("studienlotse.web")
 public record WebProperties(@DefaultValue({"http://localhost:*", "http://127.0.0.1:*"}) List<String> allowedOrigins,
@@ -25,15 +25,28 @@ public record WebProperties(@DefaultValue({"http://localhost:*", "http://127.0.0
     }
 
     /**
-     * @param enabled  off only for load tests
-     * @param requests questions one client (IP address) may ask per window
-     * @param window   length of the fixed window; the answer to one more question is 429 with {@code Retry-After}
+     * Token buckets per client network: an IPv4 address, or the /64 an IPv6 address lies in (one household or
+     * server gets a whole /64, so rotating inside it must not buy a fresh quota).
+     *
+     * @param enabled          off only for load tests
+     * @param requests         questions one client may ask per window on {@code POST /api/chat} and
+     *                         {@code /api/chat/stream} together: the bucket's capacity, refilled evenly over the window
+     * @param window           the time in which a bucket refills completely
+     * @param feedbackRequests ratings one client may send per window on {@code POST /api/feedback}
+     * @param maxClients       buckets kept in this process; the least recently used beyond it are forgotten
+     * @param shared           with PostgreSQL configured, keep the buckets there so that all instances share one limit;
+     *                         otherwise (or with H2) every instance counts on its own
      */
     public record RateLimit(@DefaultValue("true") boolean enabled, @DefaultValue("30") int requests,
-                            @DefaultValue("1m") Duration window) {
+                            @DefaultValue("1m") Duration window, @DefaultValue("30") int feedbackRequests,
+                            @DefaultValue("100000") int maxClients, @DefaultValue("true") boolean shared) {
 
         public RateLimit {
             if (requests < 1) throw new IllegalArgumentException("studienlotse.web.rate-limit.requests must be at least 1");
+            if (feedbackRequests < 1) {
+                throw new IllegalArgumentException("studienlotse.web.rate-limit.feedback-requests must be at least 1");
+            }
+            if (maxClients < 1) throw new IllegalArgumentException("studienlotse.web.rate-limit.max-clients must be at least 1");
             if (window == null || window.isZero() || window.isNegative()) {
                 throw new IllegalArgumentException("studienlotse.web.rate-limit.window must be positive");
             }

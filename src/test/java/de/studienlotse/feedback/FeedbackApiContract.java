@@ -111,6 +111,31 @@ abstract class FeedbackApiContract {
     }
 
     @Test
+    void should_refuse_a_fourth_client_on_one_answer_with_a_german_409_problem() {
+        // given: the asker and two more clients rated the answer
+        ChatResponse answer = ask(QUESTION);
+        rate(Map.of("messageId", answer.messageId(), "rating", "up")).expectStatus().isOk();
+        for (String other : List.of("zweiter-" + client, "dritter-" + client)) {
+            web.post().uri("/api/feedback").contentType(MediaType.APPLICATION_JSON).header("X-Client-Id", other)
+                    .bodyValue(Map.of("messageId", answer.messageId(), "rating", "down")).exchange().expectStatus().isOk();
+        }
+
+        // when
+        WebTestClient.ResponseSpec fourth = web.post().uri("/api/feedback").contentType(MediaType.APPLICATION_JSON)
+                .header("X-Client-Id", "vierter-" + client)
+                .bodyValue(Map.of("messageId", answer.messageId(), "rating", "down")).exchange();
+
+        // then: refused, and the first client may still change its rating
+        fourth.expectStatus().isEqualTo(409)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.title").isEqualTo("Konflikt")
+                .jsonPath("$.detail").value(detail -> assertThat((String) detail).startsWith("Diese Antwort haben schon 3 Clients bewertet"));
+        rate(Map.of("messageId", answer.messageId(), "rating", "down")).expectStatus().isOk();
+        assertThat(ratingsOf(answer.messageId())).hasSize(3);
+    }
+
+    @Test
     void should_give_a_client_without_id_a_new_one_to_change_its_rating_later() {
         // given
         ChatResponse answer = ask(QUESTION);

@@ -12,6 +12,8 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.r2dbc.core.DatabaseClient;
+import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Ratings in a real database, written once and run on H2 and PostgreSQL. */
@@ -75,6 +77,27 @@ abstract class FeedbackRepositoryContract {
         assertThat(stored.updatedAt()).isEqualTo(T0.plusSeconds(30));
         assertThat(stored.question()).as("the snapshot of the first rating stays").isEqualTo("Was kostete die Einführung bei B4?");
         assertThat(repository.count(FeedbackFilter.ALL).block(WAIT)).isEqualTo(2L);
+    }
+
+    @Test
+    void should_keep_at_most_the_capped_number_of_clients_per_message_and_let_each_change_its_rating() {
+        // given: three clients rated m-1, the cap
+        for (String client : List.of("client-a", "client-b", "client-c")) {
+            repository.save(feedback("m-1", client, Rating.DOWN, T0), 3).block(WAIT);
+        }
+
+        // when
+        Throwable fourth = repository.save(feedback("m-1", "client-d", Rating.UP, T0), 3)
+                .then(Mono.<Throwable>empty()).onErrorResume(Mono::just).block(WAIT);
+        Feedback changed = repository.save(feedback("m-1", "client-b", Rating.UP, T0.plusSeconds(5)), 3).block(WAIT);
+        Feedback otherMessage = repository.save(feedback("m-2", "client-d", Rating.UP, T0), 3).block(WAIT);
+
+        // then
+        assertThat(fourth).isInstanceOf(FeedbackRepository.TooManyRatingsException.class);
+        assertThat(changed.rating()).isEqualTo(Rating.UP);
+        assertThat(otherMessage).isNotNull();
+        assertThat(repository.findAll(FeedbackFilter.ALL).filter(f -> f.messageId().equals("m-1")).map(Feedback::clientId)
+                .collectList().block(WAIT)).containsExactlyInAnyOrder("client-a", "client-b", "client-c");
     }
 
     @Test

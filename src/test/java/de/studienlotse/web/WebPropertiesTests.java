@@ -11,7 +11,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class WebPropertiesTests {
 
-    final WebProperties.RateLimit limit = new WebProperties.RateLimit(true, 30, Duration.ofMinutes(1));
+    final WebProperties.RateLimit limit = new WebProperties.RateLimit(true, 30, Duration.ofMinutes(1), 30, 100_000, true);
 
     @Test
     void should_write_any_port_for_cors_and_for_frame_ancestors() {
@@ -35,6 +35,6 @@ class WebPropertiesTests {
 
     @Test
     void should_reject_a_limit_below_one() {
-        assertThatIllegalArgumentException().isThrownBy(() -> new WebProperties.RateLimit(true, 0, Duration.ofMinutes(1)));
+        assertThatIllegalArgumentException().isThrownBy(() -> new WebProperties.RateLimit(true, 0, Duration.ofMinutes(1), 30, 100_000, true));
     }
 }

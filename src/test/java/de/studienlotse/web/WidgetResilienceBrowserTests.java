@@ -49,14 +49,14 @@ import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The widget when things go wrong, and on other websites: stopping a running answer (a scripted model that keeps
- * answering until it is cancelled), too many questions (a rate limit of 10 per 3 s), an unreachable service, invalid
+ * answering until it is cancelled), too many questions (a bucket of 10 questions, one back every 3 s), an unreachable service, invalid
  * input (questions limited to 200 characters), a customer's site that may embed and frame the service
  * ({@code kunde.example}) and one that may not ({@code fremd.example}); both names resolve to this machine.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "studienlotse.web.allowed-origins=http://kunde.example:*,http://localhost:*",
         "studienlotse.web.rate-limit.requests=10",
-        "studienlotse.web.rate-limit.window=3s",
+        "studienlotse.web.rate-limit.window=30s",
         "studienlotse.chat.max-message-length=200"})
 @Import({WidgetResilienceBrowserTests.ScriptedModel.class, WidgetResilienceBrowserTests.CustomerSite.class})
 class WidgetResilienceBrowserTests {
@@ -305,7 +305,7 @@ class WidgetResilienceBrowserTests {
                 .expectHeader().valueEquals("X-Content-Type-Options", "nosniff");
     }
 
-    /** Asks from the page until the service says 429 with a fresh window (3 s left), so the next question is refused too. */
+    /** Asks from the page until the service says 429 with the next token 3 s away, so the next question is refused too. */
     void useUpQuota() {
         Object status = page.evaluate("""
                 async (api) => {

@@ -1,0 +1,201 @@
+package de.studienlotse.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import de.studienlotse.database.TestDatabases;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * Who may call what: every endpoint and method of the service against anonymous callers, an advisor and an evaluator,
+ * asserted from one table. "Allowed" means security lets the request through (the endpoint may still answer 404 for
+ * an unknown id, 400 for a bad body); "refused" is 401 for an anonymous API caller (a browser asking for a page is
+ * sent to the login), 403 for a login without the role, each as a German problem detail. Changes the workbench page
+ * makes with its session are refused by the CSRF check first when anonymous.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        // an evaluator's allowed POST starts a run: the five questions of the workbench tests keep it short
+        "studienlotse.evaluation.questions=src/test/resources/evaluation/workbench-questions.jsonl",
+        "studienlotse.evaluation.baselines=false",
+        "studienlotse.web.rate-limit.requests=1000", "studienlotse.web.rate-limit.feedback-requests=1000"})
+@AutoConfigureWebTestClient(timeout = "PT60S")
+class AuthorisationMatrixTests {
+
+    static final String PASSWORD = "matrix-test";
+
+    enum Caller { ANONYMOUS, ADVISOR, EVALUATOR }
+
+    /** Who may: everyone, or only the role named. */
+    enum Access { PUBLIC, ADVISOR, EVALUATOR }
+
+    /**
+     * @param page       a browser page: an anonymous caller is sent to the login
+     * @param csrfFirst  a change the workbench page makes with its login session: without a login (and so without
+     *                   HTTP Basic) the CSRF check refuses it (403) before the login is asked for
+     */
+    record Endpoint(HttpMethod method, String path, Access access, String body, boolean page, boolean csrfFirst) {
+
+        static Endpoint api(HttpMethod method, String path, Access access) {
+            return new Endpoint(method, path, access, null, false, false);
+        }
+
+        static Endpoint json(HttpMethod method, String path, Access access, String body) {
+            return new Endpoint(method, path, access, body, false, false);
+        }
+
+        static Endpoint page(String path, Access access) {
+            return new Endpoint(HttpMethod.GET, path, access, null, true, false);
+        }
+
+        Endpoint refusedByCsrfFirst() {
+            return new Endpoint(method, path, access, body, page, true);
+        }
+    }
+
+    static final String CHAT = "{\"message\": \"Wie lange hat die Einführung bei B5 gedauert?\"}";
+    static final String RATING = "{\"messageId\": \"unbekannt\", \"rating\": \"up\"}";
+    static final String PROFILE = "{\"taetigkeit\": \"Buchhaltung\", \"anliegen\": [\"Datenschutz\"]}";
+    static final String NOTE = "{\"text\": \"Notiz\"}";
+    static final String EVALUATOR_RATING = "{\"correctness\": 4, \"groundedness\": 5, \"helpfulness\": 3}";
+
+    /** The table: every endpoint and method the service maps, and a few methods it does not. */
+    static final List<Endpoint> ENDPOINTS = List.of(
+            // the study, search and chat: public
+            Endpoint.api(HttpMethod.GET, "/api/cases", Access.PUBLIC),
+            Endpoint.api(HttpMethod.GET, "/api/cases/B1", Access.PUBLIC),
+            Endpoint.api(HttpMethod.GET, "/api/passages/B5.tipps.1", Access.PUBLIC),
+            Endpoint.api(HttpMethod.GET, "/api/search?q=Tipps", Access.PUBLIC),
+            Endpoint.api(HttpMethod.GET, "/api/cases/compare?ids=B1,K3", Access.PUBLIC),
+            Endpoint.api(HttpMethod.GET, "/api/study/sections", Access.PUBLIC),
+            Endpoint.api(HttpMethod.GET, "/api/study/aggregates", Access.PUBLIC),
+            Endpoint.json(HttpMethod.POST, "/api/chat", Access.PUBLIC, CHAT),
+            Endpoint.json(HttpMethod.POST, "/api/chat/stream", Access.PUBLIC, CHAT),
+            Endpoint.api(HttpMethod.DELETE, "/api/cases/B1", Access.PUBLIC),
+            Endpoint.api(HttpMethod.GET, "/actuator/health", Access.PUBLIC),
+            Endpoint.api(HttpMethod.GET, "/v3/api-docs", Access.PUBLIC),
+            Endpoint.page("/", Access.PUBLIC),
+            Endpoint.page("/widget.js", Access.PUBLIC),
+            Endpoint.page("/berater", Access.PUBLIC),
+            Endpoint.page("/berater/faelle/B4", Access.PUBLIC),
+            Endpoint.page("/login", Access.PUBLIC),
+            // feedback: anyone rates, the team reads
+            Endpoint.json(HttpMethod.POST, "/api/feedback", Access.PUBLIC, RATING),
+            Endpoint.api(HttpMethod.GET, "/api/feedback", Access.EVALUATOR),
+            Endpoint.api(HttpMethod.GET, "/api/feedback/export.csv", Access.EVALUATOR),
+            Endpoint.api(HttpMethod.GET, "/api/feedback/export.json", Access.EVALUATOR),
+            Endpoint.api(HttpMethod.DELETE, "/api/feedback", Access.EVALUATOR),
+            // the evaluators' workbench
+            Endpoint.page("/werkbank", Access.EVALUATOR),
+            Endpoint.api(HttpMethod.GET, "/api/evaluation/csrf", Access.EVALUATOR),
+            Endpoint.api(HttpMethod.POST, "/api/evaluation/runs", Access.EVALUATOR).refusedByCsrfFirst(),
+            Endpoint.api(HttpMethod.GET, "/api/evaluation/runs", Access.EVALUATOR),
+            Endpoint.api(HttpMethod.GET, "/api/evaluation/runs/compare?a=x&b=y", Access.EVALUATOR),
+            Endpoint.api(HttpMethod.GET, "/api/evaluation/runs/unbekannt", Access.EVALUATOR),
+            Endpoint.json(HttpMethod.PUT, "/api/evaluation/runs/unbekannt/ratings/r001", Access.EVALUATOR, EVALUATOR_RATING).refusedByCsrfFirst(),
+            Endpoint.api(HttpMethod.GET, "/api/evaluation/runs/unbekannt/ratings", Access.EVALUATOR),
+            Endpoint.api(HttpMethod.GET, "/api/evaluation/runs/unbekannt/agreement?a=x&b=y", Access.EVALUATOR),
+            Endpoint.api(HttpMethod.GET, "/api/evaluation/ratings/export.csv", Access.EVALUATOR),
+            Endpoint.api(HttpMethod.GET, "/api/evaluation/ratings/export.json", Access.EVALUATOR),
+            // consultation briefs
+            Endpoint.page("/berater/briefing", Access.ADVISOR),
+            Endpoint.json(HttpMethod.POST, "/api/briefs", Access.ADVISOR, PROFILE),
+            Endpoint.api(HttpMethod.GET, "/api/briefs", Access.ADVISOR),
+            Endpoint.api(HttpMethod.GET, "/api/briefs/unbekannt", Access.ADVISOR),
+            Endpoint.api(HttpMethod.GET, "/api/briefs/unbekannt.md", Access.ADVISOR),
+            Endpoint.api(HttpMethod.GET, "/api/briefs/unbekannt.pdf", Access.ADVISOR),
+            Endpoint.api(HttpMethod.DELETE, "/api/briefs/unbekannt/items/1", Access.ADVISOR),
+            Endpoint.json(HttpMethod.POST, "/api/briefs/unbekannt/notes", Access.ADVISOR, NOTE),
+            Endpoint.api(HttpMethod.DELETE, "/api/briefs/unbekannt/notes/1", Access.ADVISOR),
+            Endpoint.api(HttpMethod.DELETE, "/api/briefs/unbekannt", Access.ADVISOR));
+
+    @Autowired
+    WebTestClient web;
+
+    @DynamicPropertySource
+    static void settings(DynamicPropertyRegistry registry) {
+        TestDatabases.h2().register(registry);
+        // own logins with a cheap hash: the table makes some hundred logins
+        String hash = new BCryptPasswordEncoder(4).encode(PASSWORD);
+        Map<String, String> users = Map.of("beraterin", "ADVISOR", "evaluatorin", "EVALUATOR");
+        int i = 0;
+        for (Map.Entry<String, String> user : users.entrySet()) {
+            String prefix = "studienlotse.security.users[" + i++ + "].";
+            registry.add(prefix + "name", user::getKey);
+            registry.add(prefix + "password-hash", () -> hash);
+            registry.add(prefix + "roles", user::getValue);
+        }
+    }
+
+    static boolean allowed(Access access, Caller caller) {
+        return switch (access) {
+            case PUBLIC -> true;
+            case ADVISOR -> caller == Caller.ADVISOR;
+            case EVALUATOR -> caller == Caller.EVALUATOR;
+        };
+    }
+
+    EntityExchangeResult<byte[]> call(Endpoint endpoint, Caller caller) {
+        WebTestClient.RequestBodySpec request = web.method(endpoint.method()).uri(endpoint.path())
+                .accept(endpoint.page() ? MediaType.TEXT_HTML : MediaType.APPLICATION_JSON);
+        switch (caller) {
+            case ADVISOR -> request.headers(h -> h.setBasicAuth("beraterin", PASSWORD));
+            case EVALUATOR -> request.headers(h -> h.setBasicAuth("evaluatorin", PASSWORD));
+            case ANONYMOUS -> { }
+        }
+        WebTestClient.RequestHeadersSpec<?> ready = endpoint.body() == null ? request
+                : request.contentType(MediaType.APPLICATION_JSON).bodyValue(endpoint.body());
+        return ready.exchange().expectBody().returnResult();
+    }
+
+    @Test
+    void should_let_each_caller_reach_exactly_the_endpoints_its_role_allows() {
+        // given
+        List<String> violations = new ArrayList<>();
+
+        // when
+        for (Endpoint endpoint : ENDPOINTS) {
+            for (Caller caller : Caller.values()) {
+                EntityExchangeResult<byte[]> result = call(endpoint, caller);
+                int status = result.getStatus().value();
+                String cell = "%s %s as %s: %d".formatted(endpoint.method(), endpoint.path(), caller, status);
+                if (allowed(endpoint.access(), caller)) {
+                    if (status == 401 || status == 403 || status >= 500 || (status == 302 && isLogin(result))) {
+                        violations.add(cell + " (expected to be let through)");
+                    }
+                } else if (caller == Caller.ANONYMOUS && endpoint.csrfFirst()) {
+                    if (status != 403) violations.add(cell + " (expected the CSRF check's 403)");
+                } else if (caller == Caller.ANONYMOUS) {
+                    boolean toLogin = endpoint.page() ? status == 302 && isLogin(result) : status == 401 && isProblem(result);
+                    if (!toLogin) violations.add(cell + (endpoint.page() ? " (expected a redirect to /login)" : " (expected a 401 problem)"));
+                } else if (status != 403 || !isProblem(result)) {
+                    violations.add(cell + " (expected a 403 problem)");
+                }
+            }
+        }
+
+        // then
+        assertThat(violations).isEmpty();
+    }
+
+    private static boolean isLogin(EntityExchangeResult<byte[]> result) {
+        String location = result.getResponseHeaders().getFirst("Location");
+        return location != null && location.endsWith("/login");
+    }
+
+    private static boolean isProblem(EntityExchangeResult<byte[]> result) {
+        MediaType type = result.getResponseHeaders().getContentType();
+        return type != null && type.isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+}
