@@ -69,7 +69,9 @@ public class AnswerBenchmark {
         answerer = new ExtractiveAnswerer(properties, index);
         request = AnswerRequest.of(question);
         LlmAnswerer offline = new LlmAnswerer(LanguageModel.extractive(), new ModelStream(Duration.ofSeconds(10),
-                Duration.ofSeconds(60)), new LlmAnswerer.PromptProperties("classpath:prompts/"), index);
+                Duration.ofSeconds(60)), new de.studienlotse.answer.llm.LlmProperties(
+                de.studienlotse.answer.llm.LlmProperties.Provider.EXTRACTIVE, null, null, null, Duration.ofSeconds(60),
+                Duration.ofSeconds(20), 0.1, 1024), new LlmAnswerer.PromptProperties("classpath:prompts/"), index, study);
         service = new AnswerService(analyzer, selector, answerer, offline, abstention, new Grounding(index));
     }
 
