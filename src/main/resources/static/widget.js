@@ -42,6 +42,7 @@
       comment: 'Kommentar (optional)', sendFeedback: 'Rückmeldung senden', thanks: 'Danke für Ihre Rückmeldung!',
       feedbackFailed: 'Die Rückmeldung konnte nicht gesendet werden. Bitte versuchen Sie es noch einmal.',
       followups: 'Weiterfragen:', suggestions: 'Dazu kann die Studie etwas sagen:',
+      sources: 'Quellen', searching: 'Studienlotse sucht in der Studie …',
       source: 'Quelle', back: 'Zurück zum Chat', wholeCase: 'Ganzen Fall lesen', casePage: 'Fall im Fallbrowser öffnen', caseLabel: 'Fall', study: 'Studie',
       section: 'Abschnitt', cited: 'zitiert', loading: 'Wird geladen …', loadFailed: 'Der Text konnte nicht geladen werden.',
       chip: (n, where) => `Quelle ${n}: ${where}`,
@@ -82,6 +83,7 @@
       comment: 'Comment (optional)', sendFeedback: 'Send feedback', thanks: 'Thank you for your feedback!',
       feedbackFailed: 'Your feedback could not be sent. Please try again.',
       followups: 'Ask next:', suggestions: 'The study can tell you about:',
+      sources: 'Sources', searching: 'Studienlotse is searching the study …',
       source: 'Source', back: 'Back to the chat', wholeCase: 'Read the whole case', casePage: 'Open the case in the case browser', caseLabel: 'Case', study: 'Study',
       section: 'Section', cited: 'cited', loading: 'Loading …', loadFailed: 'The text could not be loaded.',
       chip: (n, where) => `Source ${n}: ${where}`,
@@ -176,6 +178,11 @@ header .close { border: none; font-size: 22px; line-height: 1; padding: 4px 8px;
 @keyframes blink { 50% { opacity: 0; } }
 @media (prefers-reduced-motion: reduce) { .typing::after { animation: none; } }
 .note { margin: 8px 0 0; font-size: 13px; color: #57606a; }
+.sources { margin: 8px 0 0; padding: 0; list-style: none; font-size: 12px; border-top: 1px solid #d0d7de; }
+.sources li { margin: 4px 0 0; }
+.sources button { all: unset; cursor: pointer; font-weight: 600; color: inherit; text-decoration: underline dotted; }
+.sources button:focus-visible { outline: 2px solid var(--sl-accent); outline-offset: 1px; }
+.sources .first { color: #57606a; }
 .note.warn { color: #7d4e00; }
 .actions { display: flex; flex-wrap: wrap; align-items: center; gap: 4px; margin-top: 8px; }
 .actions button { font-size: 13px; color: #424a53; border-color: #d0d7de; background: #fff; padding: 4px 10px; }
@@ -284,6 +291,18 @@ form.composer button.stop { background: #fff; color: #82071e; border-color: #cf2
       if (child !== null && child !== undefined && child !== false) node.append(child);
     }
     return node;
+  }
+
+  /** The first words of a quote, at most about ten. */
+  function firstWords(quote) {
+    const words = String(quote || '').split(/\s+/).filter(Boolean);
+    return words.slice(0, 10).join(' ') + (words.length > 10 ? ' …' : '');
+  }
+
+  /** Markdown as a person reads it when pasted: no emphasis marks, list bullets kept. */
+  function plainText(markdown) {
+    return String(markdown || '').replace(/\*\*([^*]+)\*\*/g, '$1').replace(/(^|[\s(])\*([^*\s][^*]*)\*/g, '$1$2')
+      .replace(/^#{1,6}\s+/gm, '');
   }
 
   function icon(name) {
@@ -662,6 +681,7 @@ form.composer button.stop { background: #fff; color: #82071e; border-color: #cf2
       const parts = [];
       const md = el('div', { class: 'md' });
       this.renderMarkdown(md, message);
+      if (message.status === 'streaming' && !message.content) parts.push(el('p', { class: 'note searching', text: t.searching }));
       if (message.content || message.status === 'streaming') parts.push(md);
       if (message.status === 'streaming') md.classList.add('typing');
       if (message.status === 'stopped') parts.push(el('p', { class: 'note', text: t.stopped }));
@@ -669,6 +689,7 @@ form.composer button.stop { background: #fff; color: #82071e; border-color: #cf2
       if (message.uncited) parts.push(el('p', { class: 'note warn', text: t.uncited }));
       if (message.status === 'error') parts.push(this.renderError(message));
       if (message.status === 'done') {
+        if ((message.citations || []).length) parts.push(this.renderSources(message));
         parts.push(this.renderActions(message));
         if (message.feedbackOpen) parts.push(this.renderFeedbackForm(message));
         const suggestions = message.suggestions && message.suggestions.length ? message.suggestions : null;
@@ -687,8 +708,22 @@ form.composer button.stop { background: #fff; color: #82071e; border-color: #cf2
       }
     }
 
+    /**
+     * The cited passages under the answer, in marker order: where each comes from and its first words, the whole quote
+     * on hover; a click opens the passage as a chip does.
+     */
+    renderSources(message) {
+      const t = this.t;
+      return el('ol', { class: 'sources', 'aria-label': t.sources },
+        [...message.citations].sort((a, b) => a.n - b.n).map((c) => el('li', {},
+          el('button', { type: 'button', class: 'source', 'data-n': c.n, title: c.quote || '',
+            onclick: (e) => this.openSource(c, e.currentTarget) }, `[${c.n}] ${this.where(c)}`),
+          el('span', { class: 'first', text: ` – ${firstWords(c.quote)}` }))));
+    }
+
     focusKey(element) {
       if (element.classList.contains('chip')) return `.chip[data-n="${element.dataset.n}"]`;
+      if (element.classList.contains('source')) return `.source[data-n="${element.dataset.n}"]`;
       for (const cls of ['copy', 'up', 'down', 'send-feedback', 'comment']) {
         if (element.classList.contains(cls)) return `.${cls}`;
       }
@@ -947,6 +982,10 @@ form.composer button.stop { background: #fff; color: #82071e; border-color: #cf2
       answer.notice = response.notice || null;
       answer.uncited = !!response.uncited;
       answer.abstained = !!response.abstained;
+      if (answer.abstained && answer.suggestions.length) {
+        // the suggestions follow as buttons: the text keeps only what the study does not say, so they show once
+        answer.content = answer.content.split(/\n\s*\n/)[0];
+      }
       answer.followups = response.abstained ? [] : this.followups(answer);
       answer.status = 'done';
       this.refreshAnswer(answer);
@@ -1017,7 +1056,7 @@ form.composer button.stop { background: #fff; color: #82071e; border-color: #cf2
     async copy(message, button) {
       const t = this.t;
       const sources = (message.citations || []).map((c) => `[${c.n}] ${this.where(c)}`);
-      const text = message.content + (sources.length ? `\n\n${t.source}:\n${sources.join('\n')}` : '');
+      const text = plainText(message.content) + (sources.length ? `\n\n${t.source}:\n${sources.join('\n')}` : '');
       let ok = false;
       try {
         await navigator.clipboard.writeText(text);

@@ -473,6 +473,53 @@ class WidgetBrowserTests {
         expect(answer.locator("button.copy")).containsText("Kopiert");
         String copied = (String) page.evaluate("() => navigator.clipboard.readText()");
         assertThat(copied).contains("[1]").contains("\n\nQuelle:\n[1] B5 · Logistik, Tipps");
+        assertThat(copied).as("plain text, no Markdown emphasis").doesNotContain("**");
+    }
+
+    @Test
+    void should_list_the_cited_sources_under_an_answer_and_open_one_without_leaving_the_conversation() {
+        // given
+        page.navigate(url("/demo/einbettung.html"));
+        widget.open().ask(QUESTION);
+        Locator answer = widget.awaitAnswer("done");
+
+        // then: one entry per cited passage, in marker order, with where it comes from and its first words
+        Locator entries = answer.locator("ol.sources li");
+        Map<Integer, String> cited = citedPassages(QUESTION);
+        assertThat(entries.count()).isEqualTo(cited.size());
+        for (int i = 0; i < entries.count(); i++) {
+            expect(entries.nth(i).locator("button.source")).hasAttribute("data-n", String.valueOf(i + 1));
+            expect(entries.nth(i)).containsText("[" + (i + 1) + "] ");
+            expect(entries.nth(i).locator(".first")).not().isEmpty();
+        }
+        expect(entries.first()).containsText("B5");
+
+        // when
+        entries.first().locator("button.source").click();
+        // then the first cited passage opens, and back in the chat the question and answer are still there
+        Locator source = widget.sourceView();
+        expect(source).isVisible();
+        expect(source.locator("h3")).hasText("Quelle 1");
+        page.keyboard().press("Escape");
+        expect(source).isHidden();
+        expect(widget.questions().last()).hasText(QUESTION);
+        assertThat(widget.focused()).startsWith("button.source");
+    }
+
+    @Test
+    void should_show_the_suggestions_of_an_abstention_once() {
+        // given
+        page.navigate(url("/demo/einbettung.html"));
+        widget.open().ask("Wie backe ich ein Dinkelbrot?");
+        Locator answer = widget.awaitAnswer("done");
+
+        // then the text says what the study does not cover, and the suggestions are buttons only
+        Locator buttons = answer.locator(".follow button.suggestion");
+        assertThat(buttons.count()).isGreaterThan(0);
+        String text = answer.locator(".md").textContent();
+        for (String suggestion : buttons.allTextContents()) {
+            assertThat(text).doesNotContain(suggestion);
+        }
     }
 
     @Test
