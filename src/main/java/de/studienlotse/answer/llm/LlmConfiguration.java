@@ -8,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 import de.studienlotse.answer.llm.LlmProperties.Provider;
 import dev.langchain4j.model.anthropic.AnthropicStreamingChatModel;
@@ -27,7 +28,9 @@ public class LlmConfiguration {
     private static final Logger log = LoggerFactory.getLogger(LlmConfiguration.class);
 
     @Bean
-    LanguageModel languageModel(LlmProperties properties) {
+    LanguageModel languageModel(LlmProperties properties, Environment environment) {
+        // the embedding model's key is a secret of the same kind, bound elsewhere: masked in the logs all the same
+        KeyMasking.protect(environment.getProperty("studienlotse.search.embeddings.api-key"));
         LanguageModel model = create(properties);
         log.info(startupLine(properties));
         return model;

@@ -10,6 +10,8 @@ import java.util.stream.Collectors;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.chat.request.ChatRequestParameters;
+import dev.langchain4j.model.openai.OpenAiChatRequestParameters;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.chat.response.PartialResponse;
 import dev.langchain4j.model.chat.response.PartialResponseContext;
@@ -75,13 +77,13 @@ public class ModelStream {
     /**
      * A short reply (a rewritten question) under its own limits: at most {@code maxTokens} generated, all of it within
      * {@code limit} (its first token too, whatever the answer's first-token limit), and no more than {@code maxChars}
-     * characters. A longer reply
-     * is no rewrite but an answer: the call is cancelled as soon as it runs past and fails with an {@link LlmException}.
+     * characters. A longer reply is no rewrite but an answer: the call is cancelled as soon as it runs past and fails
+     * with an {@link LlmException}.
      */
     public Mono<String> shortReply(StreamingChatModel model, List<ChatMessage> messages, int maxTokens, int maxChars,
                                    Duration limit) {
         Objects.requireNonNull(model, "model must not be null");
-        ChatRequest request = ChatRequest.builder().messages(messages).maxOutputTokens(maxTokens).build();
+        ChatRequest request = ChatRequest.builder().messages(messages).parameters(tokenCap(model, maxTokens)).build();
         String backend = backendOf(model);
         return Mono.defer(() -> {
             StringBuilder reply = new StringBuilder();
@@ -94,6 +96,18 @@ public class ModelStream {
                     })
                     .then(Mono.fromSupplier(reply::toString));
         });
+    }
+
+    /**
+     * The cap as the model's own default carries it: OpenAI's cloud is given {@code max_completion_tokens}, which its
+     * newer models require and which must not be sent beside {@code max_tokens}; every other server {@code max_tokens}
+     * or its equivalent.
+     */
+    private static ChatRequestParameters tokenCap(StreamingChatModel model, int maxTokens) {
+        if (model.defaultRequestParameters() instanceof OpenAiChatRequestParameters defaults && defaults.maxCompletionTokens() != null) {
+            return OpenAiChatRequestParameters.builder().maxCompletionTokens(maxTokens).build();
+        }
+        return ChatRequestParameters.builder().maxOutputTokens(maxTokens).build();
     }
 
     private static String backendOf(StreamingChatModel model) {

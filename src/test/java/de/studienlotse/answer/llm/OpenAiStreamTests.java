@@ -70,6 +70,24 @@ class OpenAiStreamTests extends ProviderStreamContract {
     }
 
     @Test
+    void should_cap_a_short_reply_with_max_completion_tokens_where_the_model_uses_them() {
+        // given: configured as for OpenAI's cloud, whose newer models take only max_completion_tokens
+        server.streams("Kurz");
+        StreamingChatModel cloudLike = dev.langchain4j.model.openai.OpenAiStreamingChatModel.builder()
+                .httpClientBuilder(AbortableHttpClient.builder().ending(StreamEnd.OPENAI))
+                .baseUrl(server.baseUrl()).apiKey(API_KEY).modelName("gpt-4o-mini").maxCompletionTokens(1024).build();
+
+        // when
+        String reply = modelStream().shortReply(cloudLike, QUESTION, 64, 300, TIMEOUT).block(VERIFY_LIMIT);
+
+        // then
+        assertThat(reply).isEqualTo("Kurz");
+        JsonNode body = server.takeRequest().json();
+        assertThat(body.path("max_completion_tokens").asInt()).isEqualTo(64);
+        assertThat(body.has("max_tokens")).as("not both").isFalse();
+    }
+
+    @Test
     void should_abort_only_the_call_whose_subscriber_left() {
         // given: one model, so both calls share one HTTP client
         server.streams(FakeLlmServer.numberedChunks(8).toArray(String[]::new)).delayBetweenChunks(Duration.ofMillis(30));
