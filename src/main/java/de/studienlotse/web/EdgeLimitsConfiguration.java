@@ -25,6 +25,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.util.unit.DataSize;
 import reactor.netty.NettyPipeline;
 import tools.jackson.databind.json.JsonMapper;
@@ -34,12 +35,23 @@ import tools.jackson.databind.json.JsonMapper;
  * ({@code server.netty.max-initial-line-length}), header block ({@code server.max-http-request-header-size}) and body
  * ({@code spring.codec.max-in-memory-size}, refused by the controllers' advice as 413). A request line or header
  * block over its limit never reaches Spring: Netty's decoder marks the request failed and Reactor Netty would answer a
- * bare 414 or 431. The handler added here answers it first, as a German problem detail.
+ * bare 414 or 431. The handler added here answers it first, as a German problem detail; so does the handler of
+ * addresses Spring Security's firewall refuses.
  */
 @Configuration(proxyBeanMethods = false)
 class EdgeLimitsConfiguration {
 
     static final String HANDLER = "studienlotse.decodingFailure";
+
+    /**
+     * Spring Security's firewall refuses addresses with an encoded slash or percent sign, a semicolon, a backslash
+     * and the like before any controller runs, by default as a bare 400.
+     */
+    @Bean
+    ServerExchangeRejectedHandler rejectedAddressesAsProblems(JsonMapper json) {
+        return (exchange, rejected) -> Problems.write(exchange, json, HttpStatus.BAD_REQUEST, "Die Adresse enthält Zeichen, "
+                + "die Studienlotse nicht annimmt (etwa einen kodierten Schrägstrich, ein kodiertes Prozentzeichen oder ein Semikolon).");
+    }
 
     @Bean
     NettyServerCustomizer decodingFailuresAsProblems(Environment environment, JsonMapper json) {

@@ -43,6 +43,11 @@ final class LocalRateLimiter implements RateLimiter {
         return Verdict.of(bucket.tryConsumeAndReturnRemaining(1));
     }
 
+    /** Forgets every bucket: every client starts full (for tests that share one address). */
+    void forgetAll() {
+        buckets.invalidateAll();
+    }
+
     /** Buckets held now (after pending evictions). */
     long size() {
         buckets.cleanUp();

@@ -17,6 +17,7 @@ import org.springframework.web.reactive.resource.NoResourceFoundException;
 import org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.server.ContentTooLargeException;
 import org.springframework.web.server.MethodNotAllowedException;
+import org.springframework.web.server.NotAcceptableStatusException;
 import org.springframework.web.server.PayloadTooLargeException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ResponseStatusException;
@@ -48,6 +49,10 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         String detail = germanDetail(ex);
         if (detail != null) {
             problem.setDetail(detail);
+        }
+        if (problem.getDetail() == null || problem.getDetail().isBlank()) {
+            // every problem says what went wrong, also for an exception no case below knows yet
+            problem.setDetail("Die Anfrage kann so nicht beantwortet werden (%s).".formatted(germanTitle(status)));
         }
         return super.handleExceptionInternal(ex, problem, problemJson(headers), status, exchange);
     }
@@ -111,6 +116,9 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         }
         if (ex instanceof MethodNotAllowedException m) {
             return "Die Methode %s ist hier nicht erlaubt.".formatted(m.getHttpMethod());
+        }
+        if (ex instanceof NotAcceptableStatusException) {
+            return "Diese Antwort gibt es nur als JSON (Accept: application/json; der Chat-Stream auch als text/event-stream).";
         }
         if (ex instanceof UnsupportedMediaTypeStatusException) {
             return "Dieses Format wird nicht unterstützt. Bitte JSON senden (Content-Type: application/json).";

@@ -71,6 +71,9 @@ class WidgetResilienceBrowserTests {
     @Autowired
     Script script;
 
+    @Autowired
+    RateLimitConfiguration.RateLimiterHolder rateLimit;
+
     BrowserContext context;
     Page page;
     WidgetPage widget;
@@ -97,6 +100,8 @@ class WidgetResilienceBrowserTests {
     @AfterEach
     void closeContext() {
         context.close();
+        // all tests ask from one address: the next test starts with a full bucket, whatever this one used
+        ((LocalRateLimiter) rateLimit.limiter()).forgetAll();
     }
 
     String url(String path) {
