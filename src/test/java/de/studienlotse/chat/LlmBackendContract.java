@@ -149,7 +149,7 @@ abstract class LlmBackendContract {
         assertThat(answer.names()).doesNotContain("error");
         assertThat(answer.tokens()).hasSizeGreaterThan(1);
         ChatResponse done = answer.done();
-        assertThat(String.join("", answer.tokens())).isEqualTo(done.answer());
+        assertThat(inReadingOrder(String.join("", answer.tokens()))).isEqualTo(done.answer());
         assertThat(done.answer()).isEqualTo(
                 "Laut B4 war die Datenqualität anfangs gering [1]. Außerdem fehlte eine Projektstruktur [2].");
         List<Citation> sources = answer.sources().sources();
@@ -199,7 +199,7 @@ abstract class LlmBackendContract {
         assertThat(answer.sources().sources()).hasSizeLessThan(9);
         assertThat(answer.rawData()).noneMatch(data -> data.contains("[9"));
         ChatResponse done = answer.done();
-        assertThat(String.join("", answer.tokens())).isEqualTo(done.answer());
+        assertThat(inReadingOrder(String.join("", answer.tokens()))).isEqualTo(done.answer());
         assertThat(done.answer()).doesNotContain("9]").contains("gering [1].", "auch [2].");
         assertThat(done.citations()).extracting(Citation::n).containsExactly(1, 2);
         assertThat(done.uncited()).isFalse();
@@ -238,7 +238,7 @@ abstract class LlmBackendContract {
             valid.append('[').append(n).append(']');
         }
         ChatResponse done = answer.done();
-        assertThat(String.join("", answer.tokens())).isEqualTo(done.answer());
+        assertThat(inReadingOrder(String.join("", answer.tokens()))).isEqualTo(done.answer());
         assertThat(done.answer()).isEqualTo("Das nennen mehrere Fälle " + valid + ".");
         assertThat(done.citations()).hasSize(sources);
         assertThat(done.notice()).isNull();
@@ -257,7 +257,7 @@ abstract class LlmBackendContract {
         ChatResponse done = answer.done();
         assertThat(done.notice()).isNull();
         assertThat(done.backend()).isEqualTo(provider() + ":" + model());
-        assertThat(String.join("", answer.tokens())).isEqualTo(done.answer());
+        assertThat(inReadingOrder(String.join("", answer.tokens()))).isEqualTo(done.answer());
         assertThat(done.answer()).isEqualTo("Laut B4 war die Datenqualität anfangs gering [1].")
                 .doesNotContain("08001234567");
         assertThat(done.citations()).extracting(Citation::n).containsExactly(1);
@@ -280,7 +280,7 @@ abstract class LlmBackendContract {
         assertThat(answer.names()).last().isEqualTo("done");
         assertThat(answer.names()).doesNotContain("error");
         ChatResponse done = answer.done();
-        assertThat(String.join("", answer.tokens())).isEqualTo(done.answer());
+        assertThat(inReadingOrder(String.join("", answer.tokens()))).isEqualTo(done.answer());
         assertThat(done.backend()).isEqualTo("extractive");
         assertThat(done.notice()).startsWith("Das Sprachmodell war nicht erreichbar");
         assertThat(done.answer()).contains(done.notice()).containsPattern("\\[\\d+]");
@@ -337,7 +337,7 @@ abstract class LlmBackendContract {
         assertThat(answer.names()).last().isEqualTo("done");
         assertThat(answer.names()).doesNotContain("error");
         ChatResponse done = answer.done();
-        assertThat(String.join("", answer.tokens())).isEqualTo(done.answer());
+        assertThat(inReadingOrder(String.join("", answer.tokens()))).isEqualTo(done.answer());
         assertThat(done.answer()).startsWith("Laut B4 war die Datenqualität anfangs gering [1].")
                 .contains(done.notice()).doesNotContain("Das kommt nie an");
         assertThat(done.backend()).isEqualTo("extractive");
@@ -355,7 +355,7 @@ abstract class LlmBackendContract {
 
         // then
         ChatResponse done = answer.done();
-        assertThat(String.join("", answer.tokens())).isEqualTo(done.answer());
+        assertThat(inReadingOrder(String.join("", answer.tokens()))).isEqualTo(done.answer());
         assertThat(done.answer()).isNotBlank().contains(done.notice());
         assertThat(done.backend()).isEqualTo("extractive");
         assertThat(done.citations()).isNotEmpty();
@@ -377,7 +377,7 @@ abstract class LlmBackendContract {
         assertThat(answer.names()).last().isEqualTo("done");
         assertThat(answer.names()).doesNotContain("error");
         ChatResponse done = answer.done();
-        assertThat(String.join("", answer.tokens())).isEqualTo(done.answer());
+        assertThat(inReadingOrder(String.join("", answer.tokens()))).isEqualTo(done.answer());
         assertThat(done.backend()).isEqualTo("extractive");
         assertThat(done.notice()).startsWith("Das Sprachmodell war nicht erreichbar");
         assertThat(done.answer()).contains(done.notice());
@@ -589,7 +589,7 @@ abstract class LlmBackendContract {
 
         // then: the sentinel never reaches the reader; the abstention is the service's own, in the question's words
         ChatResponse done = answer.done();
-        assertThat(String.join("", answer.tokens())).isEqualTo(done.answer()).doesNotContain("KEINE_ANGABEN")
+        assertThat(inReadingOrder(String.join("", answer.tokens()))).isEqualTo(done.answer()).doesNotContain("KEINE_ANGABEN")
                 .startsWith("Dazu enthält die Studie keine Angaben");
         assertThat(done.abstained()).isTrue();
         assertThat(done.uncited()).isFalse();
@@ -737,5 +737,20 @@ abstract class LlmBackendContract {
             assertThat(data).as("%s events in %s", name, names()).hasSize(1);
             return data.getFirst();
         }
+    }
+
+    /**
+     * The streamed text as {@code done} carries it: the tokens keep the retrieval's numbers, {@code done} numbers the
+     * markers in order of first use ([1], then the next new one [2] …).
+     */
+    static String inReadingOrder(String streamed) {
+        java.util.Map<String, Integer> numbers = new java.util.LinkedHashMap<>();
+        java.util.regex.Matcher marker = java.util.regex.Pattern.compile("\\[(\\d+)]").matcher(streamed);
+        StringBuilder out = new StringBuilder();
+        while (marker.find()) {
+            int n = numbers.computeIfAbsent(marker.group(1), k -> numbers.size() + 1);
+            marker.appendReplacement(out, "[" + n + "]");
+        }
+        return marker.appendTail(out).toString();
     }
 }
