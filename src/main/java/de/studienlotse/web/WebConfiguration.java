@@ -1,7 +1,9 @@
 package de.studienlotse.web;
 
+import io.micrometer.observation.ObservationPredicate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.server.reactive.observation.ServerRequestObservationContext;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -14,6 +16,16 @@ class WebConfiguration {
     @Bean
     SecurityHeadersFilter securityHeadersFilter(WebProperties properties) {
         return new SecurityHeadersFilter(properties);
+    }
+
+    /**
+     * The probes are asked every few seconds by the orchestrator: a timer and a trace for each would cost more than
+     * they tell, so the server's request observation leaves them out; every other request is still observed once.
+     */
+    @Bean
+    ObservationPredicate noProbeObservations() {
+        return (name, context) -> !(context instanceof ServerRequestObservationContext server
+                && server.getCarrier().getPath().pathWithinApplication().value().startsWith("/actuator/health"));
     }
 
     @Bean
