@@ -51,7 +51,7 @@
       rateLimited: (s) => `Gerade kommen sehr viele Fragen an. Bitte warten Sie ${s} Sekunden – dann können Sie es erneut versuchen.`,
       invalid: (d) => `Diese Frage kann ich so nicht annehmen: ${d}`,
       failed: 'Die Antwort konnte nicht erstellt werden. Bitte versuchen Sie es noch einmal.',
-      retry: 'Erneut versuchen', retryIn: (s) => `Erneut versuchen (${s} s)`, edit: 'Frage bearbeiten',
+      askAgain: 'Erneut fragen', retry: 'Erneut versuchen', retryIn: (s) => `Erneut versuchen (${s} s)`, edit: 'Frage bearbeiten',
       footer: 'Antworten aus der Studie „Best Practices – Einführung von KI-Anwendungen in KMU“ (Zentrum Zukunft der Arbeitswelt, 2025), Lizenz CC BY-NC-ND 4.0. Sie ersetzen keine Beratung.',
       followup: {
         herausforderungen: (a, b) => `Welche Herausforderungen gab es bei „${a}“${b}?`,
@@ -92,7 +92,7 @@
       rateLimited: (s) => `Many questions are arriving right now. Please wait ${s} seconds, then try again.`,
       invalid: (d) => `This question cannot be accepted: ${d}`,
       failed: 'The answer could not be created. Please try again.',
-      retry: 'Try again', retryIn: (s) => `Try again (${s} s)`, edit: 'Edit question',
+      askAgain: 'Ask again', retry: 'Try again', retryIn: (s) => `Try again (${s} s)`, edit: 'Edit question',
       footer: 'Answers from the study “Best Practices – Einführung von KI-Anwendungen in KMU” (Zentrum Zukunft der Arbeitswelt, 2025), licence CC BY-NC-ND 4.0. Not a substitute for advice.',
       followup: {
         herausforderungen: (a, b) => `Which challenges came up with “${a}”${b}?`,
@@ -684,7 +684,10 @@ form.composer button.stop { background: #fff; color: #82071e; border-color: #cf2
       if (message.status === 'streaming' && !message.content) parts.push(el('p', { class: 'note searching', text: t.searching }));
       if (message.content || message.status === 'streaming') parts.push(md);
       if (message.status === 'streaming') md.classList.add('typing');
-      if (message.status === 'stopped') parts.push(el('p', { class: 'note', text: t.stopped }));
+      if (message.status === 'stopped') {
+        parts.push(el('p', { class: 'note', text: t.stopped }),
+          el('button', { type: 'button', class: 'retry', onclick: () => this.retry(message) }, t.askAgain));
+      }
       if (message.notice) parts.push(el('p', { class: 'note warn', text: message.notice }));
       if (message.uncited) parts.push(el('p', { class: 'note warn', text: t.uncited }));
       if (message.status === 'error') parts.push(this.renderError(message));
@@ -957,6 +960,11 @@ form.composer button.stop { background: #fff; color: #82071e; border-color: #cf2
         if (error.name === 'AbortError' || controller.signal.aborted) {
           answer.status = 'stopped';
           this.announce(this.t.stopped);
+          // the question goes back into the field, to ask it again as it was or changed
+          if (!this.input.value.trim()) {
+            this.input.value = question;
+            this.autosize();
+          }
         } else {
           answer.status = 'error';
           // the error box is an alert: it announces itself
@@ -1036,6 +1044,10 @@ form.composer button.stop { background: #fff; color: #82071e; border-color: #cf2
       const question = this.state.messages[index - 1].content;
       this.state.messages.splice(index - 1, 2);
       this.renderMessages();
+      if (this.input.value === question) {
+        this.input.value = ''; // put back after a stop; asked now
+        this.autosize();
+      }
       this.ask(question);
     }
 

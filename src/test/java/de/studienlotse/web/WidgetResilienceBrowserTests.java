@@ -144,10 +144,17 @@ class WidgetResilienceBrowserTests {
         assertThat(awaitQuietly(script.cancelled)).as("model call cancelled").isTrue();
         expect(page.locator("studienlotse-chat button.send")).isVisible();
         assertThat(widget.focused()).startsWith("textarea");
+        // and the question is back in the field, with a way to ask it again
+        expect(page.locator("studienlotse-chat textarea")).hasValue(QUESTION);
+        expect(answer.locator("button.retry")).hasText("Erneut fragen");
 
+        // when
         script.hold = false;
-        widget.ask(QUESTION);
+        answer.locator("button.retry").click();
+
+        // then: asked again, answered
         widget.awaitAnswer("done");
+        expect(widget.questions().last()).hasText(QUESTION);
     }
 
     @Test
