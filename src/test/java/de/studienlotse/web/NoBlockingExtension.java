@@ -58,6 +58,9 @@ public final class NoBlockingExtension implements BeforeAllCallback, AfterEachCa
             // the WebJar locator reads each library's version from its pom.properties once and keeps it (a small entry of
             // a local jar, the first request for that library only)
             builder.allowBlockingCallsInside("org.webjars.WebJarVersionLocator", "version");
+            // springdoc builds the API description once, at start-up (pre-loading), under a lock; a request for it in
+            // that first moment waits for the build, every later one takes the free lock and the cached document
+            builder.allowBlockingCallsInside("org.springdoc.api.AbstractOpenApiResource", "getOpenApi");
             builder.blockingMethodCallback(method -> {
                 String where = Arrays.stream(new Throwable().getStackTrace())
                         .filter(frame -> !frame.getClassName().startsWith("reactor.blockhound")
