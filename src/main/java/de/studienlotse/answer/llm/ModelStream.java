@@ -39,7 +39,11 @@ public class ModelStream {
     private final Duration firstTokenTimeout;
     private final Duration idleTimeout;
     private final Duration timeout;
-    private final Scheduler timer = Schedulers.parallel();
+    /**
+     * Where the limits fire: an expired limit aborts the call, and closing the HTTP body stream takes a lock of the JDK
+     * client, which must not run on a non-blocking (parallel) thread.
+     */
+    private final Scheduler timer = Schedulers.boundedElastic();
 
     /**
      * @param firstTokenTimeout longest the model may stay silent before its first delta
