@@ -129,6 +129,7 @@ public class ModelStream {
         private final AtomicBoolean finished = new AtomicBoolean();
         // FluxSink keeps a single onDispose hook: all timers go into this one
         private final Disposable.Composite timers = Disposables.composite();
+        private final java.util.concurrent.atomic.AtomicBoolean expired = new java.util.concurrent.atomic.AtomicBoolean();
         private volatile Disposable firstTokenTimer = Disposables.disposed();
         // replaced with each delta: the silence limit counts from the latest one
         private final Disposable.Swap idleTimer = Disposables.swap();
@@ -140,7 +141,9 @@ public class ModelStream {
             this.firstTokenLimit = firstTokenLimit;
             this.overallLimit = overallLimit;
             timers.add(idleTimer);
-            sink.onCancel(call::abort);
+            // a cancel comes from whoever subscribed, often a Netty event loop: the abort closes the body stream,
+            // which takes a lock, so it runs where blocking is allowed
+            sink.onCancel(() -> timer.schedule(call::abort));
             sink.onDispose(timers);
             // LangChain4j 1.19 drops events it cannot parse (seen with Ollama and Anthropic): a body that ends
             // without its closing event would otherwise leave the subscriber waiting for the time-out
@@ -169,6 +172,11 @@ public class ModelStream {
 
         private Disposable schedule(Duration limit, String reason) {
             return timer.schedule(() -> {
+                // one limit ends the call: two firing at once (a short reply's first-token and overall limits are the
+                // same) would reach the sink as a composite of both errors
+                if (!expired.compareAndSet(false, true)) {
+                    return;
+                }
                 // error first: an aborted body reads as a clean end, and the OpenAI client then reports completion
                 sink.error(new LlmTimeoutException(backend + " " + reason));
                 call.abort();
