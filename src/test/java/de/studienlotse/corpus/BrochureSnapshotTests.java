@@ -46,6 +46,20 @@ class BrochureSnapshotTests {
                 .isEqualTo(row < want.size() ? want.get(row) : "<end>");
     }
 
+    @Test
+    void should_keep_every_passage_id_the_concept_tags_refer_to() throws IOException {
+        // given: the tag rows after the header, as the search package reads them
+        List<String> tagged = Objects.requireNonNull(resource("/concepts/passagen-konzepte.tsv")).lines()
+                .filter(line -> !line.isBlank() && !line.startsWith("#")).skip(1)
+                .map(line -> line.split("\t")[0]).toList();
+
+        // when
+        Study study = BrochureParser.parse(Objects.requireNonNull(resource(BROCHURE)));
+
+        // then
+        assertThat(tagged).hasSizeGreaterThan(400).allSatisfy(id -> assertThat(study.passage(id)).isPresent());
+    }
+
     private static int firstDifference(List<String> a, List<String> b) {
         int i = 0;
         while (i < a.size() && i < b.size() && a.get(i).equals(b.get(i))) {
