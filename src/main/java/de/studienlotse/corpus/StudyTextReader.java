@@ -51,7 +51,7 @@ final class StudyTextReader {
     private static final Pattern ZZ_LINK = Pattern.compile("<b>(.+?)</b>\\t<a href=\"[^\"]*\">(.+?)</a>");
     private static final Pattern HYPHEN_BREAK = Pattern.compile(".*\\p{L}-$");
 
-    /** Where the reader stands between two blocks; {@link #held} is the draft the last two positions wait on. */
+    /** Where the reader stands between two blocks; in AFTER_LABEL and IN_SHORT_LINES, {@link #held} is the draft. */
     private enum Position {
         /** Right under a heading: a bullet list here is the subheading's one passage. */
         AFTER_HEADING,
