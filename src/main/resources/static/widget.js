@@ -911,6 +911,8 @@ form.composer button.stop { background: #fff; color: #82071e; border-color: #cf2
           if (network.name === 'AbortError') throw network;
           throw new ChatError('unreachable');
         }
+        // the server forgot the conversation (idle past its lifetime): the error says so, a retry starts a new one
+        if (response.status === 404) this.state.conversationId = null;
         if (!response.ok || !response.body) throw await problemOf(response);
         let finished = false;
         try {
