@@ -10,7 +10,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxMessageLength    characters of one question
  * @param memoryTurns         turns (a question with its answer) kept per conversation on the server and read with a
  *                            follow-up; older ones drop out
- * @param memoryTtl           a conversation not continued for this long is forgotten
+ * @param memoryTtl           a conversation without a new turn for this long is forgotten (in process memory: without
+ *                            a new turn or a read)
  * @param maxConversations    conversations (and answers for feedback) kept at once in process memory, only when they
  *                            are not stored in the database; the least recently used go first
  * @param heartbeat           a comment line on the event stream this often, so proxies keep a slow answer's
