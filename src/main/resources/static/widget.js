@@ -21,8 +21,6 @@
   }
   const SCRIPT = document.currentScript;
   const SCRIPT_BASE = new URL('.', SCRIPT && SCRIPT.src ? SCRIPT.src : location.href).href;
-  const HISTORY_TURNS = 20; // studienlotse.chat.max-history-turns
-  const HISTORY_CHARS = 20000; // studienlotse.chat.max-history-length
   const MAX_QUESTION = 2000; // studienlotse.chat.max-message-length
   const REASONS = ['falsch', 'unvollständig', 'Quelle passt nicht']; // values of POST /api/feedback
 
@@ -882,26 +880,8 @@ form.composer button.stop { background: #fff; color: #82071e; border-color: #cf2
       this.ask(question);
     }
 
-    /** The earlier, completed turns, trimmed to what the server accepts. */
-    history() {
-      const turns = [];
-      const messages = this.state.messages;
-      for (let i = 0; i + 1 < messages.length; i += 2) {
-        const q = messages[i];
-        const a = messages[i + 1];
-        if (q.role === 'user' && a.role === 'assistant' && a.status === 'done') {
-          turns.push({ role: 'user', content: q.content }, { role: 'assistant', content: a.content });
-        }
-      }
-      while (turns.length > HISTORY_TURNS || turns.reduce((n, turn) => n + turn.content.length, 0) > HISTORY_CHARS) {
-        turns.splice(0, 2);
-      }
-      return turns;
-    }
-
     async ask(question) {
       if (this.controller) return;
-      const history = this.history();
       const asked = { role: 'user', content: question };
       const answer = { role: 'assistant', content: '', status: 'streaming', citations: [], tokenEvents: 0 };
       if (!this.state.messages.length) this.log.replaceChildren();
@@ -923,13 +903,16 @@ form.composer button.stop { background: #fff; color: #82071e; border-color: #cf2
             method: 'POST',
             // problem+json too: errors before the stream starts are problem details with a German reason
             headers: { 'Content-Type': 'application/json', Accept: 'text/event-stream, application/problem+json' },
-            body: JSON.stringify({ message: question, conversationId: this.state.conversationId || undefined, history }),
+            // the server keeps the conversation: its id is all a follow-up needs
+            body: JSON.stringify({ message: question, conversationId: this.state.conversationId || undefined }),
             signal: controller.signal,
           });
         } catch (network) {
           if (network.name === 'AbortError') throw network;
           throw new ChatError('unreachable');
         }
+        // the server forgot the conversation (idle past its lifetime): the error says so, a retry starts a new one
+        if (response.status === 404) this.state.conversationId = null;
         if (!response.ok || !response.body) throw await problemOf(response);
         let finished = false;
         try {
