@@ -1,9 +1,14 @@
 package de.studienlotse.web;
 
 import io.swagger.v3.oas.models.info.Info;
+import java.security.Principal;
+import org.reactivestreams.Publisher;
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.MethodParameter;
+import org.springframework.core.ResolvableType;
 
 /**
  * The front matter of {@code /v3/api-docs}: what the service answers and the one naming convention of every endpoint.
@@ -31,6 +36,26 @@ class ApiDescriptionConfiguration {
         return openApi -> {
             Info info = openApi.getInfo() == null ? new Info().version("1") : openApi.getInfo();
             openApi.info(info.title(TITLE).description(DESCRIPTION));
+        };
+    }
+
+    /**
+     * springdoc leaves out a {@code Principal} argument but documents a {@code Mono<Principal>} as a query parameter
+     * "principal": it is the login, not something a caller sends.
+     */
+    @Bean
+    OperationCustomizer noPrincipalParameter() {
+        return (operation, handler) -> {
+            if (operation.getParameters() != null) {
+                for (MethodParameter parameter : handler.getMethodParameters()) {
+                    ResolvableType type = ResolvableType.forMethodParameter(parameter);
+                    if (Publisher.class.isAssignableFrom(type.toClass())
+                            && Principal.class.isAssignableFrom(type.getGeneric(0).toClass())) {
+                        operation.getParameters().removeIf(p -> p.getName().equals(parameter.getParameterName()));
+                    }
+                }
+            }
+            return operation;
         };
     }
 }
