@@ -178,10 +178,10 @@ function question(answered, verdict) {
   });
   const facts = [
     ['Typ', gold.type + (gold.answerable ? '' : ' (nicht beantwortbar)')],
-    ['Gold-Fälle', gold.gold_cases.join(', ') || '–'],
-    ['Gold-Abschnitte', gold.gold_sections.join(', ') || '–'],
-    ['Gold-Passagen', gold.gold_passages.join(', ') || '–'],
-    ['Muss nennen', gold.must_mention.join(' · ') || '–'],
+    ['Gold-Fälle', gold.goldCases.join(', ') || '–'],
+    ['Gold-Abschnitte', gold.goldSections.join(', ') || '–'],
+    ['Gold-Passagen', gold.goldPassages.join(', ') || '–'],
+    ['Muss nennen', gold.mustMention.join(' · ') || '–'],
   ];
   if (verdict) {
     facts.push(['Verweigert', verdict.abstained ? 'ja' : 'nein'],

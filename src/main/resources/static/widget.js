@@ -1153,9 +1153,9 @@ form.composer button.stop { background: #fff; color: #82071e; border-color: #cf2
         const response = await fetch(new URL(`api/cases/${encodeURIComponent(citation.caseId)}`, this.apiBase));
         if (!response.ok) throw new Error(String(response.status));
         const detail = await response.json();
-        const parts = [el('h4', { text: `${t.caseLabel} ${detail.fall.id}: ${detail.fall.anwendung}` })];
+        const parts = [el('h4', { text: `${t.caseLabel} ${detail.summary.id}: ${detail.summary.anwendung}` })];
         let cited = null;
-        for (const section of detail.abschnitte) {
+        for (const section of detail.sections) {
           parts.push(el('h4', { text: section.title || t.sections[section.id] || section.id }));
           for (const p of section.passages) {
             const line = el('p', {}, p.label ? el('strong', { text: `${p.label}: ` }) : null, p.text);
