@@ -210,7 +210,7 @@ header .close { border: none; font-size: 22px; line-height: 1; padding: 4px 8px;
 /* grounding: an unsupported statement is marked plainly, a partly supported one only underlined */
 .claim.unsupported { background: #fff1e5; text-decoration: underline wavy #bc4c00; text-decoration-thickness: 1px;
   text-underline-offset: 3px; }
-.claim.unsupported.first::before { content: '⚠\FE0E' / ''; color: #953800; font-size: 12px; margin-right: 2px; }
+.claim.unsupported.first::before { content: '\\26A0\\FE0E' / ''; color: #953800; font-size: 12px; margin-right: 2px; }
 .claim.partly { text-decoration: underline dotted #6e7781; text-underline-offset: 3px; }
 .followup-of { margin: 0 0 6px; font-size: 12px; color: #57606a; display: flex; flex-wrap: wrap; align-items: baseline; gap: 2px 8px; }
 .followup-of .ask-fresh { min-height: 24px; font-size: 12px; }
