@@ -157,7 +157,8 @@ button:disabled { cursor: not-allowed; opacity: .6; }
   background: #fff; border-radius: var(--sl-radius); box-shadow: 0 12px 48px rgba(0,0,0,.28); overflow: hidden;
   border: 1px solid #d0d7de; }
 .root[data-position="bottom-left"] .panel { right: auto; left: var(--sl-offset); }
-.root[data-mode="launcher"][data-wide="true"] .panel { width: 680px; height: 760px; }
+/* wider on request, on desktop only: a small screen's panel fills it anyway */
+@media (min-width: 481px) { .root[data-mode="launcher"][data-wide="true"] .panel { width: 680px; height: 760px; } }
 .root[data-mode="page"] { height: 100%; }
 .root[data-mode="page"] .panel { position: relative; inset: auto; width: 100%; max-width: none; height: 100%;
   max-height: none; box-shadow: none; }

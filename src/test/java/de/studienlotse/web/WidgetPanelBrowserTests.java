@@ -259,8 +259,9 @@ class WidgetPanelBrowserTests {
 
         @Test
         void should_not_scroll_sideways_at_360_px() {
-            // given
+            // given: a phone where the panel was once widened on a desktop-sized window
             openContext(360, 740);
+            page.addInitScript("localStorage.setItem('studienlotse:wide', 'true')");
             page.navigate(url("/demo/einbettung.html"));
             widget.launcher().tap();
 
