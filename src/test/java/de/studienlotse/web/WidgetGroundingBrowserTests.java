@@ -39,7 +39,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Grounding per sentence, end to end: a language model (a local server speaking OpenAI's chat-completions protocol,
  * through the real LangChain4j client) quotes its first source word for word and then adds one sentence that is in
  * none of its sources. The stream's {@code done} marks exactly that sentence unsupported, and the widget in Chromium
- * shows it marked, with the German explanation, and nothing else.
+ * shows it marked, with the German explanation, and nothing else. With the same model, a question is a follow-up only
+ * when the model's rewrite had to change it.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "studienlotse.web.rate-limit.requests=1000")
@@ -85,9 +86,20 @@ class WidgetGroundingBrowserTests {
     }
 
     @BeforeEach
-    void scriptModel() {
+    void newPage() {
+        script("unused");
+        context = chromium.browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 800));
+        context.setDefaultTimeout(10_000);
+        page = context.newPage();
+        page.onPageError(pageErrors::add);
+        widget = new WidgetPage(page);
+    }
+
+    /** The fake model: {@code standalone} as its rewrite of a follow-up, its first source and one invented sentence as answer. */
+    void script(String standalone) {
         MODEL.reset()
                 .answersPromptsContaining(firstLine("prompts/query-study-vocabulary.md"), "Herausforderungen Rechnungsverarbeitung")
+                .answersPromptsContaining("so um, dass sie ohne den Gesprächsverlauf verständlich ist", standalone)
                 .repliesWith(request -> {
                     // the first source's text, quoted word for word and cited, then one sentence of its own
                     Matcher source = FIRST_SOURCE.matcher(String.join("\n", request.texts()));
@@ -95,11 +107,6 @@ class WidgetGroundingBrowserTests {
                     String quote = source.group(1).replaceAll("\\s+", " ").strip();
                     return quote + " [1]\n\n" + INVENTED;
                 });
-        context = chromium.browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 800));
-        context.setDefaultTimeout(10_000);
-        page = context.newPage();
-        page.onPageError(pageErrors::add);
-        widget = new WidgetPage(page);
     }
 
     @AfterEach
@@ -149,6 +156,42 @@ class WidgetGroundingBrowserTests {
         // and after a reload the restored answer is marked the same way
         page.reload();
         expect(widget.lastAnswer().locator(".claim.unsupported")).hasCount(1);
+    }
+
+    @Test
+    void should_call_a_question_a_follow_up_only_when_the_model_had_to_rewrite_it() throws Exception {
+        // given
+        Map<?, ?> first = chat(Map.of("message", "Welche Tipps gibt das Logistikunternehmen?"));
+        Object conversation = first.get("conversationId");
+
+        // when: a question the model's rewrite leaves as it is
+        script("Was ist das Fazit der Studie?");
+        Map<?, ?> own = chat(Map.of("message", "Was ist das Fazit der Studie?", "conversationId", conversation));
+
+        // then
+        assertThat(own.get("followUp")).isEqualTo(false);
+        assertThat(own.get("followUpOf")).isNull();
+
+        // when: one it has to complete from the conversation
+        script("Welche Tipps gibt das Logistikunternehmen B5 zur Dauer der Einführung?");
+        Map<?, ?> followUp = chat(Map.of("message", "Und wie lange hat das gedauert?", "conversationId", conversation));
+
+        // then: read with the previous question, about the case the rewrite names
+        assertThat(followUp.get("followUp")).isEqualTo(true);
+        Map<?, ?> of = (Map<?, ?>) followUp.get("followUpOf");
+        assertThat(of.get("question")).isEqualTo("Was ist das Fazit der Studie?");
+        assertThat(of.get("caseIds")).isEqualTo(List.of("B5"));
+    }
+
+    Map<?, ?> chat(Map<String, Object> body) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url("/api/chat")))
+                .header("Content-Type", "application/json").timeout(Duration.ofSeconds(60))
+                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))).build();
+        try (HttpClient client = HttpClient.newHttpClient()) {
+            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            return json.readValue(response.body(), Map.class);
+        }
     }
 
     /** The {@code done} event of the stream for this question. */
