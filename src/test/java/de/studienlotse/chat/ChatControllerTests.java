@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 import de.studienlotse.answer.Citation;
+import de.studienlotse.answer.FollowUp;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -86,6 +87,20 @@ class ChatControllerTests {
             assertThat(fresh.followUp()).isFalse();
             assertThat(fresh.citations()).extracting(Citation::caseId).isNotEmpty().anyMatch(id -> !"B4".equals(id));
             assertThat(fresh.conversationId()).isEqualTo(first.conversationId());
+        }
+
+        @Test
+        void should_name_the_question_a_follow_up_was_read_with_and_the_cases_it_kept() {
+            ChatResponse first = chat(Map.of("message", "Welche Tipps gibt das Logistikunternehmen?"));
+            ChatResponse followUp = chat(Map.of("message", "Und wie lange hat das gedauert?", "conversationId", first.conversationId()));
+            ChatResponse topicChange = chat(Map.of("message", "Was ist das Fazit der Studie?", "conversationId", first.conversationId()));
+
+            assertThat(first.followUp()).isFalse();
+            assertThat(first.followUpOf()).isNull();
+            assertThat(followUp.followUp()).isTrue();
+            assertThat(followUp.followUpOf()).isEqualTo(new FollowUp("Welche Tipps gibt das Logistikunternehmen?", List.of("B5"), null));
+            assertThat(topicChange.followUp()).isFalse();
+            assertThat(topicChange.followUpOf()).isNull();
         }
 
         @Test
