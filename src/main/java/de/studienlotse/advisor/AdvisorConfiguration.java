@@ -1,7 +1,7 @@
 package de.studienlotse.advisor;
 
-import de.studienlotse.answer.llm.LanguageModel;
-import de.studienlotse.answer.llm.ModelStream;
+import de.studienlotse.llm.LanguageModel;
+import de.studienlotse.llm.ModelStream;
 import de.studienlotse.corpus.Study;
 import de.studienlotse.search.PassageIndex;
 import java.io.IOException;

@@ -2,8 +2,8 @@ package de.studienlotse.advisor;
 
 import de.studienlotse.answer.Citation;
 import de.studienlotse.answer.CitationFilter;
-import de.studienlotse.answer.llm.LanguageModel;
-import de.studienlotse.answer.llm.ModelStream;
+import de.studienlotse.llm.LanguageModel;
+import de.studienlotse.llm.ModelStream;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;

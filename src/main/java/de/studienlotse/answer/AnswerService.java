@@ -1,6 +1,6 @@
 package de.studienlotse.answer;
 
-import de.studienlotse.answer.llm.LlmException;
+import de.studienlotse.llm.LlmException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

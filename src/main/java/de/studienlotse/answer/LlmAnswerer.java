@@ -1,8 +1,8 @@
 package de.studienlotse.answer;
 
-import de.studienlotse.answer.llm.LanguageModel;
-import de.studienlotse.answer.llm.LlmProperties;
-import de.studienlotse.answer.llm.ModelStream;
+import de.studienlotse.llm.LanguageModel;
+import de.studienlotse.llm.LlmProperties;
+import de.studienlotse.llm.ModelStream;
 import de.studienlotse.corpus.Passage;
 import de.studienlotse.corpus.Study;
 import de.studienlotse.search.Concept;

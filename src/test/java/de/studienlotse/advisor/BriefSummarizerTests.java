@@ -2,8 +2,8 @@ package de.studienlotse.advisor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import de.studienlotse.answer.llm.LanguageModel;
-import de.studienlotse.answer.llm.ModelStream;
+import de.studienlotse.llm.LanguageModel;
+import de.studienlotse.llm.ModelStream;
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.UserMessage;

@@ -3,8 +3,8 @@ package de.studienlotse.answer;
 import de.studienlotse.corpus.Study;
 import de.studienlotse.search.PassageIndex;
 import de.studienlotse.search.SearchProperties;
-import de.studienlotse.answer.llm.LanguageModel;
-import de.studienlotse.answer.llm.ModelStream;
+import de.studienlotse.llm.LanguageModel;
+import de.studienlotse.llm.ModelStream;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -69,8 +69,8 @@ public class AnswerBenchmark {
         answerer = new ExtractiveAnswerer(properties, index);
         request = AnswerRequest.of(question);
         LlmAnswerer offline = new LlmAnswerer(LanguageModel.extractive(), new ModelStream(Duration.ofSeconds(10),
-                Duration.ofSeconds(60)), new de.studienlotse.answer.llm.LlmProperties(
-                de.studienlotse.answer.llm.LlmProperties.Provider.EXTRACTIVE, null, null, null, Duration.ofSeconds(60),
+                Duration.ofSeconds(60)), new de.studienlotse.llm.LlmProperties(
+                de.studienlotse.llm.LlmProperties.Provider.EXTRACTIVE, null, null, null, Duration.ofSeconds(60),
                 Duration.ofSeconds(20), 0.1, 1024), new LlmAnswerer.PromptProperties("classpath:prompts/"), index, study);
         service = new AnswerService(analyzer, selector, answerer, offline, abstention, new Grounding(index));
     }

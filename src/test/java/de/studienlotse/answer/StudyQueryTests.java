@@ -2,9 +2,9 @@ package de.studienlotse.answer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import de.studienlotse.answer.llm.FakeLlmServer;
-import de.studienlotse.answer.llm.FakeLlmServer.Protocol;
-import de.studienlotse.answer.llm.FakeLlmServer.RecordedRequest;
+import de.studienlotse.llm.FakeLlmServer;
+import de.studienlotse.llm.FakeLlmServer.Protocol;
+import de.studienlotse.llm.FakeLlmServer.RecordedRequest;
 import de.studienlotse.search.Concept;
 import de.studienlotse.search.PassageIndex;
 import java.io.IOException;

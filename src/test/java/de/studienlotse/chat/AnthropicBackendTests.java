@@ -4,8 +4,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import de.studienlotse.answer.llm.FakeLlmServer;
-import de.studienlotse.answer.llm.FakeLlmServer.Protocol;
+import de.studienlotse.llm.FakeLlmServer;
+import de.studienlotse.llm.FakeLlmServer.Protocol;
 
 /** The app with {@code provider=anthropic}: the messages API streamed as named SSE events. */
 class AnthropicBackendTests extends LlmBackendContract {

@@ -2,8 +2,8 @@ package de.studienlotse.chat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import de.studienlotse.answer.llm.FakeLlmServer;
-import de.studienlotse.answer.llm.FakeLlmServer.Protocol;
+import de.studienlotse.llm.FakeLlmServer;
+import de.studienlotse.llm.FakeLlmServer.Protocol;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

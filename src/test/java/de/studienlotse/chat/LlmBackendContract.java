@@ -1,6 +1,6 @@
 package de.studienlotse.chat;
 
-import static de.studienlotse.answer.llm.FakeLlmServer.numberedChunks;
+import static de.studienlotse.llm.FakeLlmServer.numberedChunks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -30,8 +30,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 import de.studienlotse.answer.Citation;
 import de.studienlotse.answer.Statement;
-import de.studienlotse.answer.llm.FakeLlmServer;
-import de.studienlotse.answer.llm.FakeLlmServer.RecordedRequest;
+import de.studienlotse.llm.FakeLlmServer;
+import de.studienlotse.llm.FakeLlmServer.RecordedRequest;
 import de.studienlotse.corpus.Study;
 import reactor.core.publisher.Flux;
 import tools.jackson.databind.JsonNode;

@@ -4,8 +4,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import de.studienlotse.answer.llm.FakeLlmServer;
-import de.studienlotse.answer.llm.FakeLlmServer.Protocol;
+import de.studienlotse.llm.FakeLlmServer;
+import de.studienlotse.llm.FakeLlmServer.Protocol;
 
 /** The app with {@code provider=ollama}: {@code /api/chat} streamed as NDJSON, one JSON object per line. */
 class OllamaBackendTests extends LlmBackendContract {

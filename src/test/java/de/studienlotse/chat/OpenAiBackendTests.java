@@ -4,8 +4,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import de.studienlotse.answer.llm.FakeLlmServer;
-import de.studienlotse.answer.llm.FakeLlmServer.Protocol;
+import de.studienlotse.llm.FakeLlmServer;
+import de.studienlotse.llm.FakeLlmServer.Protocol;
 
 /** The app with {@code provider=openai}: chat completions streamed as SSE, as OpenAI, vLLM and LM Studio send them. */
 class OpenAiBackendTests extends LlmBackendContract {

@@ -35,9 +35,9 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import de.studienlotse.answer.Citation;
-import de.studienlotse.answer.llm.FakeLlmServer;
-import de.studienlotse.answer.llm.FakeLlmServer.Protocol;
-import de.studienlotse.answer.llm.FakeLlmServer.RecordedRequest;
+import de.studienlotse.llm.FakeLlmServer;
+import de.studienlotse.llm.FakeLlmServer.Protocol;
+import de.studienlotse.llm.FakeLlmServer.RecordedRequest;
 import de.studienlotse.corpus.Study;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;

@@ -1,8 +1,8 @@
 package de.studienlotse.evaluation;
 
 import de.studienlotse.answer.Citation;
-import de.studienlotse.answer.llm.LanguageModel;
-import de.studienlotse.answer.llm.ModelStream;
+import de.studienlotse.llm.LanguageModel;
+import de.studienlotse.llm.ModelStream;
 import dev.langchain4j.data.message.UserMessage;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import de.studienlotse.answer.Citation;
-import de.studienlotse.answer.llm.FakeLlmServer;
-import de.studienlotse.answer.llm.FakeLlmServer.Protocol;
-import de.studienlotse.answer.llm.LanguageModel;
-import de.studienlotse.answer.llm.LlmConfiguration;
-import de.studienlotse.answer.llm.LlmProperties;
-import de.studienlotse.answer.llm.ModelStream;
+import de.studienlotse.llm.FakeLlmServer;
+import de.studienlotse.llm.FakeLlmServer.Protocol;
+import de.studienlotse.llm.LanguageModel;
+import de.studienlotse.llm.LlmConfiguration;
+import de.studienlotse.llm.LlmProperties;
+import de.studienlotse.llm.ModelStream;
 import de.studienlotse.evaluation.FaithfulnessJudge.Judgement;
 import java.time.Duration;
 import java.util.List;

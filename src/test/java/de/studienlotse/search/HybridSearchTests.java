@@ -2,8 +2,8 @@ package de.studienlotse.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import de.studienlotse.answer.llm.FakeLlmServer;
-import de.studienlotse.answer.llm.FakeLlmServer.Protocol;
+import de.studienlotse.llm.FakeLlmServer;
+import de.studienlotse.llm.FakeLlmServer.Protocol;
 import de.studienlotse.corpus.Passage;
 import de.studienlotse.corpus.Study;
 import java.io.IOException;

@@ -8,7 +8,7 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
-import de.studienlotse.answer.llm.FakeLlmServer;
+import de.studienlotse.llm.FakeLlmServer;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -1,4 +1,4 @@
-package de.studienlotse.answer.llm;
+package de.studienlotse.llm;
 
 import static java.nio.charset.StandardCharsets.ISO_8859_1;
 import static java.nio.charset.StandardCharsets.UTF_8;

@@ -1,4 +1,4 @@
-package de.studienlotse.answer.llm;
+package de.studienlotse.llm;
 
 /** The model stayed silent past the first-token timeout, or its answer ran past the overall timeout. */
 public class LlmTimeoutException extends LlmException {

@@ -1,4 +1,4 @@
-package de.studienlotse.answer.llm;
+package de.studienlotse.llm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,8 +18,8 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
 
-import de.studienlotse.answer.llm.FakeLlmServer.Protocol;
-import de.studienlotse.answer.llm.FakeLlmServer.RecordedRequest;
+import de.studienlotse.llm.FakeLlmServer.Protocol;
+import de.studienlotse.llm.FakeLlmServer.RecordedRequest;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.StreamingChatModel;
 

@@ -1,6 +1,6 @@
-package de.studienlotse.answer.llm;
+package de.studienlotse.llm;
 
-import static de.studienlotse.answer.llm.FakeLlmServer.numberedChunks;
+import static de.studienlotse.llm.FakeLlmServer.numberedChunks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -11,7 +11,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import de.studienlotse.answer.llm.FakeLlmServer.Protocol;
+import de.studienlotse.llm.FakeLlmServer.Protocol;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;

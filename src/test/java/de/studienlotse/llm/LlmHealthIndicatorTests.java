@@ -1,4 +1,4 @@
-package de.studienlotse.answer.llm;
+package de.studienlotse.llm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
 
-import de.studienlotse.answer.llm.FakeLlmServer.Protocol;
-import de.studienlotse.answer.llm.LlmProperties.Provider;
+import de.studienlotse.llm.FakeLlmServer.Protocol;
+import de.studienlotse.llm.LlmProperties.Provider;
 
 class LlmHealthIndicatorTests {
 

@@ -1,4 +1,4 @@
-package de.studienlotse.answer.llm;
+package de.studienlotse.llm;
 
 import static dev.langchain4j.http.client.sse.ServerSentEventListenerUtils.ignoringExceptions;
 import static java.nio.charset.StandardCharsets.UTF_8;

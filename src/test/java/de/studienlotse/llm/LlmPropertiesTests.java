@@ -1,4 +1,4 @@
-package de.studienlotse.answer.llm;
+package de.studienlotse.llm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,7 +7,7 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 
-import de.studienlotse.answer.llm.LlmProperties.Provider;
+import de.studienlotse.llm.LlmProperties.Provider;
 
 class LlmPropertiesTests {
 

@@ -1,4 +1,4 @@
-package de.studienlotse.answer.llm;
+package de.studienlotse.llm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,9 +6,9 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 
-import de.studienlotse.answer.llm.FakeLlmServer.Protocol;
-import de.studienlotse.answer.llm.FakeLlmServer.RecordedRequest;
-import de.studienlotse.answer.llm.LlmProperties.Provider;
+import de.studienlotse.llm.FakeLlmServer.Protocol;
+import de.studienlotse.llm.FakeLlmServer.RecordedRequest;
+import de.studienlotse.llm.LlmProperties.Provider;
 import tools.jackson.databind.JsonNode;
 
 /** The Ollama client through {@link ModelStream}, against {@code /api/chat} NDJSON. */

@@ -1,4 +1,4 @@
-package de.studienlotse.answer.llm;
+package de.studienlotse.llm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

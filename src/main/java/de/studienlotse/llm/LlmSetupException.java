@@ -1,4 +1,4 @@
-package de.studienlotse.answer.llm;
+package de.studienlotse.llm;
 
 /**
  * The language model is configured so that it cannot work; stops the start-up. {@link LlmFailureAnalyzer} prints the

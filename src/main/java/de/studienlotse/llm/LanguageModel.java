@@ -1,4 +1,4 @@
-package de.studienlotse.answer.llm;
+package de.studienlotse.llm;
 
 import java.util.Objects;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package de.studienlotse.answer.llm;
+package de.studienlotse.llm;
 
 import java.util.Arrays;
 import java.util.stream.Collectors;
@@ -9,7 +9,7 @@ import org.springframework.boot.diagnostics.FailureAnalyzer;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 
-import de.studienlotse.answer.llm.LlmProperties.Provider;
+import de.studienlotse.llm.LlmProperties.Provider;
 
 /**
  * Turns a misconfigured language model into Spring Boot's start-up report (description and action) instead of a

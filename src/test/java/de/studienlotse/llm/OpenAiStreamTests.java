@@ -1,4 +1,4 @@
-package de.studienlotse.answer.llm;
+package de.studienlotse.llm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,9 +9,9 @@ import java.util.concurrent.CompletableFuture;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 
-import de.studienlotse.answer.llm.FakeLlmServer.Protocol;
-import de.studienlotse.answer.llm.FakeLlmServer.RecordedRequest;
-import de.studienlotse.answer.llm.LlmProperties.Provider;
+import de.studienlotse.llm.FakeLlmServer.Protocol;
+import de.studienlotse.llm.FakeLlmServer.RecordedRequest;
+import de.studienlotse.llm.LlmProperties.Provider;
 import dev.langchain4j.model.chat.StreamingChatModel;
 import reactor.test.StepVerifier;
 import tools.jackson.databind.JsonNode;

@@ -1,4 +1,4 @@
-package de.studienlotse.answer.llm;
+package de.studienlotse.llm;
 
 import java.net.URI;
 import java.net.URLEncoder;
@@ -15,7 +15,7 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.ReactiveHealthIndicator;
 import org.springframework.boot.health.contributor.Status;
 
-import de.studienlotse.answer.llm.LlmProperties.Provider;
+import de.studienlotse.llm.LlmProperties.Provider;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
