@@ -1,6 +1,6 @@
 package de.studienlotse.advisor;
 
-import de.studienlotse.llm.LanguageModel;
+import de.studienlotse.llm.ConfiguredModel;
 import de.studienlotse.llm.ModelStream;
 import de.studienlotse.corpus.Study;
 import de.studienlotse.search.PassageIndex;
@@ -40,7 +40,7 @@ class AdvisorConfiguration {
     }
 
     @Bean
-    BriefSummarizer briefSummarizer(LanguageModel model, ModelStream stream,
+    BriefSummarizer briefSummarizer(ConfiguredModel model, ModelStream stream,
                                     @Value("${studienlotse.prompts.location:classpath:prompts/}") String promptLocation) {
         return new BriefSummarizer(model, stream, promptLocation);
     }

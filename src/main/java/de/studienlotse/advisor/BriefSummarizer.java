@@ -2,7 +2,7 @@ package de.studienlotse.advisor;
 
 import de.studienlotse.answer.Citation;
 import de.studienlotse.answer.CitationFilter;
-import de.studienlotse.llm.LanguageModel;
+import de.studienlotse.llm.ConfiguredModel;
 import de.studienlotse.llm.ModelStream;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.SystemMessage;
@@ -38,12 +38,12 @@ final class BriefSummarizer {
     private static final int MAX_SENTENCES = 6;
     private static final int MAX_LENGTH = 2000;
 
-    private final LanguageModel model;
+    private final ConfiguredModel model;
     private final ModelStream stream;
     private final String system;
     private final String template;
 
-    BriefSummarizer(LanguageModel model, ModelStream stream, String promptLocation) {
+    BriefSummarizer(ConfiguredModel model, ModelStream stream, String promptLocation) {
         this.model = model;
         this.stream = stream;
         this.system = read(promptLocation, "brief-system.md");

@@ -1,6 +1,6 @@
 package de.studienlotse.answer;
 
-import de.studienlotse.llm.LanguageModel;
+import de.studienlotse.llm.ConfiguredModel;
 import de.studienlotse.llm.LlmProperties;
 import de.studienlotse.llm.ModelStream;
 import de.studienlotse.corpus.Passage;
@@ -35,7 +35,7 @@ class LlmAnswerer {
     /** The longest standalone question taken; the chat accepts questions of up to 1,000 characters. */
     static final int MAX_STANDALONE = 1000;
 
-    private final LanguageModel model;
+    private final ConfiguredModel model;
     private final ModelStream stream;
     private final LlmProperties limits;
     private final Prompts prompts;
@@ -44,7 +44,7 @@ class LlmAnswerer {
     /** The study's concept names, one per line, for the rewrite into its words. */
     private final String conceptNames;
 
-    LlmAnswerer(LanguageModel model, ModelStream stream, LlmProperties limits, PromptProperties promptProperties,
+    LlmAnswerer(ConfiguredModel model, ModelStream stream, LlmProperties limits, PromptProperties promptProperties,
                 PassageIndex index, Study study) {
         this.model = model;
         this.stream = stream;

@@ -28,10 +28,10 @@ public class LlmConfiguration {
     private static final Logger log = LoggerFactory.getLogger(LlmConfiguration.class);
 
     @Bean
-    LanguageModel languageModel(LlmProperties properties, Environment environment) {
+    ConfiguredModel configuredModel(LlmProperties properties, Environment environment) {
         // the embedding model's key is a secret of the same kind, bound elsewhere: masked in the logs all the same
         KeyMasking.protect(environment.getProperty("studienlotse.search.embeddings.api-key"));
-        LanguageModel model = create(properties);
+        ConfiguredModel model = create(properties);
         log.info(startupLine(properties));
         return model;
     }
@@ -51,21 +51,21 @@ public class LlmConfiguration {
     }
 
     /** The model for {@code properties}; public for tools and tests that run without a Spring context. */
-    public static LanguageModel create(LlmProperties properties) {
-        if (properties.provider() == Provider.EXTRACTIVE) return LanguageModel.extractive();
+    public static ConfiguredModel create(LlmProperties properties) {
+        if (properties.provider() == Provider.EXTRACTIVE) return ConfiguredModel.extractive();
         KeyMasking.protect(properties.apiKey());
         requireBaseUrl(properties);
         requireModel(properties);
         return switch (properties.provider()) {
-            case EXTRACTIVE -> LanguageModel.extractive();
+            case EXTRACTIVE -> ConfiguredModel.extractive();
             case OPENAI -> named(properties, openAi(properties));
             case OLLAMA -> named(properties, ollama(properties));
             case ANTHROPIC -> named(properties, anthropic(properties));
         };
     }
 
-    private static LanguageModel named(LlmProperties properties, StreamingChatModel model) {
-        return new LanguageModel(Optional.of(model), properties.provider().id() + ":" + properties.model());
+    private static ConfiguredModel named(LlmProperties properties, StreamingChatModel model) {
+        return new ConfiguredModel(Optional.of(model), properties.provider().id() + ":" + properties.model());
     }
 
     private static StreamingChatModel openAi(LlmProperties properties) {

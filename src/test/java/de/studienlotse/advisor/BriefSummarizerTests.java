@@ -2,7 +2,7 @@ package de.studienlotse.advisor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import de.studienlotse.llm.LanguageModel;
+import de.studienlotse.llm.ConfiguredModel;
 import de.studienlotse.llm.ModelStream;
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
@@ -33,7 +33,7 @@ class BriefSummarizerTests {
         int last = BRIEF.citations().size();
         AtomicReference<String> prompt = new AtomicReference<>();
         StreamingChatModel model = scripted("B-Fälle ähneln dem Betrieb [2]. Dazu kommt [" + last + "]. Und [999].", prompt);
-        BriefSummarizer summarizer = new BriefSummarizer(new LanguageModel(Optional.of(model), "test:scripted"), STREAM,
+        BriefSummarizer summarizer = new BriefSummarizer(new ConfiguredModel(Optional.of(model), "test:scripted"), STREAM,
                 "classpath:prompts/");
 
         // when
@@ -49,7 +49,7 @@ class BriefSummarizerTests {
     @Test
     void should_drop_a_summary_without_valid_citation() {
         StreamingChatModel model = scripted("Alles wird gut.", new AtomicReference<>());
-        BriefSummarizer summarizer = new BriefSummarizer(new LanguageModel(Optional.of(model), "test:scripted"), STREAM,
+        BriefSummarizer summarizer = new BriefSummarizer(new ConfiguredModel(Optional.of(model), "test:scripted"), STREAM,
                 "classpath:prompts/");
 
         assertThat(summarizer.summarize(BRIEF).block(Duration.ofSeconds(10)).summary()).isNull();
@@ -57,7 +57,7 @@ class BriefSummarizerTests {
 
     @Test
     void should_leave_the_brief_alone_without_a_model() {
-        BriefSummarizer offline = new BriefSummarizer(LanguageModel.extractive(), STREAM, "classpath:prompts/");
+        BriefSummarizer offline = new BriefSummarizer(ConfiguredModel.extractive(), STREAM, "classpath:prompts/");
 
         assertThat(offline.summarize(BRIEF).block()).isSameAs(BRIEF);
     }

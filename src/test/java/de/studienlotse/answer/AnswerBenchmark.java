@@ -3,7 +3,7 @@ package de.studienlotse.answer;
 import de.studienlotse.corpus.Study;
 import de.studienlotse.search.PassageIndex;
 import de.studienlotse.search.SearchProperties;
-import de.studienlotse.llm.LanguageModel;
+import de.studienlotse.llm.ConfiguredModel;
 import de.studienlotse.llm.ModelStream;
 import java.io.IOException;
 import java.time.Duration;
@@ -68,7 +68,7 @@ public class AnswerBenchmark {
         abstention = new Abstention(properties, study, index);
         answerer = new ExtractiveAnswerer(properties, index);
         request = AnswerRequest.of(question);
-        LlmAnswerer offline = new LlmAnswerer(LanguageModel.extractive(), new ModelStream(Duration.ofSeconds(10),
+        LlmAnswerer offline = new LlmAnswerer(ConfiguredModel.extractive(), new ModelStream(Duration.ofSeconds(10),
                 Duration.ofSeconds(60)), new de.studienlotse.llm.LlmProperties(
                 de.studienlotse.llm.LlmProperties.Provider.EXTRACTIVE, null, null, null, Duration.ofSeconds(60),
                 Duration.ofSeconds(20), 0.1, 1024), new LlmAnswerer.PromptProperties("classpath:prompts/"), index, study);

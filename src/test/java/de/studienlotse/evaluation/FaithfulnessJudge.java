@@ -1,7 +1,7 @@
 package de.studienlotse.evaluation;
 
 import de.studienlotse.answer.Citation;
-import de.studienlotse.llm.LanguageModel;
+import de.studienlotse.llm.ConfiguredModel;
 import de.studienlotse.llm.ModelStream;
 import dev.langchain4j.data.message.UserMessage;
 import java.io.IOException;
@@ -28,12 +28,12 @@ public class FaithfulnessJudge implements AnswerJudge {
     static final String PROMPT = "judge-faithfulness.md";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final LanguageModel model;
+    private final ConfiguredModel model;
     private final ModelStream stream;
     private final boolean enabled;
     private final String prompt;
 
-    FaithfulnessJudge(LanguageModel model, ModelStream stream, EvaluationProperties properties, ResourceLoader resources,
+    FaithfulnessJudge(ConfiguredModel model, ModelStream stream, EvaluationProperties properties, ResourceLoader resources,
                       @Value("${studienlotse.prompts.location:classpath:prompts/}") String location) {
         this.model = model;
         this.stream = stream;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import de.studienlotse.answer.Citation;
 import de.studienlotse.llm.FakeLlmServer;
 import de.studienlotse.llm.FakeLlmServer.Protocol;
-import de.studienlotse.llm.LanguageModel;
+import de.studienlotse.llm.ConfiguredModel;
 import de.studienlotse.llm.LlmConfiguration;
 import de.studienlotse.llm.LlmProperties;
 import de.studienlotse.llm.ModelStream;
@@ -88,18 +88,18 @@ class FaithfulnessJudgeTests {
             assertThat(judge(openAi(server), false).active()).isFalse();
             assertThat(judge(openAi(server), false).state()).isEqualTo("off");
         }
-        FaithfulnessJudge withoutModel = judge(LanguageModel.extractive(), true);
+        FaithfulnessJudge withoutModel = judge(ConfiguredModel.extractive(), true);
         assertThat(withoutModel.active()).isFalse();
         assertThat(withoutModel.state()).contains("no language model");
     }
 
-    private static FaithfulnessJudge judge(LanguageModel model, boolean enabled) {
+    private static FaithfulnessJudge judge(ConfiguredModel model, boolean enabled) {
         // the real prompt file of prompts/
         return new FaithfulnessJudge(model, STREAM, new EvaluationProperties("evaluation/questions.jsonl",
                 "target/reports", enabled, true), new DefaultResourceLoader(), "file:prompts/");
     }
 
-    private static LanguageModel openAi(FakeLlmServer server) {
+    private static ConfiguredModel openAi(FakeLlmServer server) {
         return LlmConfiguration.create(new LlmProperties(LlmProperties.Provider.OPENAI, server.baseUrl(), "judge-model",
                 null, Duration.ofSeconds(10), Duration.ofSeconds(5), 0.0, 512));
     }

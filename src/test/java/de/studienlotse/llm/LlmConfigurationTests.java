@@ -33,9 +33,9 @@ class LlmConfigurationTests {
         runner.run(context -> {
             // then
             assertThat(context).hasNotFailed().doesNotHaveBean(StreamingChatModel.class).hasSingleBean(ModelStream.class);
-            LanguageModel languageModel = context.getBean(LanguageModel.class);
-            assertThat(languageModel.isPresent()).isFalse();
-            assertThat(languageModel.backendName()).isEqualTo("extractive");
+            ConfiguredModel configuredModel = context.getBean(ConfiguredModel.class);
+            assertThat(configuredModel.isPresent()).isFalse();
+            assertThat(configuredModel.backendName()).isEqualTo("extractive");
         });
     }
 
@@ -146,15 +146,15 @@ class LlmConfigurationTests {
             runner.withPropertyValues("studienlotse.llm.provider=openai", "studienlotse.llm.base-url=" + vllm.baseUrl(),
                     "studienlotse.llm.model=qwen2.5-7b-instruct").run(context -> {
                 assertThat(context).hasNotFailed();
-                LanguageModel languageModel = context.getBean(LanguageModel.class);
+                ConfiguredModel configuredModel = context.getBean(ConfiguredModel.class);
 
                 // when
                 String reply = context.getBean(ModelStream.class)
-                        .complete(languageModel.model().orElseThrow(), List.of(UserMessage.from("Wie viele Fälle?")))
+                        .complete(configuredModel.model().orElseThrow(), List.of(UserMessage.from("Wie viele Fälle?")))
                         .block(Duration.ofSeconds(5));
 
                 // then
-                assertThat(languageModel.backendName()).isEqualTo("openai:qwen2.5-7b-instruct");
+                assertThat(configuredModel.backendName()).isEqualTo("openai:qwen2.5-7b-instruct");
                 assertThat(reply).isEqualTo("Acht Fallstudien.");
                 RecordedRequest request = vllm.takeRequest();
                 assertThat(request.json().path("model").asString()).isEqualTo("qwen2.5-7b-instruct");
@@ -179,8 +179,8 @@ class LlmConfigurationTests {
             assertThat(properties.rewriteTimeout()).isEqualTo(Duration.ofSeconds(4));
             assertThat(properties.rewriteMaxTokens()).isEqualTo(64);
             assertThat(properties.temperature()).isEqualTo(0.1);
-            assertThat(context.getBean(LanguageModel.class).backendName()).isEqualTo("ollama:llama3.1");
-            assertThat(context.getBean(LanguageModel.class).isPresent()).isTrue();
+            assertThat(context.getBean(ConfiguredModel.class).backendName()).isEqualTo("ollama:llama3.1");
+            assertThat(context.getBean(ConfiguredModel.class).isPresent()).isTrue();
         });
     }
 

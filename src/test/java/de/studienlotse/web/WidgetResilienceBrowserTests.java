@@ -10,7 +10,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Route;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
-import de.studienlotse.llm.LanguageModel;
+import de.studienlotse.llm.ConfiguredModel;
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.model.chat.StreamingChatModel;
@@ -414,8 +414,8 @@ class WidgetResilienceBrowserTests {
 
         @Bean
         @Primary
-        LanguageModel scriptedLanguageModel(Script script) {
-            return new LanguageModel(Optional.of(script), "scripted:test");
+        ConfiguredModel scriptedConfiguredModel(Script script) {
+            return new ConfiguredModel(Optional.of(script), "scripted:test");
         }
     }
 

@@ -7,20 +7,21 @@ import dev.langchain4j.model.chat.StreamingChatModel;
 
 /**
  * The configured language model, or none in the extractive mode; callers ask {@link #isPresent()} before generating.
+ * Not called {@code LanguageModel}: that is LangChain4j's non-streaming model interface, which this is not.
  *
  * @param model       the streaming client of the configured provider; empty for {@code extractive}
  * @param backendName what answers; {@code extractive} or provider and model, e.g. {@code openai:gpt-4o-mini}; safe to show
  */
-public record LanguageModel(Optional<StreamingChatModel> model, String backendName) {
+public record ConfiguredModel(Optional<StreamingChatModel> model, String backendName) {
 
-    public LanguageModel {
+    public ConfiguredModel {
         Objects.requireNonNull(model, "model must not be null, use Optional.empty()");
         if (backendName == null || backendName.isBlank()) throw new IllegalArgumentException("backendName must not be blank");
     }
 
     /** No model: answers are extracted from the retrieved passages. */
-    public static LanguageModel extractive() {
-        return new LanguageModel(Optional.empty(), "extractive");
+    public static ConfiguredModel extractive() {
+        return new ConfiguredModel(Optional.empty(), "extractive");
     }
 
     /** Whether a model is configured, i.e. answers may be generated. */
