@@ -15,7 +15,7 @@ import java.util.Set;
  * @param studyQuery the question rewritten by the language model into the study's words, searched beside
  *                   {@code searchText}; {@code null} without a model or when the rewrite failed
  */
-public record AnalyzedQuestion(String text, String searchText, Language language, Set<Topic> topics,
+record AnalyzedQuestion(String text, String searchText, Language language, Set<Topic> topics,
                                List<String> caseIds, Activity activity, boolean followUp, boolean whichCases,
                                String studyQuery) {
 

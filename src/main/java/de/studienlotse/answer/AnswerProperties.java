@@ -13,7 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param quoteLength  passages longer than this are shortened at a sentence end in extractive answers
  */
 @ConfigurationProperties("studienlotse.answer")
-public record AnswerProperties(@DefaultValue("8") int maxSources, @DefaultValue("3") int maxPerCase,
+record AnswerProperties(@DefaultValue("8") int maxSources, @DefaultValue("3") int maxPerCase,
                                @DefaultValue("12") int retrievalK, @DefaultValue AbstentionProperties abstention,
                                @DefaultValue("360") int quoteLength) {
 

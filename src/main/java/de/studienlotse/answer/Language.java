@@ -4,7 +4,7 @@ import java.util.Locale;
 import java.util.Set;
 
 /** The language a question is asked in; the study itself is German, so German is the default. */
-public enum Language {
+enum Language {
     DE, EN;
 
     private static final Set<String> ENGLISH = Set.of("the", "what", "which", "how", "did", "does", "do", "was",
@@ -15,7 +15,7 @@ public enum Language {
             "warum", "lange", "viele", "nicht", "auch", "im", "zu", "von", "ich", "wir", "man", "sie");
 
     /** Counts function words; ties go to German. */
-    public static Language of(String text) {
+    static Language of(String text) {
         int en = 0;
         int de = 0;
         for (String word : text.toLowerCase(Locale.ROOT).split("[^\\p{L}]+")) {

@@ -29,7 +29,7 @@ import org.springframework.stereotype.Component;
  * </ul>
  */
 @Component
-public class QuestionAnalyzer {
+class QuestionAnalyzer {
 
     static final String CUES = "answer/fragewoerter.tsv";
 
@@ -128,7 +128,7 @@ public class QuestionAnalyzer {
     private final QuestionCues<String> brancheCues;
     private final QuestionCues<Activity> activityCues;
 
-    public QuestionAnalyzer(Study study, PassageIndex index) {
+    QuestionAnalyzer(Study study, PassageIndex index) {
         this.study = study;
         this.index = index;
         Map<Topic, List<String>> topics = new LinkedHashMap<>();
@@ -183,7 +183,7 @@ public class QuestionAnalyzer {
         return phrases;
     }
 
-    public AnalyzedQuestion analyze(AnswerRequest request) {
+    AnalyzedQuestion analyze(AnswerRequest request) {
         String message = request.message().strip();
         Language language = Language.of(message);
         List<AnalyzedWord> words = index.words(message);

@@ -10,7 +10,7 @@ import de.studienlotse.corpus.Passage;
  * @param fact     picked because the question asks for this fact (a duration, the sample size), not found by search
  * @param matching one of every case that answers a "which cases" question, shown whatever its coverage
  */
-public record Source(int n, Passage passage, CaseStudy caseStudy, double coverage, boolean fact, boolean matching) {
+record Source(int n, Passage passage, CaseStudy caseStudy, double coverage, boolean fact, boolean matching) {
 
     /** The same source under another number. */
     Source numbered(int number) {

@@ -18,20 +18,20 @@ import org.springframework.stereotype.Component;
  * everything else from the index, searched once in the sections the question's topics point to and once everywhere.
  */
 @Component
-public class SourceSelector {
+class SourceSelector {
 
     private final PassageIndex index;
     private final Study study;
     private final AnswerProperties properties;
 
-    public SourceSelector(PassageIndex index, Study study, AnswerProperties properties) {
+    SourceSelector(PassageIndex index, Study study, AnswerProperties properties) {
         this.index = index;
         this.study = study;
         this.properties = properties;
     }
 
     /** Sources numbered from 1, most useful first; blocking (Lucene), so call it off the event loop. */
-    public Selection select(AnalyzedQuestion question) {
+    Selection select(AnalyzedQuestion question) {
         Map<String, Candidate> picked = new LinkedHashMap<>();
         de.studienlotse.search.QueryTerms terms = index.analyze(question.searchText());
         List<CaseStudy> targets = question.caseIds().stream().map(id -> study.caseById(id).orElseThrow()).toList();

@@ -7,7 +7,7 @@ import java.util.List;
  * to the structured facts (duration, works council, external help); their cue words are in
  * {@code answer/fragewoerter.tsv}, matched on analysed words by {@link QuestionAnalyzer}.
  */
-public enum Topic {
+enum Topic {
     HERAUSFORDERUNGEN("herausforderungen", List.of("tabelle-1", "zusammenfassung", "fazit")),
     ERFOLGSFAKTOREN("erfolgsfaktoren", List.of("tabelle-2", "zusammenfassung", "fazit")),
     TIPPS("tipps", List.of("fazit")),
@@ -41,15 +41,15 @@ public enum Topic {
     }
 
     /** The case section this topic is answered from; {@code null} for topics the study never answers. */
-    public String sectionId() {
+    String sectionId() {
         return sectionId;
     }
 
     /** Study-level sections that speak about this topic across all cases (Tabelle 1 for challenges, ...). */
-    public List<String> studySections() {
+    List<String> studySections() {
         return studySections;
     }
 
     /** Topics answered from structured facts rather than from retrieved prose. */
-    public static final List<Topic> FACTS = List.of(DAUER, BETRIEBSRAT, EXTERN);
+    static final List<Topic> FACTS = List.of(DAUER, BETRIEBSRAT, EXTERN);
 }
