@@ -28,7 +28,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
 class StudyQueryTests {
 
-    static final FakeLlmServer SERVER = FakeLlmServer.start(Protocol.OPENAI);
+    static final FakeLlmServer SERVER = FakeLlmServer.start(Protocol.OPENAI, "rewrite-test");
     /** Everyday words: the index finds the minutes-writing case K2 for them, not the planning cases P1..P4. */
     static final String QUESTION = "Wer hat die Dienstpläne mit Software austüfteln lassen?";
     static final String STUDY_QUERY = "Personaleinsatzplanung Kapazitätsplanung";
@@ -36,12 +36,7 @@ class StudyQueryTests {
 
     @DynamicPropertySource
     static void llm(DynamicPropertyRegistry registry) {
-        registry.add("studienlotse.llm.provider", () -> "openai");
-        registry.add("studienlotse.llm.base-url", SERVER::baseUrl);
-        registry.add("studienlotse.llm.model", () -> "rewrite-test");
-        registry.add("studienlotse.llm.api-key", () -> "sk-test-rewrite-0000");
-        registry.add("studienlotse.llm.first-token-timeout", () -> "5s");
-        registry.add("studienlotse.llm.timeout", () -> "10s");
+        SERVER.configure(registry, "sk-test-rewrite-0000", Duration.ofSeconds(5), Duration.ofSeconds(10));
     }
 
     @AfterAll

@@ -26,16 +26,11 @@ import reactor.core.publisher.Mono;
 @AutoConfigureWebTestClient
 class ChatHeartbeatTests {
 
-    static final FakeLlmServer SERVER = FakeLlmServer.start(Protocol.OPENAI);
+    static final FakeLlmServer SERVER = FakeLlmServer.start(Protocol.OPENAI, "heartbeat-test");
 
     @DynamicPropertySource
     static void llm(DynamicPropertyRegistry registry) {
-        registry.add("studienlotse.llm.provider", () -> "openai");
-        registry.add("studienlotse.llm.base-url", SERVER::baseUrl);
-        registry.add("studienlotse.llm.model", () -> "heartbeat-test");
-        registry.add("studienlotse.llm.api-key", () -> "test-key");
-        registry.add("studienlotse.llm.first-token-timeout", () -> "10s");
-        registry.add("studienlotse.llm.timeout", () -> "20s");
+        SERVER.configure(registry, "test-key", Duration.ofSeconds(10), Duration.ofSeconds(20));
     }
 
     @AfterAll

@@ -58,6 +58,9 @@ abstract class LlmBackendContract {
     /** What the fake model makes of every question when asked for it in the study's words; a separate call. */
     static final String STUDY_QUERY = "Herausforderungen Rechnungsverarbeitung";
     static final String STUDY_QUERY_PROMPT = firstLine("prompts/query-study-vocabulary.md");
+    /** A model answer citing two sources, split mid-sentence as a model streams it. */
+    static final String[] CITED_CHUNKS = {"Laut B4 war die ", "Datenqualität anfangs gering [1]. ", "Außerdem fehlte ",
+            "eine Projektstruktur [2]."};
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Set<Class<?>> WARMED_UP = ConcurrentHashMap.newKeySet();
@@ -73,25 +76,34 @@ abstract class LlmBackendContract {
     @Autowired
     Conversations conversations;
 
-    /** The fake server this class's context talks to. */
-    abstract FakeLlmServer server();
+    private final FakeLlmServer server;
+
+    /** @param server the fake server this class's context talks to, started by the subclass for its context */
+    LlmBackendContract(FakeLlmServer server) {
+        this.server = server;
+    }
+
+    FakeLlmServer server() {
+        return server;
+    }
 
     /** {@code openai}, {@code ollama} or {@code anthropic}, as {@code studienlotse.llm.provider} spells it. */
-    abstract String provider();
+    String provider() {
+        return server.protocol().provider();
+    }
 
     /** The model name configured, which must reach the wire. */
-    abstract String model();
+    String model() {
+        return server.model();
+    }
 
     /** Where the provider's client posts a chat, as the fake server saw it. */
-    abstract String chatPath();
+    String chatPath() {
+        return server.protocol().chatPath();
+    }
 
-    static void pointAt(DynamicPropertyRegistry registry, String provider, FakeLlmServer server, String model) {
-        registry.add("studienlotse.llm.provider", () -> provider);
-        registry.add("studienlotse.llm.base-url", server::baseUrl);
-        registry.add("studienlotse.llm.model", () -> model);
-        registry.add("studienlotse.llm.api-key", () -> API_KEY);
-        registry.add("studienlotse.llm.first-token-timeout", FIRST_TOKEN_TIMEOUT::toString);
-        registry.add("studienlotse.llm.timeout", TIMEOUT::toString);
+    static void pointAt(DynamicPropertyRegistry registry, FakeLlmServer server) {
+        server.configure(registry, API_KEY, FIRST_TOKEN_TIMEOUT, TIMEOUT);
         registry.add("studienlotse.llm.idle-timeout", IDLE_TIMEOUT::toString);
         registry.add("studienlotse.llm.rewrite-timeout", REWRITE_TIMEOUT::toString);
     }
@@ -140,8 +152,7 @@ abstract class LlmBackendContract {
     @Test
     void should_stream_cited_answer_as_tokens_between_sources_and_done() {
         // given
-        server().streams("Laut B4 war die ", "Datenqualität anfangs gering [1]. ", "Außerdem fehlte ",
-                "eine Projektstruktur [2].");
+        server().streams(CITED_CHUNKS);
 
         // when
         Streamed answer = stream(QUESTION);
@@ -153,34 +164,32 @@ abstract class LlmBackendContract {
         assertThat(answer.tokens()).hasSizeGreaterThan(1);
         ChatResponse done = answer.done();
         assertThat(inReadingOrder(String.join("", answer.tokens()))).isEqualTo(done.answer());
-        assertThat(done.answer()).isEqualTo(
-                "Laut B4 war die Datenqualität anfangs gering [1]. Außerdem fehlte eine Projektstruktur [2].");
+        assertCitedModelAnswer(done);
         List<Citation> sources = answer.sources().sources();
-        assertThat(done.citations()).extracting(Citation::n).containsExactly(1, 2);
         assertThat(done.citations()).extracting(Citation::passageId)
                 .containsExactly(sources.get(0).passageId(), sources.get(1).passageId())
                 .allSatisfy(id -> assertThat(study.passage(id)).isPresent());
-        assertThat(done.backend()).isEqualTo(provider() + ":" + model());
-        assertThat(done.abstained()).isFalse();
-        assertThat(done.uncited()).isFalse();
-        assertThat(done.notice()).isNull();
     }
 
     @Test
     void should_answer_cited_model_text_as_json() {
         // given
-        server().streams("Laut B4 war die ", "Datenqualität anfangs gering [1]. ", "Außerdem fehlte ",
-                "eine Projektstruktur [2].");
+        server().streams(CITED_CHUNKS);
 
         // when
         ChatResponse response = ask(QUESTION);
 
         // then
+        assertCitedModelAnswer(response);
+        assertThat(response.citations()).allSatisfy(citation ->
+                assertThat(study.passage(citation.passageId())).get().extracting(p -> p.text()).isEqualTo(citation.quote()));
+    }
+
+    /** The model's text as {@link #CITED_CHUNKS} streamed it, both citations kept, no fallback. */
+    private void assertCitedModelAnswer(ChatResponse response) {
         assertThat(response.answer()).isEqualTo(
                 "Laut B4 war die Datenqualität anfangs gering [1]. Außerdem fehlte eine Projektstruktur [2].");
         assertThat(response.citations()).extracting(Citation::n).containsExactly(1, 2);
-        assertThat(response.citations()).allSatisfy(citation ->
-                assertThat(study.passage(citation.passageId())).get().extracting(p -> p.text()).isEqualTo(citation.quote()));
         assertThat(response.backend()).isEqualTo(provider() + ":" + model());
         assertThat(response.abstained()).isFalse();
         assertThat(response.uncited()).isFalse();

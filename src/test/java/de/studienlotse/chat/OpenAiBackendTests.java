@@ -10,36 +10,19 @@ import de.studienlotse.llm.FakeLlmServer.Protocol;
 /** The app with {@code provider=openai}: chat completions streamed as SSE, as OpenAI, vLLM and LM Studio send them. */
 class OpenAiBackendTests extends LlmBackendContract {
 
-    static final String MODEL = "studienlotse-gpt-test";
-    static final FakeLlmServer SERVER = FakeLlmServer.start(Protocol.OPENAI);
+    static final FakeLlmServer SERVER = FakeLlmServer.start(Protocol.OPENAI, "studienlotse-gpt-test");
+
+    OpenAiBackendTests() {
+        super(SERVER);
+    }
 
     @DynamicPropertySource
     static void llm(DynamicPropertyRegistry registry) {
-        pointAt(registry, "openai", SERVER, MODEL);
+        pointAt(registry, SERVER);
     }
 
     @AfterAll
     static void stopServer() {
         SERVER.close();
-    }
-
-    @Override
-    FakeLlmServer server() {
-        return SERVER;
-    }
-
-    @Override
-    String provider() {
-        return "openai";
-    }
-
-    @Override
-    String model() {
-        return MODEL;
-    }
-
-    @Override
-    String chatPath() {
-        return "/v1/chat/completions";
     }
 }

@@ -53,7 +53,7 @@ import tools.jackson.databind.json.JsonMapper;
 @AutoConfigureWebTestClient
 class PromptInjectionTests {
 
-    static final FakeLlmServer SERVER = FakeLlmServer.start(Protocol.OPENAI);
+    static final FakeLlmServer SERVER = FakeLlmServer.start(Protocol.OPENAI, "obedient-model");
     static final String SYSTEM_PROMPT = read("prompts/answer-system.md");
     static final String QUESTION = "Welche Herausforderungen gab es bei der automatisierten Rechnungsverarbeitung?";
 
@@ -64,11 +64,7 @@ class PromptInjectionTests {
 
     @DynamicPropertySource
     static void llm(DynamicPropertyRegistry registry) {
-        registry.add("studienlotse.llm.provider", () -> "openai");
-        registry.add("studienlotse.llm.base-url", SERVER::baseUrl);
-        registry.add("studienlotse.llm.model", () -> "obedient-model");
-        registry.add("studienlotse.llm.first-token-timeout", () -> "5s");
-        registry.add("studienlotse.llm.timeout", () -> "10s");
+        SERVER.configure(registry, null, Duration.ofSeconds(5), Duration.ofSeconds(10));
     }
 
     @AfterAll

@@ -30,6 +30,8 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.springframework.test.context.DynamicPropertyRegistry;
+
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -48,6 +50,8 @@ public final class FakeLlmServer implements AutoCloseable {
     private static final Duration STALL_LIMIT = Duration.ofSeconds(10);
 
     private final Protocol protocol;
+    /** The model name the app is configured with; the fake answers any name it is sent. */
+    private final String model;
     private final ServerSocket serverSocket;
     private final ExecutorService connections = Executors.newVirtualThreadPerTaskExecutor();
     private final Set<Socket> openSockets = ConcurrentHashMap.newKeySet();
@@ -71,18 +75,45 @@ public final class FakeLlmServer implements AutoCloseable {
     private final AtomicInteger modelListRequests = new AtomicInteger();
     private final List<String> embedded = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-    private FakeLlmServer(Protocol protocol) throws IOException {
+    private FakeLlmServer(Protocol protocol, String model) throws IOException {
         this.protocol = protocol;
+        this.model = model;
         this.serverSocket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         Thread.ofVirtual().name("fake-" + protocol.name().toLowerCase(Locale.ROOT)).start(this::accept);
     }
 
     public static FakeLlmServer start(Protocol protocol) {
+        return start(protocol, "fake-" + protocol.provider());
+    }
+
+    public static FakeLlmServer start(Protocol protocol, String model) {
         try {
-            return new FakeLlmServer(protocol);
+            return new FakeLlmServer(protocol, model);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Points the app's {@code studienlotse.llm.*} at this server: its protocol's provider, its base URL and model name.
+     *
+     * @param apiKey {@code null} for none
+     */
+    public void configure(DynamicPropertyRegistry registry, String apiKey, Duration firstTokenTimeout, Duration timeout) {
+        registry.add("studienlotse.llm.provider", protocol::provider);
+        registry.add("studienlotse.llm.base-url", this::baseUrl);
+        registry.add("studienlotse.llm.model", this::model);
+        if (apiKey != null) registry.add("studienlotse.llm.api-key", () -> apiKey);
+        registry.add("studienlotse.llm.first-token-timeout", firstTokenTimeout::toString);
+        registry.add("studienlotse.llm.timeout", timeout::toString);
+    }
+
+    public Protocol protocol() {
+        return protocol;
+    }
+
+    public String model() {
+        return model;
     }
 
     // --- script
@@ -571,7 +602,7 @@ public final class FakeLlmServer implements AutoCloseable {
     public enum Protocol {
 
         /** OpenAI chat completions: SSE {@code data:} lines with {@code choices[0].delta.content}, then {@code [DONE]}. */
-        OPENAI("/v1", "text/event-stream") {
+        OPENAI("openai", "/v1", "/v1/chat/completions", "text/event-stream") {
             @Override
             List<String> opening(String model) {
                 return List.of(data(chunk(model, object("role", "assistant", "content", ""), null)));
@@ -639,7 +670,7 @@ public final class FakeLlmServer implements AutoCloseable {
         },
 
         /** Ollama {@code /api/chat}: one JSON object per line, the last with {@code "done":true} and the counts. */
-        OLLAMA("", "application/x-ndjson") {
+        OLLAMA("ollama", "", "/api/chat", "application/x-ndjson") {
             @Override
             List<String> opening(String model) {
                 return List.of();
@@ -689,7 +720,7 @@ public final class FakeLlmServer implements AutoCloseable {
         },
 
         /** Anthropic messages: named SSE events from {@code message_start} to {@code message_stop}. */
-        ANTHROPIC("/v1/", "text/event-stream") {
+        ANTHROPIC("anthropic", "/v1/", "/v1/messages", "text/event-stream") {
             @Override
             List<String> opening(String model) {
                 return List.of(
@@ -741,12 +772,26 @@ public final class FakeLlmServer implements AutoCloseable {
             }
         };
 
+        private final String provider;
         private final String basePath;
+        private final String chatPath;
         private final String contentType;
 
-        Protocol(String basePath, String contentType) {
+        Protocol(String provider, String basePath, String chatPath, String contentType) {
+            this.provider = provider;
             this.basePath = basePath;
+            this.chatPath = chatPath;
             this.contentType = contentType;
+        }
+
+        /** As {@code studienlotse.llm.provider} spells it. */
+        public String provider() {
+            return provider;
+        }
+
+        /** Where the provider's client posts a chat. */
+        public String chatPath() {
+            return chatPath;
         }
 
         /** Events before the first text chunk. */

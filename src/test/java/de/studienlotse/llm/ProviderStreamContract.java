@@ -12,11 +12,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import de.studienlotse.llm.FakeLlmServer.Protocol;
+import de.studienlotse.llm.FakeLlmServer.RecordedRequest;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.StreamingChatModel;
 import reactor.test.StepVerifier;
+import tools.jackson.databind.JsonNode;
 
 /**
  * What every provider's client must do through {@link ModelStream}, against a fake server speaking its wire protocol:
@@ -61,6 +63,44 @@ abstract class ProviderStreamContract {
     /** Patient enough for a cold JVM on two cores; the time-out tests build their own with short limits. */
     static ModelStream modelStream() {
         return new ModelStream(TIMEOUT, TIMEOUT);
+    }
+
+    /** The provider's own way of sending the key, or none where none is configured. */
+    abstract void assertAuthenticated(RecordedRequest request);
+
+    /** The sampling temperature as the provider's request carries it. */
+    double temperatureOf(JsonNode body) {
+        return body.path("temperature").asDouble();
+    }
+
+    /** The messages as "role: text", the system prompt first, as the provider's request carries them. */
+    List<String> messagesOf(JsonNode body) {
+        List<String> messages = new ArrayList<>();
+        body.path("messages").forEach(m -> messages.add(m.path("role").asString() + ": " + m.path("content").asString()));
+        return messages;
+    }
+
+    @Test
+    void should_send_model_messages_options_and_stream_flag() {
+        // given
+        server.streams("Hallo");
+
+        // when
+        modelStream().stream(model(), QUESTION).blockLast(VERIFY_LIMIT);
+
+        // then
+        RecordedRequest request = server.takeRequest();
+        assertThat(request.method()).isEqualTo("POST");
+        assertThat(request.path()).isEqualTo(protocol().chatPath());
+        assertAuthenticated(request);
+        JsonNode body = request.json();
+        assertThat(body.path("model").asString()).isEqualTo(properties(server.baseUrl(), TIMEOUT, TIMEOUT).model());
+        assertThat(body.path("stream").booleanValue()).isTrue();
+        assertThat(temperatureOf(body)).isEqualTo(0.1);
+        assertThat(maxTokensOf(body)).isEqualTo(1024);
+        assertThat(messagesOf(body)).containsExactly(
+                "system: Antworte nur aus der Studie und nenne die Quelle.",
+                "user: Welche Erfolgsfaktoren nennt die Studie für KMU?");
     }
 
     @Test
@@ -283,7 +323,7 @@ abstract class ProviderStreamContract {
     // --- a short reply: the rewrite of a question
 
     /** The token cap as the provider's request carries it. */
-    abstract int maxTokensOf(tools.jackson.databind.JsonNode body);
+    abstract int maxTokensOf(JsonNode body);
 
     @Test
     void should_send_short_replys_own_token_cap() {
