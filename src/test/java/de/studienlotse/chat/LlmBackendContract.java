@@ -26,11 +26,13 @@ import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import de.studienlotse.answer.Citation;
 import de.studienlotse.answer.Statement;
 import de.studienlotse.llm.FakeLlmServer;
+import de.studienlotse.llm.FakeModel;
 import de.studienlotse.llm.FakeLlmServer.RecordedRequest;
 import de.studienlotse.corpus.Study;
 import reactor.core.publisher.Flux;
@@ -40,7 +42,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * One LLM backend end to end, through the running app: {@code POST /api/chat/stream} and {@code POST /api/chat} with
  * the provider's real LangChain4j client talking to a {@link FakeLlmServer} that speaks its wire protocol. Each
- * subclass starts one fake server for its Spring context and points {@code studienlotse.llm.*} at it.
+ * subclass names its protocol and model with {@link FakeModel}, which starts the fake server for its Spring context.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureWebTestClient
@@ -76,12 +78,9 @@ abstract class LlmBackendContract {
     @Autowired
     Conversations conversations;
 
-    private final FakeLlmServer server;
-
-    /** @param server the fake server this class's context talks to, started by the subclass for its context */
-    LlmBackendContract(FakeLlmServer server) {
-        this.server = server;
-    }
+    /** The fake server this class's context talks to, started by the subclass's {@link FakeModel}. */
+    @Autowired
+    FakeLlmServer server;
 
     FakeLlmServer server() {
         return server;
@@ -102,8 +101,12 @@ abstract class LlmBackendContract {
         return server.protocol().chatPath();
     }
 
-    static void pointAt(DynamicPropertyRegistry registry, FakeLlmServer server) {
-        server.configure(registry, API_KEY, FIRST_TOKEN_TIMEOUT, TIMEOUT);
+    /** The same for every provider; {@link FakeModel} adds provider, base URL and model. */
+    @DynamicPropertySource
+    static void limits(DynamicPropertyRegistry registry) {
+        registry.add("studienlotse.llm.api-key", () -> API_KEY);
+        registry.add("studienlotse.llm.first-token-timeout", FIRST_TOKEN_TIMEOUT::toString);
+        registry.add("studienlotse.llm.timeout", TIMEOUT::toString);
         registry.add("studienlotse.llm.idle-timeout", IDLE_TIMEOUT::toString);
         registry.add("studienlotse.llm.rewrite-timeout", REWRITE_TIMEOUT::toString);
     }
