@@ -42,8 +42,24 @@ class TwoInstancesPostgresTests {
         settings.put("studienlotse.web.rate-limit.window", "1h");
         try (RunningService a = RunningService.start(settings); RunningService b = RunningService.start(settings)) {
 
-            // (2) a rating sent to instance A ...
-            String messageId = JSON.readTree(ask(a).getResponseBody()).path("messageId").stringValue();
+            // (3) a client's questions, sent to either instance, count against one quota: the fifth is refused
+            warmUp(a);
+            warmUp(b);
+            EntityExchangeResult<byte[]> first = ask(a);
+            assertThat(first.getStatus().value()).isEqualTo(200);
+            assertThat(ask(b).getStatus().value()).isEqualTo(200);
+            assertThat(ask(a).getStatus().value()).isEqualTo(200);
+            assertThat(ask(b).getStatus().value()).isEqualTo(200);
+            EntityExchangeResult<byte[]> refused = ask(a);
+            assertThat(refused.getStatus().value()).isEqualTo(429);
+            assertThat(refused.getResponseHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isNotBlank();
+            assertThat(refused.getResponseHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+            JsonNode problem = JSON.readTree(new String(refused.getResponseBody(), StandardCharsets.UTF_8));
+            assertThat(problem.path("status").asInt()).isEqualTo(429);
+            assertThat(problem.path("detail").asString()).startsWith("Sie haben in kurzer Zeit sehr viele Fragen gestellt");
+
+            // (2) a rating of A's first answer, sent to instance A ...
+            String messageId = JSON.readTree(first.getResponseBody()).path("messageId").stringValue();
             a.client().post().uri("/api/feedback").contentType(MediaType.APPLICATION_JSON)
                     .bodyValue(Map.of("messageId", messageId, "rating", "down", "comment", "Quelle fehlt bei Instanz A"))
                     .exchange()
@@ -98,19 +114,18 @@ class TwoInstancesPostgresTests {
             a.client().get().uri("/werkbank").cookie("SESSION", session).accept(MediaType.TEXT_HTML).exchange()
                     .expectStatus().isFound()
                     .expectHeader().valueEquals(HttpHeaders.LOCATION, "/login");
-
-            // (3) the question above spent one of the four on A; B and A take the rest, and the fifth is refused on B
-            assertThat(ask(b).getStatus().value()).isEqualTo(200);
-            assertThat(ask(a).getStatus().value()).isEqualTo(200);
-            assertThat(ask(b).getStatus().value()).isEqualTo(200);
-            EntityExchangeResult<byte[]> refused = ask(b);
-            assertThat(refused.getStatus().value()).isEqualTo(429);
-            assertThat(refused.getResponseHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isNotBlank();
-            assertThat(refused.getResponseHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-            JsonNode problem = JSON.readTree(new String(refused.getResponseBody(), StandardCharsets.UTF_8));
-            assertThat(problem.path("status").asInt()).isEqualTo(429);
-            assertThat(problem.path("detail").asString()).startsWith("Sie haben in kurzer Zeit sehr viele Fragen gestellt");
         }
+    }
+
+    /**
+     * Opens the instance's connections to the shared buckets before the count starts: a request waits at most a second
+     * for the shared bucket and then counts on its own instance, and on a loaded machine the first connection can take
+     * longer than that.
+     */
+    private static void warmUp(RunningService instance) {
+        RateLimiter limiter = instance.bean(RateLimitConfiguration.RateLimiterHolder.class).limiter();
+        assertThat(limiter).isInstanceOf(DatabaseRateLimiter.class);
+        ((DatabaseRateLimiter) limiter).removeExpired();
     }
 
     private static EntityExchangeResult<byte[]> ask(RunningService instance) {
