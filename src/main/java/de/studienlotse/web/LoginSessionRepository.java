@@ -13,6 +13,8 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.session.MapSession;
 import org.springframework.session.ReactiveSessionRepository;
@@ -30,6 +32,8 @@ import reactor.core.publisher.Mono;
  * changes it at the login against session fixation) moves the row to the new id's hash.
  */
 final class LoginSessionRepository implements ReactiveSessionRepository<LoginSessionRepository.LoginSession> {
+
+    private static final Logger log = LoggerFactory.getLogger(LoginSessionRepository.class);
 
     private final Database database;
     private final LoginSessionAttributes attributes;
@@ -55,12 +59,18 @@ final class LoginSessionRepository implements ReactiveSessionRepository<LoginSes
         });
     }
 
+    /**
+     * A database that fails here must not fail the page: the session is then not kept (the next request has no login,
+     * which is the safe side), and the team's pages that need the database answer 503 themselves.
+     */
     @Override
     public Mono<Void> save(LoginSession session) {
-        if (session.storedId == null) {
-            return insert(session).doOnSuccess(done -> session.saved());
-        }
-        return update(session).doOnSuccess(done -> session.saved());
+        return (session.storedId == null ? insert(session) : update(session))
+                .doOnSuccess(done -> session.saved())
+                .onErrorResume(e -> {
+                    log.warn("Login session not stored, database failed: {}", e.toString());
+                    return Mono.empty();
+                });
     }
 
     private Mono<Void> insert(LoginSession session) {
@@ -123,10 +133,15 @@ final class LoginSessionRepository implements ReactiveSessionRepository<LoginSes
                     this.attributes.read(row.get("attributes", String.class)).forEach(session::setAttribute);
                     return new LoginSession(session, id);
                 })
-                .first());
+                .first())
+                // no database, no login (never a login without its row); the request goes on without a session
+                .onErrorResume(e -> {
+                    log.warn("Login session not readable, database failed: {}", e.toString());
+                    return Mono.empty();
+                });
     }
 
-    /** Logout (or an invalidated session): gone for every instance. */
+    /** Logout (or an invalidated session): gone for every instance. A failure is not hidden: the login would live on. */
     @Override
     public Mono<Void> deleteById(String id) {
         return database.mono(db -> db.sql("DELETE FROM login_session WHERE id_hash = :id").bind("id", hash(id)).then());

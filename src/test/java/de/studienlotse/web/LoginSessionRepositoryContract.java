@@ -1,6 +1,7 @@
 package de.studienlotse.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import de.studienlotse.database.Database;
 import de.studienlotse.database.TestDatabase;
@@ -198,5 +199,19 @@ abstract class LoginSessionRepositoryContract {
                 .block(WAIT);
         assertThat(((java.time.OffsetDateTime) row.get("expires_at")).toInstant()).isEqualTo(now.get().plus(IDLE));
         assertThat(repository.findById(session.getId()).block(WAIT).getAttributeNames()).containsExactly(CONTEXT);
+    }
+
+    @Test
+    void should_take_a_failing_database_as_no_session_and_not_hide_a_failed_logout() {
+        // given
+        LoginSessionRepository.LoginSession session = created(Map.of(CONTEXT, login("anna")));
+
+        // when: the database is gone
+        pool.disposeLater().block(WAIT);
+
+        // then: no login without its row, the page is not failed by an unsaved session, a logout that did not happen says so
+        assertThat(repository.findById(session.getId()).blockOptional(WAIT)).isEmpty();
+        repository.save(session).block(WAIT);
+        assertThatThrownBy(() -> repository.deleteById(session.getId()).block(WAIT)).isInstanceOf(RuntimeException.class);
     }
 }
