@@ -30,7 +30,7 @@ abstract class MigrationContract {
         assertThat(result.migrationsExecuted).isEqualTo(7);
         assertThat(flyway.info().applied()).extracting(MigrationInfo::getScript)
                 .containsExactly("V1__chat_exchange.sql", "V2__feedback.sql", "V3__chat_conversation.sql",
-                        "V4__advisor_brief.sql", "V5__evaluation.sql", "V6__rate_limit_bucket.sql", "V8__login_session.sql");
+                        "V4__advisor_brief.sql", "V5__evaluation.sql", "V6__rate_limit_bucket.sql", "V10__login_session.sql");
         assertThat(flyway.migrate().migrationsExecuted).as("a second start migrates nothing").isZero();
     }
 
