@@ -1,5 +1,6 @@
 package de.studienlotse.advisor;
 
+import de.studienlotse.answer.CitationMarkers;
 import de.studienlotse.answer.Citation;
 import de.studienlotse.answer.CitationFilter;
 import de.studienlotse.answer.llm.LanguageModel;
@@ -31,7 +32,7 @@ import reactor.core.publisher.Mono;
 final class BriefSummarizer {
 
     private static final Logger log = LoggerFactory.getLogger(BriefSummarizer.class);
-    private static final Pattern MARKER = Pattern.compile("\\[(\\d{1,4})]");
+    private static final Pattern MARKER = CitationMarkers.PATTERN;
     /** Sections whose items the model sees: the similar cases, the concerns, what worked, what to expect. */
     private static final Set<String> SOURCE_SECTIONS = Set.of("faelle", "anliegen", "erfolgsfaktoren", "herausforderungen");
     private static final int MAX_SOURCES = 30;
