@@ -7,7 +7,7 @@ import dev.langchain4j.model.chat.StreamingChatModel;
 
 /**
  * The configured language model, or none in the extractive mode; callers ask {@link #isPresent()} before generating.
- * Not called {@code LanguageModel}: that is LangChain4j's non-streaming model interface, which this is not.
+ * Not called {@code ConfiguredModel}: that is LangChain4j's non-streaming model interface, which this is not.
  *
  * @param model       the streaming client of the configured provider; empty for {@code extractive}
  * @param backendName what answers; {@code extractive} or provider and model, e.g. {@code openai:gpt-4o-mini}; safe to show
