@@ -188,6 +188,16 @@ abstract class LlmBackendContract {
                 assertThat(study.passage(citation.passageId())).get().extracting(p -> p.text()).isEqualTo(citation.quote()));
     }
 
+    /** A stream the extractive answer ended: {@code done} last, no error event, the tokens are that answer. */
+    private static ChatResponse fellBack(Streamed answer) {
+        assertThat(answer.names()).last().isEqualTo("done");
+        assertThat(answer.names()).doesNotContain("error");
+        ChatResponse done = answer.done();
+        assertThat(inReadingOrder(String.join("", answer.tokens()))).isEqualTo(done.answer());
+        assertThat(done.backend()).isEqualTo("extractive");
+        return done;
+    }
+
     /** The model's text as {@link #CITED_CHUNKS} streamed it, both citations kept, no fallback. */
     private void assertCitedModelAnswer(ChatResponse response) {
         assertThat(response.answer()).isEqualTo(
@@ -292,11 +302,7 @@ abstract class LlmBackendContract {
         // then: the first-token limit, not the overall one, ended the wait
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(TIMEOUT);
         assertThat(answer.names()).first().isEqualTo("sources");
-        assertThat(answer.names()).last().isEqualTo("done");
-        assertThat(answer.names()).doesNotContain("error");
-        ChatResponse done = answer.done();
-        assertThat(inReadingOrder(String.join("", answer.tokens()))).isEqualTo(done.answer());
-        assertThat(done.backend()).isEqualTo("extractive");
+        ChatResponse done = fellBack(answer);
         assertThat(done.notice()).startsWith("Das Sprachmodell war nicht erreichbar");
         assertThat(done.answer()).contains(done.notice()).containsPattern("\\[\\d+]");
         assertThat(done.citations()).isNotEmpty();
@@ -389,11 +395,7 @@ abstract class LlmBackendContract {
         Streamed answer = stream(QUESTION);
 
         // then: not shown as a whole model answer
-        assertThat(answer.names()).last().isEqualTo("done");
-        assertThat(answer.names()).doesNotContain("error");
-        ChatResponse done = answer.done();
-        assertThat(inReadingOrder(String.join("", answer.tokens()))).isEqualTo(done.answer());
-        assertThat(done.backend()).isEqualTo("extractive");
+        ChatResponse done = fellBack(answer);
         assertThat(done.notice()).startsWith("Das Sprachmodell war nicht erreichbar");
         assertThat(done.answer()).contains(done.notice());
         assertThat(done.citations()).isNotEmpty();
