@@ -77,9 +77,9 @@ class ArchitectureTests {
             Map.entry("search", names("AnalyzedWord Concept EmbeddingProperties GermanMorphology PassageEmbeddings "
                     + "PassageIndex QueryTerms SearchHit SearchProperties SearchRequest StudyAnalyzer StudyConcepts "
                     + "Thesaurus VocabularyBridges")),
-            Map.entry("llm", names("ConfiguredModel KeyMasking LlmActuatorConfiguration LlmConfiguration LlmException "
-                    + "LlmFailureAnalyzer LlmHealthIndicator LlmProperties LlmSetupException LlmTimeoutException "
-                    + "ModelStream PromptFiles")),
+            // LlmFailureAnalyzer: instantiated from META-INF/spring.factories
+            Map.entry("llm", names("ConfiguredModel LlmConfiguration LlmException LlmFailureAnalyzer LlmProperties "
+                    + "LlmTimeoutException ModelStream PromptFiles")),
             // what chat, feedback, advisor and evaluation use; the analysis and selection of sources stay inside
             Map.entry("answer", names("Answer AnswerEvent AnswerRequest AnswerService Citation CitationFilter CitationMarkers FollowUp "
                     + "Statement Turn")),

@@ -24,7 +24,7 @@ import ch.qos.logback.core.spi.FilterReply;
  * Secrets are registered once per value and kept for the life of the process; a shorter one than
  * {@value #MIN_LENGTH} characters would mask ordinary words and is left alone.
  */
-public final class KeyMasking {
+final class KeyMasking {
 
     static final String MASK = "***";
     static final int MIN_LENGTH = 8;

@@ -12,7 +12,7 @@ import org.springframework.context.annotation.Configuration;
  * model and limits (never the key); the health contributor {@code llm} says whether the model answers.
  */
 @Configuration(proxyBeanMethods = false)
-public class LlmActuatorConfiguration {
+class LlmActuatorConfiguration {
 
     @Bean
     InfoContributor llmInfoContributor(LlmProperties properties) {

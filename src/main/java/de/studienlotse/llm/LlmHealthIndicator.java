@@ -29,7 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
  * UP (application.yml), so readiness shows it without taking the instance out of rotation. The result is kept for
  * {@link #CACHE_FOR}, so that probes polling readiness do not poll a paid API.
  */
-public class LlmHealthIndicator implements ReactiveHealthIndicator {
+class LlmHealthIndicator implements ReactiveHealthIndicator {
 
     /** The model cannot answer; the service answers without it. */
     public static final Status DEGRADED = new Status("DEGRADED", "answers fall back to the extractive mode");
@@ -42,7 +42,7 @@ public class LlmHealthIndicator implements ReactiveHealthIndicator {
     private volatile Health last;
     private volatile Instant lastAt = Instant.MIN;
 
-    public LlmHealthIndicator(LlmProperties properties) {
+    LlmHealthIndicator(LlmProperties properties) {
         this.properties = properties;
     }
 

@@ -4,11 +4,11 @@ package de.studienlotse.llm;
  * The language model is configured so that it cannot work; stops the start-up. {@link LlmFailureAnalyzer} prints the
  * description and the action instead of a stack trace.
  */
-public class LlmSetupException extends RuntimeException {
+class LlmSetupException extends RuntimeException {
 
     private final String action;
 
-    public LlmSetupException(String description, String action) {
+    LlmSetupException(String description, String action) {
         super(description);
         this.action = action;
     }
