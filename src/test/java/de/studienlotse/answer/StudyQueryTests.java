@@ -3,6 +3,7 @@ package de.studienlotse.answer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import de.studienlotse.llm.FakeLlmServer;
+import de.studienlotse.llm.FakeModel;
 import de.studienlotse.llm.FakeLlmServer.Protocol;
 import de.studienlotse.llm.FakeLlmServer.RecordedRequest;
 import de.studienlotse.search.Concept;
@@ -13,36 +14,28 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The rewrite of a question into the study's words, with OpenAI's real client against a fake model server: the
  * rewrite is searched beside the question, and a failing rewrite leaves the question's own search.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
+        properties = {"studienlotse.llm.api-key=sk-test-rewrite-0000", "studienlotse.llm.first-token-timeout=5s",
+                "studienlotse.llm.timeout=10s"})
+@FakeModel(value = Protocol.OPENAI, model = "rewrite-test")
 class StudyQueryTests {
 
-    static final FakeLlmServer SERVER = FakeLlmServer.start(Protocol.OPENAI, "rewrite-test");
     /** Everyday words: the index finds the minutes-writing case K2 for them, not the planning cases P1..P4. */
     static final String QUESTION = "Wer hat die Dienstpläne mit Software austüfteln lassen?";
     static final String STUDY_QUERY = "Personaleinsatzplanung Kapazitätsplanung";
     static final String ANSWER = "Laut der Studie plante ein Unternehmen so seine Kapazitäten [1].";
 
-    @DynamicPropertySource
-    static void llm(DynamicPropertyRegistry registry) {
-        SERVER.configure(registry, "sk-test-rewrite-0000", Duration.ofSeconds(5), Duration.ofSeconds(10));
-    }
-
-    @AfterAll
-    static void stopServer() {
-        SERVER.close();
-    }
+    @Autowired
+    FakeLlmServer server;
 
     @Autowired
     AnswerService answers;
@@ -60,7 +53,7 @@ class StudyQueryTests {
 
     @BeforeEach
     void reset() throws IOException {
-        SERVER.reset();
+        server.reset();
         promptLine = Files.readString(Path.of("prompts/query-study-vocabulary.md"), StandardCharsets.UTF_8).lines()
                 .findFirst().orElseThrow();
     }
@@ -68,13 +61,13 @@ class StudyQueryTests {
     @Test
     void should_send_the_concept_names_and_find_the_planning_cases_by_the_rewrite() {
         // given
-        SERVER.answersPromptsContaining(promptLine, STUDY_QUERY).streams(ANSWER);
+        server.answersPromptsContaining(promptLine, STUDY_QUERY).streams(ANSWER);
         List<String> offline = offlineSources(QUESTION);
         assertThat(offline.getFirst()).as("the question's own words miss the planning cases").doesNotStartWith("P");
 
         // when
         Streamed answer = stream(QUESTION);
-        RecordedRequest rewrite = SERVER.takeRoutedRequest();
+        RecordedRequest rewrite = server.takeRoutedRequest();
 
         // then: the prompt names the study's concepts and carries the question
         String prompt = String.join("\n", rewrite.texts());
@@ -89,20 +82,20 @@ class StudyQueryTests {
         assertThat(answer.done().text()).isEqualTo(ANSWER);
         assertThat(answer.done().notice()).isNull();
         // the answer prompt keeps the user's question: the rewrite is for the search only
-        String answerPrompt = String.join("\n", SERVER.takeRequest().texts());
+        String answerPrompt = String.join("\n", server.takeRequest().texts());
         assertThat(answerPrompt).contains("Frage: " + QUESTION).doesNotContain(STUDY_QUERY);
     }
 
     @Test
     void should_search_the_question_alone_and_still_answer_when_the_rewrite_fails() {
         // given
-        SERVER.failsPromptsContaining(promptLine, 500).streams(ANSWER);
+        server.failsPromptsContaining(promptLine, 500).streams(ANSWER);
 
         // when
         Streamed answer = stream(QUESTION);
 
         // then
-        assertThat(SERVER.takeRoutedRequest().texts()).anySatisfy(text -> assertThat(text).contains(promptLine));
+        assertThat(server.takeRoutedRequest().texts()).anySatisfy(text -> assertThat(text).contains(promptLine));
         assertThat(answer.sourceIds()).isEqualTo(offlineSources(QUESTION));
         assertThat(answer.done().text()).isEqualTo(ANSWER);
         assertThat(answer.done().backend()).isEqualTo("openai:rewrite-test");
@@ -112,13 +105,13 @@ class StudyQueryTests {
     @Test
     void should_search_the_question_alone_when_the_rewrite_is_no_query() {
         // given: a reply far longer than a search query is an answer, not a rewrite
-        SERVER.answersPromptsContaining(promptLine, "Personaleinsatzplanung ".repeat(40)).streams(ANSWER);
+        server.answersPromptsContaining(promptLine, "Personaleinsatzplanung ".repeat(40)).streams(ANSWER);
 
         // when
         Streamed answer = stream(QUESTION);
 
         // then
-        assertThat(SERVER.routedRequestCount()).isEqualTo(1);
+        assertThat(server.routedRequestCount()).isEqualTo(1);
         assertThat(answer.sourceIds()).isEqualTo(offlineSources(QUESTION));
         assertThat(answer.done().text()).isEqualTo(ANSWER);
     }
@@ -127,7 +120,7 @@ class StudyQueryTests {
     void should_rewrite_the_standalone_question_of_a_follow_up() {
         // given: the follow-up rewrite gets the main script, the rewrite into the study's words its route
         String standalone = "Wie lange hat die Einführung bei P3 gedauert?";
-        SERVER.answersPromptsContaining(promptLine, "Dauer der Einführung P3").streams(standalone);
+        server.answersPromptsContaining(promptLine, "Dauer der Einführung P3").streams(standalone);
         List<Turn> history = List.of(new Turn(Turn.Role.USER, "Was macht P3?"),
                 new Turn(Turn.Role.ASSISTANT, "P3 wertet Kunden- und Nutzungsdaten aus [1]."));
 
@@ -136,7 +129,7 @@ class StudyQueryTests {
                 .collectList().block(Duration.ofSeconds(20));
 
         // then
-        assertThat(String.join("\n", SERVER.takeRoutedRequest().texts())).contains("Frage: " + standalone)
+        assertThat(String.join("\n", server.takeRoutedRequest().texts())).contains("Frage: " + standalone)
                 .doesNotContain("dort gedauert");
     }
 

@@ -3,11 +3,11 @@ package de.studienlotse.chat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import de.studienlotse.llm.FakeLlmServer;
+import de.studienlotse.llm.FakeModel;
 import de.studienlotse.llm.FakeLlmServer.Protocol;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -15,28 +15,19 @@ import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTest
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import reactor.core.publisher.Mono;
 
 /** A slow model must not let proxies close the answer's connection: the stream sends keep-alive comments meanwhile. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "studienlotse.chat.heartbeat=100ms")
+        properties = {"studienlotse.chat.heartbeat=100ms", "studienlotse.llm.api-key=test-key",
+                "studienlotse.llm.first-token-timeout=10s", "studienlotse.llm.timeout=20s"})
 @AutoConfigureWebTestClient
+@FakeModel(value = Protocol.OPENAI, model = "heartbeat-test")
 class ChatHeartbeatTests {
 
-    static final FakeLlmServer SERVER = FakeLlmServer.start(Protocol.OPENAI, "heartbeat-test");
-
-    @DynamicPropertySource
-    static void llm(DynamicPropertyRegistry registry) {
-        SERVER.configure(registry, "test-key", Duration.ofSeconds(10), Duration.ofSeconds(20));
-    }
-
-    @AfterAll
-    static void stopServer() {
-        SERVER.close();
-    }
+    @Autowired
+    FakeLlmServer server;
 
     @Autowired
     WebTestClient web;
@@ -44,9 +35,9 @@ class ChatHeartbeatTests {
     @Test
     void should_send_keep_alive_comments_while_the_model_pauses_and_stop_them_with_done() {
         // given: the model sends a first piece, then pauses until released
-        SERVER.answersPromptsContaining(LlmBackendContract.STUDY_QUERY_PROMPT, LlmBackendContract.STUDY_QUERY)
+        server.answersPromptsContaining(LlmBackendContract.STUDY_QUERY_PROMPT, LlmBackendContract.STUDY_QUERY)
                 .streams("Laut B4 war die Datenqualität anfangs gering [1]. ", "Dazu fehlte ein Zeitplan [2].").pausesAfter(1);
-        Mono.delay(Duration.ofMillis(700)).subscribe(tick -> SERVER.resume());
+        Mono.delay(Duration.ofMillis(700)).subscribe(tick -> server.resume());
 
         // when
         List<ServerSentEvent<String>> events = web.mutate().responseTimeout(Duration.ofSeconds(30)).build()
