@@ -72,8 +72,8 @@ class ArchitectureTests {
      * use. Anything else stays package-private; a class that must become public is added here on purpose.
      */
     static final Map<String, Set<String>> FACES = faces(Map.ofEntries(
-            Map.entry("corpus", names("Activity BrochureParser CaseFacts CaseStudy CorpusProperties GermanFold Passage PassageKind "
-                    + "Section Study")),
+            Map.entry("corpus", names("Activity BrochureParser CaseFacts CaseStudy CorpusProperties GermanFold Passage "
+                    + "PassageKind Section Study")),
             Map.entry("search", names("AnalyzedWord Concept EmbeddingProperties GermanMorphology PassageEmbeddings "
                     + "PassageIndex QueryTerms SearchHit SearchProperties SearchRequest StudyAnalyzer StudyConcepts "
                     + "Thesaurus VocabularyBridges")),
@@ -81,8 +81,8 @@ class ArchitectureTests {
             Map.entry("llm", names("ConfiguredModel LlmConfiguration LlmException LlmFailureAnalyzer LlmProperties "
                     + "LlmTimeoutException ModelStream PromptFiles")),
             // what chat, feedback, advisor and evaluation use; the analysis and selection of sources stay inside
-            Map.entry("answer", names("Answer AnswerEvent AnswerRequest AnswerService Citation CitationFilter CitationMarkers FollowUp "
-                    + "Statement Turn")),
+            Map.entry("answer", names("Answer AnswerEvent AnswerRequest AnswerService Citation CitationFilter "
+                    + "CitationMarkers FollowUp Statement Turn")),
             Map.entry("chat", names("ChatProperties ChatRequest ChatResponse Exchange ExchangeLog")),
             Map.entry("feedback", names("Feedback FeedbackPage FeedbackProperties FeedbackReceipt FeedbackRequest Rating")),
             Map.entry("advisor", names("AdvisorLinks Brief BriefAssembler CaseComparison Category CategoryMapping "
@@ -91,7 +91,8 @@ class ArchitectureTests {
                     + "RunReport")),
             Map.entry("evaluation.workbench", names("")),
             Map.entry("database", names("Database DatabaseProperties SqlDialect")),
-            Map.entry("web", names("CacheProperties LoginSessionProperties SecurityProperties SpreadsheetCsv WebProperties"))));
+            Map.entry("web", names("CacheProperties LoginSessionProperties SecurityProperties SpreadsheetCsv "
+                    + "WebProperties"))));
 
     @Test
     void should_keep_the_layers() {
