@@ -6,7 +6,7 @@
 import { TEXT } from './texts.js';
 import { adoptStyle, accentColours, icon } from './style.js';
 import { el } from './dom.js';
-import { markdownLibraries } from './markdown.js';
+import { markdownLibraries, citationMarkers } from './markdown.js';
 import { ChatError, streamAnswer } from './transport.js';
 import { store, loadConversation, saveConversation, finishAnswer, followupsOf } from './state.js';
 import { contactLink, renderContact, renderMessages, renderQuestion, renderAnswer, refreshAnswer } from './render.js';
@@ -309,7 +309,7 @@ class StudienlotseChat extends HTMLElement {
   }
 
   finish(answer, response) {
-    finishAnswer(answer, response);
+    finishAnswer(answer, response, citationMarkers(this.loadedLibraries));
     answer.followups = answer.abstained ? [] : followupsOf(answer, this.state.messages, this.t);
     this.refreshAnswer(answer);
     this.scrollToEnd();

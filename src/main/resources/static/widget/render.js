@@ -240,7 +240,7 @@ function linkCitations(chat, container, message) {
   const texts = [];
   while (walker.nextNode()) texts.push(walker.currentNode);
   for (const text of texts) {
-    const pattern = citationMarkers();
+    const pattern = citationMarkers(chat.loadedLibraries);
     const value = text.nodeValue;
     let match;
     let last = 0;

@@ -1,8 +1,6 @@
 // What the widget remembers: the conversation per tab (sessionStorage), the browser's random client id and the wide
 // panel (localStorage), and how a finished answer's state is derived from the service's "done" event.
 
-import { citationMarkers } from './markdown.js';
-
 function randomId() {
   if (crypto.randomUUID) return crypto.randomUUID();
   const b = crypto.getRandomValues(new Uint8Array(16));
@@ -60,15 +58,16 @@ export function saveConversation(key, state) {
 
 /**
  * The answer as the "done" event leaves it: the cited sources keep their numbers, and of the sources only those its
- * text cites stay; an abstention's suggestions become buttons, so its text keeps only what the study does not say.
+ * text cites stay (markers: a global expression, group 1 the number); an abstention's suggestions become buttons, so
+ * its text keeps only what the study does not say.
  */
-export function finishAnswer(answer, response) {
+export function finishAnswer(answer, response, markers) {
   answer.content = response.answer || answer.content;
   answer.messageId = response.messageId || answer.messageId;
   // anything streamed but not cited stays resolvable from the sources
   const cited = new Map((answer.citations || []).map((c) => [c.n, c]));
   for (const c of response.citations || []) cited.set(c.n, c);
-  const used = new Set([...answer.content.matchAll(citationMarkers())].map((m) => Number(m[1])));
+  const used = new Set([...answer.content.matchAll(markers)].map((m) => Number(m[1])));
   answer.citations = [...cited.values()].filter((c) => used.has(c.n));
   answer.suggestions = response.suggestions || [];
   answer.notice = response.notice || null;
