@@ -261,8 +261,9 @@ class StudienlotseChat extends HTMLElement {
     const controller = new AbortController();
     this.controller = controller;
     this.loadedLibraries = await this.libraries;
+    let finished = false;
+    const startedConversation = !this.state.conversationId;
     try {
-      let finished = false;
       const asking = { question, conversationId: this.state.conversationId, fresh };
       await streamAnswer(this.apiBase, asking, controller.signal, (event, data) => {
         if (event === 'sources') {
@@ -287,6 +288,8 @@ class StudienlotseChat extends HTMLElement {
       if (!finished) throw new ChatError('failed');
       this.announce(this.t.ready);
     } catch (error) {
+      // the service keeps a new conversation with its first finished answer: one stopped or failed before it is unknown
+      if (startedConversation && !finished) this.state.conversationId = null;
       if (error.name === 'AbortError' || controller.signal.aborted) {
         answer.status = 'stopped';
         this.announce(this.t.stopped);
