@@ -3,6 +3,7 @@ package de.studienlotse.advisor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import de.studienlotse.answer.Citation;
+import de.studienlotse.search.Brochure;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,9 +20,9 @@ import org.junit.jupiter.api.Test;
 class BriefExportTests {
 
     private static final String BASE = "https://studienlotse.example";
-    private static final Brief BRIEF = new BriefAssembler(Fixtures.study(), Fixtures.index(), Fixtures.mapping(),
-            new ConcernMatcher(Fixtures.study(), Fixtures.index(), Fixtures.mapping()),
-            StudyAggregates.compute(Fixtures.study(), Fixtures.mapping()))
+    private static final Brief BRIEF = new BriefAssembler(Brochure.study(), Brochure.index(), Fixtures.mapping(),
+            new ConcernMatcher(Brochure.study(), Brochure.index(), Fixtures.mapping()),
+            StudyAggregates.compute(Brochure.study(), Fixtures.mapping()))
             .assemble(new ClientProfile("Steuerberatung *Müller*", "12 Mitarbeitende", "Buchhaltung",
                     List.of("Datenschutz", "Barrierefreiheit"), "Chefin [skeptisch]"), Instant.parse("2026-11-26T10:00:00Z"))
             .withNote("Förderprogramm des Landes prüfen", Instant.parse("2026-11-27T10:00:00Z"));

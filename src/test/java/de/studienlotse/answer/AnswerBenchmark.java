@@ -1,6 +1,7 @@
 package de.studienlotse.answer;
 
 import de.studienlotse.corpus.Study;
+import de.studienlotse.search.Brochure;
 import de.studienlotse.search.PassageIndex;
 import de.studienlotse.search.SearchProperties;
 import de.studienlotse.answer.llm.LanguageModel;
@@ -59,7 +60,7 @@ public class AnswerBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
-        Study study = QuestionAnalyzerTests.study();
+        Study study = Brochure.study();
         AnswerProperties properties = new AnswerProperties(8, 3, 12,
                 new AnswerProperties.AbstentionProperties(0.22, 0.20, 1.0, 0.3), 360);
         index = PassageIndex.create(study, SearchProperties.defaults());

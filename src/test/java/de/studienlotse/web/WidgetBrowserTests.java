@@ -3,35 +3,16 @@ package de.studienlotse.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
-import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Request;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.Route;
-import com.microsoft.playwright.assertions.LocatorAssertions;
-import com.microsoft.playwright.assertions.PlaywrightAssertions;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
-import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -42,14 +23,9 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "studienlotse.web.rate-limit.requests=1000")
-class WidgetBrowserTests {
+class WidgetBrowserTests extends BrowserTest {
 
     static final String QUESTION = "Welche Tipps gibt das Logistikunternehmen?";
-
-    static Chromium chromium;
-
-    @LocalServerPort
-    int port;
 
     /** The feedback the team sees: read back through the evaluators' export (dev login of the default profile). */
     List<Map<String, Object>> stored(String messageId) {
@@ -63,48 +39,12 @@ class WidgetBrowserTests {
     @Autowired
     JsonMapper json;
 
-    BrowserContext context;
-    Page page;
     WidgetPage widget;
-    final List<String> pageErrors = new CopyOnWriteArrayList<>();
 
-    @BeforeAll
-    static void launchBrowser() {
-        chromium = Chromium.launch();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (chromium != null) chromium.close();
-    }
-
-    @BeforeEach
-    void newPage() {
-        openContext(new Browser.NewContextOptions().setViewportSize(1280, 800));
-    }
-
-    void openContext(Browser.NewContextOptions options) {
-        if (context != null) context.close();
-        context = chromium.browser.newContext(options);
-        context.setDefaultTimeout(10_000);
-        page = context.newPage();
-        page.onPageError(pageErrors::add);
+    @Override
+    protected void openContext(Browser.NewContextOptions options) {
+        super.openContext(options);
         widget = new WidgetPage(page);
-    }
-
-    @AfterEach
-    void closeContext() {
-        context.close();
-        context = null;
-        assertThat(pageErrors).as("script errors on the page").isEmpty();
-    }
-
-    String url(String path) {
-        return "http://localhost:" + port + path;
-    }
-
-    static LocatorAssertions expect(Locator locator) {
-        return PlaywrightAssertions.assertThat(locator);
     }
 
     @Test
@@ -669,18 +609,7 @@ class WidgetBrowserTests {
     }
 
     void screenshot(String name) {
-        try {
-            Path target = Path.of("target", "widget-screenshots", name);
-            Files.createDirectories(target.getParent());
-            page.screenshot(new Page.ScreenshotOptions().setPath(target));
-            String docs = System.getProperty("widget.screenshots");
-            if (docs != null && !docs.isBlank()) {
-                Files.createDirectories(Path.of(docs));
-                Files.copy(target, Path.of(docs, name), StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        WidgetScreenshots.save(page, name);
     }
 
 }
