@@ -125,9 +125,7 @@ class WidgetBrowserTests extends BrowserTest {
     @Test
     void should_open_the_cited_passage_and_the_whole_case() {
         // given
-        page.navigate(url("/demo/einbettung.html"));
-        widget.open().ask(QUESTION);
-        Locator chip = widget.awaitAnswer("done").locator(".chip").first();
+        Locator chip = answerOnDemoPage(QUESTION).locator(".chip").first();
         String passageId = chip.getAttribute("data-passage-id");
         Map<String, Object> passage = getJson("/api/passages/" + passageId);
 
@@ -168,9 +166,7 @@ class WidgetBrowserTests extends BrowserTest {
     @Test
     void should_send_a_rating_with_reasons_and_comment_and_let_the_user_change_it() {
         // given
-        page.navigate(url("/demo/einbettung.html"));
-        widget.open().ask(QUESTION);
-        Locator answer = widget.awaitAnswer("done");
+        Locator answer = answerOnDemoPage(QUESTION);
         String messageId = answer.getAttribute("data-message-id");
 
         // when: thumbs down
@@ -332,9 +328,7 @@ class WidgetBrowserTests extends BrowserTest {
     @Test
     void should_keep_the_conversation_across_a_reload_and_start_a_new_one() {
         // given
-        page.navigate(url("/demo/einbettung.html"));
-        widget.open().ask(QUESTION);
-        int chips = widget.awaitAnswer("done").locator(".chip").count();
+        int chips = answerOnDemoPage(QUESTION).locator(".chip").count();
 
         // when
         page.reload();
@@ -402,9 +396,7 @@ class WidgetBrowserTests extends BrowserTest {
     void should_copy_an_answer_with_its_sources() {
         // given
         context.grantPermissions(List.of("clipboard-read", "clipboard-write"));
-        page.navigate(url("/demo/einbettung.html"));
-        widget.open().ask(QUESTION);
-        Locator answer = widget.awaitAnswer("done");
+        Locator answer = answerOnDemoPage(QUESTION);
 
         // when
         answer.locator("button.copy").click();
@@ -419,9 +411,7 @@ class WidgetBrowserTests extends BrowserTest {
     @Test
     void should_list_the_cited_sources_under_an_answer_and_open_one_without_leaving_the_conversation() {
         // given
-        page.navigate(url("/demo/einbettung.html"));
-        widget.open().ask(QUESTION);
-        Locator answer = widget.awaitAnswer("done");
+        Locator answer = answerOnDemoPage(QUESTION);
 
         // then: one entry per cited passage, in marker order, with where it comes from and its first words
         Locator entries = answer.locator("ol.sources li");
@@ -449,9 +439,7 @@ class WidgetBrowserTests extends BrowserTest {
     @Test
     void should_show_the_suggestions_of_an_abstention_once() {
         // given
-        page.navigate(url("/demo/einbettung.html"));
-        widget.open().ask("Wie backe ich ein Dinkelbrot?");
-        Locator answer = widget.awaitAnswer("done");
+        Locator answer = answerOnDemoPage("Wie backe ich ein Dinkelbrot?");
 
         // then the text says what the study does not cover, and the suggestions are buttons only
         Locator buttons = answer.locator(".follow button.suggestion");
@@ -530,9 +518,7 @@ class WidgetBrowserTests extends BrowserTest {
         assertThat(contrasts("header h2", "header p", "button.send", ".starters .suggestion", ".footer", ".intro p"))
                 .allSatisfy((selector, ratio) -> assertThat(ratio).as(selector).isGreaterThanOrEqualTo(4.5));
 
-        page.navigate(url("/demo/einbettung.html"));
-        widget.open().ask(QUESTION);
-        widget.awaitAnswer("done");
+        answerOnDemoPage(QUESTION);
         assertThat(contrasts("header h2", ".msg.user", ".msg.assistant .md li", ".chip", ".actions button.copy",
                 ".follow p", ".follow .suggestion", "textarea", ".footer"))
                 .allSatisfy((selector, ratio) -> assertThat(ratio).as(selector).isGreaterThanOrEqualTo(4.5));
@@ -595,6 +581,13 @@ class WidgetBrowserTests extends BrowserTest {
         }
         assertThat(cited).isNotEmpty();
         return cited;
+    }
+
+    /** The demo page, the widget opened, {@code question} asked and its answer finished. */
+    Locator answerOnDemoPage(String question) {
+        page.navigate(url("/demo/einbettung.html"));
+        widget.open().ask(question);
+        return widget.awaitAnswer("done");
     }
 
     @SuppressWarnings("unchecked")
