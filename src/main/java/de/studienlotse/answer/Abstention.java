@@ -1,5 +1,6 @@
 package de.studienlotse.answer;
 
+import de.studienlotse.corpus.GermanFold;
 import de.studienlotse.corpus.CaseStudy;
 import de.studienlotse.corpus.Study;
 import java.util.ArrayList;
@@ -84,7 +85,7 @@ class Abstention {
     }
 
     private static String fold(String text) {
-        return text.toLowerCase(java.util.Locale.GERMAN).replace("ä", "a").replace("ö", "o").replace("ü", "u").replace("ß", "ss");
+        return GermanFold.fold(text);
     }
 
     Optional<Reason> reason(AnalyzedQuestion question, SourceSelector.Selection selection) {

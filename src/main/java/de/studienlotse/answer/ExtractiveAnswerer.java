@@ -1,6 +1,7 @@
 package de.studienlotse.answer;
 
 import de.studienlotse.corpus.Activity;
+import de.studienlotse.corpus.CaseFacts;
 import de.studienlotse.corpus.CaseStudy;
 import de.studienlotse.corpus.Passage;
 import de.studienlotse.search.Concept;
@@ -12,7 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Predicate;
+import java.util.function.Function;
 import org.springframework.stereotype.Component;
 
 /**
@@ -56,7 +57,7 @@ class ExtractiveAnswerer {
             durations(question, facts, text);
         }
         if (question.asks(Topic.BETRIEBSRAT)) {
-            yesNo(facts, text, p -> p.text().matches("(?is).*(betriebsrat|mitarbeitendenvertretung).*"),
+            yesNo(facts, text, SourceSelector.WORKS_COUNCIL, CaseFacts::worksCouncil,
                     "Einen Betriebsrat bzw. eine Mitarbeitendenvertretung eingebunden haben:",
                     "A works council or employee representation was involved at:",
                     "Ausdrücklich ohne Betriebsrat:", "Explicitly without a works council:",
@@ -64,7 +65,7 @@ class ExtractiveAnswerer {
                     "The other cases say nothing about a works council.");
         }
         if (question.asks(Topic.EXTERN)) {
-            yesNo(facts, text, p -> p.text().matches("(?is).*externe unterstützung.*"),
+            yesNo(facts, text, SourceSelector.EXTERNAL, CaseFacts::externalSupport,
                     "Externe Unterstützung angekreuzt haben:", "External support is ticked at:",
                     "Ausdrücklich ohne externe Unterstützung:", "Explicitly without external support:",
                     "Die übrigen Fälle machen dazu in ihren Eckdaten keine Angabe; Hinweise im Text folgen, soweit gefunden.",
@@ -188,16 +189,19 @@ class ExtractiveAnswerer {
         }
     }
 
-    private void yesNo(List<Source> facts, Text text, Predicate<Passage> about, String yesDe, String yesEn,
-                       String noDe, String noEn, String restDe, String restEn) {
-        List<Source> relevant = facts.stream().filter(s -> about.test(s.passage())).toList();
+    /**
+     * The cases that tick a yes/no fact and those that say no, as {@link CaseFacts} parsed them (never re-read from the
+     * text); {@code line} finds the passage that prints the fact, to quote and cite.
+     */
+    private void yesNo(List<Source> facts, Text text, java.util.regex.Pattern line, Function<CaseFacts, Boolean> fact,
+                       String yesDe, String yesEn, String noDe, String noEn, String restDe, String restEn) {
+        List<Source> relevant = facts.stream().filter(s -> line.matcher(s.passage().text()).find())
+                .filter(s -> fact.apply(s.caseStudy().facts()) != null).toList();
         if (relevant.isEmpty()) {
             return;
         }
-        Predicate<Source> negative = s -> s.passage().label() != null && s.passage().label().startsWith("Nicht")
-                || s.passage().text().toLowerCase().startsWith("kein");
-        List<Source> yes = relevant.stream().filter(negative.negate()).toList();
-        List<Source> no = relevant.stream().filter(negative).toList();
+        List<Source> yes = relevant.stream().filter(s -> fact.apply(s.caseStudy().facts())).toList();
+        List<Source> no = relevant.stream().filter(s -> !fact.apply(s.caseStudy().facts())).toList();
         if (!yes.isEmpty()) {
             text.line(text.en ? yesEn : yesDe);
             yes.forEach(s -> text.line("- %s: „%s“ %s".formatted(caseName(s.caseStudy(), text.en), s.passage().text(), marker(s))));

@@ -1,15 +1,10 @@
 package de.studienlotse.answer;
 
+import de.studienlotse.corpus.GermanFold;
 import de.studienlotse.search.AnalyzedWord;
 import de.studienlotse.search.PassageIndex;
 import de.studienlotse.search.ResourceLists;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -117,7 +112,7 @@ final class QuestionCues<K> {
     }
 
     private static String fold(String text) {
-        return text.toLowerCase(java.util.Locale.GERMAN).replace("ä", "a").replace("ö", "o").replace("ü", "u").replace("ß", "ss");
+        return GermanFold.fold(text);
     }
 
     /** Rows of a tab-separated class-path file after its header row: key column, phrase column, ..., source. */

@@ -1,16 +1,7 @@
 package de.studienlotse.search;
 
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
-import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -44,7 +35,7 @@ public final class Thesaurus {
 
     /** The shipped extract, keyed with the index analyzer. */
     public static Thesaurus load(Analyzer analyzer) {
-        return parse(analyzer, lines());
+        return parse(analyzer, ResourceLists.lines(RESOURCE));
     }
 
     static Thesaurus parse(Analyzer analyzer, List<String> synsets) {
@@ -84,34 +75,7 @@ public final class Thesaurus {
 
     /** The first term of a one-word text (its lemma or stem), or null for a stop word. */
     private static String headTerm(Analyzer analyzer, String word) {
-        try (TokenStream stream = analyzer.tokenStream("", word)) {
-            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
-            PositionIncrementAttribute position = stream.addAttribute(PositionIncrementAttribute.class);
-            stream.reset();
-            String head = null;
-            int words = 0;
-            while (stream.incrementToken()) {
-                if (position.getPositionIncrement() > 0 && words++ == 0) {
-                    head = term.toString();
-                }
-            }
-            stream.end();
-            return words == 1 && head.length() > 2 ? head : null;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static List<String> lines() {
-        try (InputStream in = Thesaurus.class.getClassLoader().getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("missing class path resource " + RESOURCE);
-            }
-            return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines()
-                    .filter(line -> !line.isBlank() && !line.startsWith("#"))
-                    .toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        List<String> heads = Tokens.heads(analyzer, word);
+        return heads.size() == 1 && heads.getFirst().length() > 2 ? heads.getFirst() : null;
     }
 }
