@@ -106,7 +106,9 @@ public final class StudyConcepts {
                 ids.add(id.strip());
                 passagesByConcept.computeIfAbsent(id.strip(), k -> new ArrayList<>()).add(row[0]);
             }
-            conceptsByPassage.put(row[0], Set.copyOf(ids));
+            // in the tag file's order: Set.copyOf iterates in an order that changes from run to run, and the offline
+            // answer groups passages by the first of equally good concepts
+            conceptsByPassage.put(row[0], java.util.Collections.unmodifiableSet(ids));
         }
         passagesByConcept.replaceAll((k, v) -> List.copyOf(v));
         return new StudyConcepts(Map.copyOf(byId), List.copyOf(phrases), Map.copyOf(conceptsByPassage),
