@@ -20,6 +20,11 @@ import tools.jackson.databind.json.JsonMapper;
  * CORS for pages that embed the widget: the API, the widget script and the WebJars it imports as modules. A request
  * from any other website is refused with 403 and a German problem detail, before it reaches a controller or counts
  * against the rate limit. Same-origin requests (the service's own pages) are not CORS requests and pass untouched.
+ * <p>
+ * The widget's own modules ({@code /widget/**}, imported by {@code widget.js}) are readable from any website: they
+ * are public code that {@code widget.js}, a classic script, could carry for any page anyway, and a refused website
+ * must still get the widget, so that it can tell its visitors that the service cannot be reached. What is guarded
+ * is the API.
  */
 class WidgetCorsFilter implements WebFilter, Ordered {
 
@@ -42,6 +47,17 @@ class WidgetCorsFilter implements WebFilter, Ordered {
         for (String path : List.of("/api/**", "/widget.js", "/answer-markup.js", "/webjars/**")) {
             source.registerCorsConfiguration(path, config);
         }
+        source.registerCorsConfiguration("/widget/**", publicCode());
+    }
+
+    /** GET from any origin, no credentials: the answer carries {@code Access-Control-Allow-Origin: *}. */
+    private static CorsConfiguration publicCode() {
+        CorsConfiguration config = new CorsConfiguration();
+        config.setAllowedOrigins(List.of(CorsConfiguration.ALL));
+        config.setAllowedMethods(List.of(HttpMethod.GET.name(), HttpMethod.HEAD.name()));
+        config.setAllowCredentials(false);
+        config.setMaxAge(3600L);
+        return config;
     }
 
     @Override
