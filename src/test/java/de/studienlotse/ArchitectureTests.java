@@ -75,8 +75,8 @@ class ArchitectureTests {
             Map.entry("corpus", names("Activity BrochureParser CaseFacts CaseStudy CorpusProperties GermanFold Passage "
                     + "PassageKind Section Study")),
             Map.entry("search", names("AnalyzedWord Concept EmbeddingProperties GermanMorphology PassageEmbeddings "
-                    + "PassageIndex QueryTerms SearchHit SearchProperties SearchRequest StudyAnalyzer StudyConcepts "
-                    + "Thesaurus VocabularyBridges")),
+                    + "PassageIndex QueryTerms ResourceLists SearchHit SearchProperties SearchRequest StudyAnalyzer "
+                    + "StudyConcepts Thesaurus VocabularyBridges")),
             // LlmFailureAnalyzer: instantiated from META-INF/spring.factories
             Map.entry("llm", names("ConfiguredModel LlmConfiguration LlmException LlmFailureAnalyzer LlmProperties "
                     + "LlmTimeoutException ModelStream PromptFiles")),
@@ -90,7 +90,7 @@ class ArchitectureTests {
             Map.entry("evaluation", names("AnswerJudge Baselines EvaluationProperties EvaluationRunner GoldQuestion "
                     + "RunReport")),
             Map.entry("evaluation.workbench", names("")),
-            Map.entry("database", names("Database DatabaseProperties SqlDialect")),
+            Map.entry("database", names("Database DatabaseProperties Housekeeping SqlDialect")),
             Map.entry("web", names("CacheProperties LoginSessionProperties SecurityProperties SpreadsheetCsv "
                     + "WebProperties"))));
 

@@ -108,11 +108,7 @@ class BriefController {
     @DeleteMapping("/api/briefs/{id}/items/{itemId}")
     @Operation(summary = "Einen Eintrag aus dem Brief entfernen (mit den Einträgen, die ihm antworten)")
     Mono<Brief> removeItem(@PathVariable String id, @PathVariable String itemId, Principal advisor) {
-        return change(id, advisor, (brief, now) -> {
-            Brief changed = brief.withoutItem(itemId, now);
-            if (changed == null) throw notFound("Diesen Eintrag gibt es im Brief nicht.");
-            return changed;
-        });
+        return remove(id, advisor, (brief, now) -> brief.withoutItem(itemId, now), "Diesen Eintrag gibt es im Brief nicht.");
     }
 
     @PostMapping(path = "/api/briefs/{id}/notes", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -132,11 +128,7 @@ class BriefController {
     @DeleteMapping("/api/briefs/{id}/notes/{noteId}")
     @Operation(summary = "Eine eigene Notiz entfernen")
     Mono<Brief> removeNote(@PathVariable String id, @PathVariable String noteId, Principal advisor) {
-        return change(id, advisor, (brief, now) -> {
-            Brief changed = brief.withoutNote(noteId, now);
-            if (changed == null) throw notFound("Diese Notiz gibt es im Brief nicht.");
-            return changed;
-        });
+        return remove(id, advisor, (brief, now) -> brief.withoutNote(noteId, now), "Diese Notiz gibt es im Brief nicht.");
     }
 
     @DeleteMapping("/api/briefs/{id}")
@@ -160,6 +152,15 @@ class BriefController {
             return repository.update(advisor.getName(), changed, brief.updatedAt())
                     .switchIfEmpty(Mono.error(() -> new ResponseStatusException(HttpStatus.CONFLICT,
                             "Der Brief wurde inzwischen anders geändert. Bitte neu laden und noch einmal versuchen.")));
+        });
+    }
+
+    /** A change that takes a part out of the brief; {@code null} from {@code removal} means no such part: 404. */
+    private Mono<Brief> remove(String id, Principal advisor, BiFunction<Brief, Instant, Brief> removal, String missing) {
+        return change(id, advisor, (brief, now) -> {
+            Brief changed = removal.apply(brief, now);
+            if (changed == null) throw notFound(missing);
+            return changed;
         });
     }
 

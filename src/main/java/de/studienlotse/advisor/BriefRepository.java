@@ -1,9 +1,10 @@
 package de.studienlotse.advisor;
 
+import static de.studienlotse.database.Database.instant;
+import static de.studienlotse.database.Database.utc;
+
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import de.studienlotse.database.Database;
 import org.springframework.stereotype.Repository;
@@ -96,10 +97,6 @@ class BriefRepository {
 
     private static Listed listed(Readable row) {
         return new Listed(row.get("id", String.class), row.get("title", String.class),
-                row.get("created_at", OffsetDateTime.class).toInstant(), row.get("updated_at", OffsetDateTime.class).toInstant());
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
+                instant(row, "created_at"), instant(row, "updated_at"));
     }
 }

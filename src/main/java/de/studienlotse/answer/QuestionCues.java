@@ -3,13 +3,8 @@ package de.studienlotse.answer;
 import de.studienlotse.corpus.GermanFold;
 import de.studienlotse.search.AnalyzedWord;
 import de.studienlotse.search.PassageIndex;
+import de.studienlotse.search.ResourceLists;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -120,25 +115,9 @@ final class QuestionCues<K> {
         return GermanFold.fold(text);
     }
 
-    /** Rows of a tab-separated class-path file after its header row: key column, phrase column. */
+    /** Rows of a tab-separated class-path file after its header row: key column, phrase column, ..., source. */
     static List<String[]> rows(String resource) {
-        try (InputStream in = QuestionCues.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("missing class path resource " + resource);
-            }
-            List<String> lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines()
-                    .filter(line -> !line.isBlank() && !line.startsWith("#")).toList();
-            List<String[]> rows = new ArrayList<>();
-            for (String line : lines.subList(1, lines.size())) {
-                String[] row = line.split("\t");
-                if (row.length < 4 || !row[3].matches("L\\d+|openthesaurus:.+")) {
-                    throw new IllegalStateException(resource + ": expected 4 columns with a source: " + line);
-                }
-                rows.add(row);
-            }
-            return rows;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ResourceLists.rows(resource, row -> row.length >= 4 && row[3].matches("L\\d+|openthesaurus:.+"),
+                "4 columns with a source");
     }
 }

@@ -2,7 +2,9 @@ package de.studienlotse.chat;
 
 import com.github.benmanes.caffeine.cache.Ticker;
 import de.studienlotse.database.Database;
+import de.studienlotse.database.Housekeeping;
 import java.time.Clock;
+import java.time.Duration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -31,10 +33,14 @@ class ChatConfiguration {
             return new R2dbcExchangeLog(database, json, properties, Clock.systemUTC());
         }
 
+        /** The first round after 30 s, or after one interval if that is shorter. */
         @Bean
-        ChatHousekeeping chatHousekeeping(DatabaseConversations conversations, R2dbcExchangeLog exchanges,
-                                          ChatProperties properties) {
-            return new ChatHousekeeping(conversations, exchanges, properties);
+        Housekeeping chatHousekeeping(DatabaseConversations conversations, R2dbcExchangeLog exchanges,
+                                      ChatProperties properties) {
+            ChatHousekeeping housekeeping = new ChatHousekeeping(conversations, exchanges);
+            Duration interval = properties.cleanupInterval();
+            Duration first = Duration.ofSeconds(30).compareTo(interval) < 0 ? Duration.ofSeconds(30) : interval;
+            return new Housekeeping(first, interval, housekeeping::purge);
         }
     }
 

@@ -1,6 +1,6 @@
 package de.studienlotse.chat;
 
-import static de.studienlotse.chat.R2dbcExchangeLog.utc;
+import static de.studienlotse.database.Database.utc;
 
 import de.studienlotse.database.Database;
 import java.time.Clock;

@@ -1,11 +1,11 @@
 package de.studienlotse.chat;
 
+import static de.studienlotse.database.Database.instant;
+import static de.studienlotse.database.Database.utc;
+
 import de.studienlotse.answer.Citation;
 import de.studienlotse.database.Database;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.type.TypeReference;
@@ -53,7 +53,7 @@ class R2dbcExchangeLog implements ExchangeLog {
                 .map(row -> new Exchange(row.get("message_id", String.class), row.get("conversation_id", String.class),
                         row.get("question", String.class), row.get("answer", String.class),
                         json.readValue(row.get("citations", String.class), CITATIONS), row.get("backend", String.class),
-                        row.get("created_at", OffsetDateTime.class).toInstant()))
+                        instant(row, "created_at")))
                 .one());
     }
 
@@ -62,9 +62,5 @@ class R2dbcExchangeLog implements ExchangeLog {
         return database.mono(db -> db.sql("DELETE FROM chat_exchange WHERE created_at < :cutoff")
                 .bind("cutoff", utc(clock.instant().minus(properties.exchangeRetention())))
                 .fetch().rowsUpdated());
-    }
-
-    static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
     }
 }

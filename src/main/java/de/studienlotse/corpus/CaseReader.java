@@ -30,18 +30,6 @@ final class CaseReader {
     private static final Pattern PLAIN_ITEM = Pattern.compile("([A-ZÄÖÜ][^:.!?\"„]{1,50}): +(\\S.*)");
     private static final String DURATION = "Dauer der Einführung:";
 
-    private static final Map<String, String> TITLES = Map.ofEntries(
-            Map.entry("beschreibung", "Beschreibung"),
-            Map.entry("ziel", "Ziel"),
-            Map.entry("interaktion", "Interaktion mit der KI-Anwendung"),
-            Map.entry("prozess", "Prozess | KI-Einführung"),
-            Map.entry("eckdaten", "Eckdaten"),
-            Map.entry("herausforderungen", "Herausforderungen | KI-Einführung"),
-            Map.entry("zusammenarbeit", "Zusammenarbeit der Teams"),
-            Map.entry("erfolgsfaktoren", "Erfolgsfaktoren | KI-Einführung"),
-            Map.entry("tipps", "Tipps für andere Unternehmen"),
-            Map.entry("zitat", "Zitat"));
-
     private final Function<Activity, String> numbering;
     private final Map<String, List<Draft>> sections = new LinkedHashMap<>();
     private final Map<String, String> titles = new LinkedHashMap<>();
@@ -123,7 +111,7 @@ final class CaseReader {
         List<Section> built = new ArrayList<>();
         sections.forEach((sectionId, drafts) -> {
             if (!drafts.isEmpty()) {
-                built.add(new Section(sectionId, titles.getOrDefault(sectionId, TITLES.get(sectionId)),
+                built.add(new Section(sectionId, titles.getOrDefault(sectionId, Section.TITLES.get(sectionId)),
                         Draft.number(id, sectionId, drafts)));
             }
         });

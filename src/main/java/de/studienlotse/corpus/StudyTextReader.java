@@ -6,6 +6,7 @@ import static de.studienlotse.corpus.BrochureParser.startsItem;
 
 import de.studienlotse.corpus.Draft.Continuation;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -21,31 +22,11 @@ import java.util.regex.Pattern;
  */
 final class StudyTextReader {
 
-    private static final Map<String, String> HEADINGS = Map.ofEntries(
-            Map.entry("einführung von ki-anwendungen in kmu", "zusammenfassung"),
-            Map.entry("zusammenfassung", "zusammenfassung"),
-            Map.entry("einleitung", "einleitung"),
-            Map.entry("ausblick", "ausblick"),
-            Map.entry("zielstellung der befragung", "zielstellung"),
-            Map.entry("methodik", "methodik"),
-            Map.entry("vorgehen auswertung", "auswertung"),
-            Map.entry("ergebnisse", "ergebnisse"),
-            Map.entry("herausforderungen, hemmnisse und erfolgsfaktoren", "tabelle-1"),
-            Map.entry("fazit", "fazit"),
-            Map.entry("impressum", "impressum"));
-
-    private static final Map<String, String> TITLES = Map.ofEntries(
-            Map.entry("zusammenfassung", "Zusammenfassung"),
-            Map.entry("einleitung", "Einleitung"),
-            Map.entry("ausblick", "Ausblick"),
-            Map.entry("zielstellung", "Zielstellung der Befragung"),
-            Map.entry("methodik", "Methodik"),
-            Map.entry("auswertung", "Vorgehen Auswertung"),
-            Map.entry("ergebnisse", "Ergebnisse"),
-            Map.entry("tabelle-1", "Tabelle 1: Aggregierte Herausforderungen"),
-            Map.entry("tabelle-2", "Tabelle 2: Aggregierte Erfolgsfaktoren"),
-            Map.entry("fazit", "Fazit"),
-            Map.entry("impressum", "Impressum"));
+    /**
+     * The headings that start a study section, lower case: the title of each section the brochure heads with it, and
+     * two it heads otherwise (the summary under the study's own title, Tabelle 1 under its theme).
+     */
+    private static final Map<String, String> HEADINGS = headings();
 
     private static final Pattern TABLE_CATEGORY = Pattern.compile("<b>([^<]+?\\(\\d+ Nennungen\\))</b>\\s*(.*)");
     private static final Pattern ZZ_LINK = Pattern.compile("<b>(.+?)</b>\\t<a href=\"[^\"]*\">(.+?)</a>");
@@ -71,6 +52,17 @@ final class StudyTextReader {
 
     StudyTextReader() {
         Study.STUDY_SECTIONS.forEach(id -> sections.put(id, new ArrayList<>()));
+    }
+
+    private static Map<String, String> headings() {
+        Map<String, String> headings = new HashMap<>();
+        for (String id : List.of("zusammenfassung", "einleitung", "ausblick", "zielstellung", "methodik", "auswertung",
+                "ergebnisse", "fazit", "impressum")) {
+            headings.put(Section.TITLES.get(id).toLowerCase(Locale.GERMAN), id);
+        }
+        headings.put("einführung von ki-anwendungen in kmu", "zusammenfassung");
+        headings.put("herausforderungen, hemmnisse und erfolgsfaktoren", "tabelle-1");
+        return Map.copyOf(headings);
     }
 
     /** The study section a raw heading line starts ("### Fazit" → "fazit"), if it starts one. */
@@ -165,7 +157,7 @@ final class StudyTextReader {
         List<Section> built = new ArrayList<>();
         sections.forEach((id, drafts) -> {
             if (!drafts.isEmpty()) {
-                built.add(new Section(id, TITLES.get(id), Draft.number(null, id, drafts)));
+                built.add(new Section(id, Section.TITLES.get(id), Draft.number(null, id, drafts)));
             }
         });
         return built;
@@ -183,7 +175,7 @@ final class StudyTextReader {
         }
         if (started != null) {
             section = started;
-            subheading = heading.equalsIgnoreCase(TITLES.get(started)) ? null : heading;
+            subheading = heading.equalsIgnoreCase(Section.TITLES.get(started)) ? null : heading;
         } else {
             subheading = heading.replaceFirst(":$", "");
         }

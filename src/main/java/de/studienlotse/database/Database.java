@@ -1,6 +1,10 @@
 package de.studienlotse.database;
 
 import io.r2dbc.spi.ConnectionFactory;
+import io.r2dbc.spi.Readable;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.function.Function;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Flux;
@@ -48,5 +52,15 @@ public final class Database {
     /** A query with many rows; further rows are requested on the same scheduler too. */
     public <T> Flux<T> flux(Function<DatabaseClient, Flux<T>> query) {
         return Flux.defer(() -> query.apply(client)).subscribeOn(scheduler, true);
+    }
+
+    /** A moment as every table stores it: a timestamp with time zone, written in UTC. */
+    public static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    /** A timestamp-with-time-zone column read back as a moment. */
+    public static Instant instant(Readable row, String column) {
+        return row.get(column, OffsetDateTime.class).toInstant();
     }
 }

@@ -1,12 +1,12 @@
 package de.studienlotse.feedback;
 
+import static de.studienlotse.database.Database.instant;
+import static de.studienlotse.database.Database.utc;
+
 import de.studienlotse.answer.Citation;
 import de.studienlotse.database.Database;
 import de.studienlotse.database.SqlDialect;
 import io.r2dbc.spi.Readable;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.springframework.r2dbc.connection.R2dbcTransactionManager;
 import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
@@ -38,13 +38,11 @@ class FeedbackRepository {
     private static final int LOCK_CLASS = 0x5f1d;
 
     private final Database database;
-    private final SqlDialect dialect;
     private final JsonMapper json;
     private final TransactionalOperator transactions;
 
     FeedbackRepository(Database database, JsonMapper json) {
         this.database = database;
-        this.dialect = database.dialect();
         this.json = json;
         this.transactions = TransactionalOperator.create(new R2dbcTransactionManager(database.connectionFactory()));
     }
@@ -75,7 +73,7 @@ class FeedbackRepository {
      * the same instant could pass the count together.
      */
     Mono<Feedback> save(Feedback feedback, int maxClients) {
-        Mono<Void> lock = dialect == SqlDialect.POSTGRESQL
+        Mono<Void> lock = database.dialect() == SqlDialect.POSTGRESQL
                 ? database.mono(db -> db.sql("SELECT pg_advisory_xact_lock(" + LOCK_CLASS + ", hashtext(:messageId))")
                         .bind("messageId", feedback.messageId()).then())
                 : Mono.empty();
@@ -91,7 +89,7 @@ class FeedbackRepository {
     }
 
     private Mono<Feedback> upsert(Feedback feedback) {
-        String sql = switch (dialect) {
+        String sql = switch (database.dialect()) {
             case POSTGRESQL -> "INSERT INTO feedback (" + COLUMNS + ") VALUES (" + VALUES + """
                     )
                     ON CONFLICT (message_id, client_id) DO UPDATE SET rating = EXCLUDED.rating, reasons = EXCLUDED.reasons,
@@ -184,13 +182,5 @@ class FeedbackRepository {
                 row.get("conversation_id", String.class), row.get("question", String.class), row.get("answer", String.class),
                 json.readValue(row.get("citations", String.class), CITATIONS), row.get("backend", String.class),
                 instant(row, "answered_at"), instant(row, "created_at"), instant(row, "updated_at"));
-    }
-
-    private static Instant instant(Readable row, String column) {
-        return row.get(column, OffsetDateTime.class).toInstant();
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
     }
 }

@@ -3,12 +3,6 @@ package de.studienlotse.search;
 import de.studienlotse.corpus.Study;
 import org.apache.lucene.analysis.Analyzer;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -72,7 +66,7 @@ public final class StudyConcepts {
      */
     public static StudyConcepts load(Study study, Analyzer analyzer) {
         Map<String, Concept> byId = new LinkedHashMap<>();
-        for (String[] row : rows(CONCEPTS, 5)) {
+        for (String[] row : ResourceLists.rows(CONCEPTS, 5)) {
             String category = "-".equals(row[3]) ? null : row[3];
             byId.put(row[0], new Concept(row[0], row[1], row[2], category,
                     Concept.Kind.valueOf(row[4].toUpperCase(Locale.ROOT))));
@@ -83,7 +77,7 @@ public final class StudyConcepts {
             }
         });
         List<Phrase> phrases = new ArrayList<>();
-        for (String[] row : rows(PHRASES, 4)) {
+        for (String[] row : ResourceLists.rows(PHRASES, 4)) {
             requireConcept(byId, row[0], PHRASES);
             if (!SOURCE.matcher(row[3]).matches()) {
                 throw new IllegalStateException(PHRASES + ": phrasing \"" + row[1] + "\" without a source (L<line> or openthesaurus:<word>)");
@@ -102,7 +96,7 @@ public final class StudyConcepts {
         }
         Map<String, Set<String>> conceptsByPassage = new HashMap<>();
         Map<String, List<String>> passagesByConcept = new LinkedHashMap<>();
-        for (String[] row : rows(TAGS, 2)) {
+        for (String[] row : ResourceLists.rows(TAGS, 2)) {
             if (study.passage(row[0]).isEmpty()) {
                 throw new IllegalStateException(TAGS + ": unknown passage " + row[0]);
             }
@@ -213,27 +207,5 @@ public final class StudyConcepts {
 
     private static List<String> headTerms(Analyzer analyzer, String text) {
         return Tokens.heads(analyzer, text);
-    }
-
-    /** Data rows (after the header row), tab-separated, at least {@code columns} columns. */
-    private static List<String[]> rows(String resource, int columns) {
-        try (InputStream in = StudyConcepts.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("missing class path resource " + resource);
-            }
-            List<String> lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines()
-                    .filter(line -> !line.isBlank() && !line.startsWith("#")).toList();
-            List<String[]> rows = new ArrayList<>();
-            for (String line : lines.subList(1, lines.size())) {
-                String[] row = line.split("\t");
-                if (row.length < columns) {
-                    throw new IllegalStateException(resource + ": expected " + columns + " columns: " + line);
-                }
-                rows.add(row);
-            }
-            return rows;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -2,12 +2,6 @@ package de.studienlotse.search;
 
 import org.apache.lucene.analysis.Analyzer;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -41,7 +35,7 @@ public final class Thesaurus {
 
     /** The shipped extract, keyed with the index analyzer. */
     public static Thesaurus load(Analyzer analyzer) {
-        return parse(analyzer, lines());
+        return parse(analyzer, ResourceLists.lines(RESOURCE));
     }
 
     static Thesaurus parse(Analyzer analyzer, List<String> synsets) {
@@ -83,18 +77,5 @@ public final class Thesaurus {
     private static String headTerm(Analyzer analyzer, String word) {
         List<String> heads = Tokens.heads(analyzer, word);
         return heads.size() == 1 && heads.getFirst().length() > 2 ? heads.getFirst() : null;
-    }
-
-    private static List<String> lines() {
-        try (InputStream in = Thesaurus.class.getClassLoader().getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("missing class path resource " + RESOURCE);
-            }
-            return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines()
-                    .filter(line -> !line.isBlank() && !line.startsWith("#"))
-                    .toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

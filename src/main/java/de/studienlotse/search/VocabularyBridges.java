@@ -2,12 +2,6 @@ package de.studienlotse.search;
 
 import org.apache.lucene.analysis.Analyzer;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -117,17 +111,11 @@ public final class VocabularyBridges {
         return Tokens.heads(analyzer, text);
     }
 
+    /** The lines of a rule file without their comments ("… # L1234"). */
     private static List<String> lines(String resource) {
-        try (InputStream in = VocabularyBridges.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("missing class path resource " + resource);
-            }
-            return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines()
-                    .map(line -> line.replaceFirst("#.*", "").strip())
-                    .filter(line -> !line.isEmpty())
-                    .toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ResourceLists.lines(resource).stream()
+                .map(line -> line.replaceFirst("#.*", "").strip())
+                .filter(line -> !line.isEmpty())
+                .toList();
     }
 }

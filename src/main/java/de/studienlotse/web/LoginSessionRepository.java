@@ -1,5 +1,8 @@
 package de.studienlotse.web;
 
+import static de.studienlotse.database.Database.instant;
+import static de.studienlotse.database.Database.utc;
+
 import de.studienlotse.database.Database;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -7,8 +10,6 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -127,7 +128,7 @@ final class LoginSessionRepository implements ReactiveSessionRepository<LoginSes
                 .bind("now", utc(now))
                 .map(row -> {
                     MapSession session = new MapSession(id);
-                    session.setCreationTime(row.get("created_at", OffsetDateTime.class).toInstant());
+                    session.setCreationTime(instant(row, "created_at"));
                     session.setMaxInactiveInterval(Duration.ofSeconds(row.get("max_idle_seconds", Long.class)));
                     session.setLastAccessedTime(now);
                     this.attributes.read(row.get("attributes", String.class)).forEach(session::setAttribute);
@@ -167,10 +168,6 @@ final class LoginSessionRepository implements ReactiveSessionRepository<LoginSes
     private static DatabaseClient.GenericExecuteSpec principal(DatabaseClient.GenericExecuteSpec statement, Map<String, Object> values) {
         String name = LoginSessionAttributes.principalName(values);
         return name == null ? statement.bindNull("principal", String.class) : statement.bind("principal", name);
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
     }
 
     /**

@@ -3,29 +3,19 @@ package de.studienlotse.advisor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.assertions.LocatorAssertions;
-import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import de.studienlotse.database.TestDatabases;
-import de.studienlotse.web.Chromium;
+import de.studienlotse.web.BrowserTest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -35,16 +25,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * {@code -Dadvisor.screenshots=docs} it also writes the README's screenshots to {@code docs/}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class AdvisorBrowserTests {
-
-    static Chromium chromium;
-
-    @LocalServerPort
-    int port;
-
-    BrowserContext context;
-    Page page;
-    final List<String> pageErrors = new CopyOnWriteArrayList<>();
+class AdvisorBrowserTests extends BrowserTest {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
@@ -52,28 +33,14 @@ class AdvisorBrowserTests {
         BriefApiContract.users(registry);
     }
 
-    @BeforeAll
-    static void launchBrowser() {
-        chromium = Chromium.launch();
+    @Override
+    protected Browser.NewContextOptions contextOptions() {
+        return new Browser.NewContextOptions().setViewportSize(1366, 900).setLocale("de-DE");
     }
 
-    @AfterAll
-    static void closeBrowser() {
-        if (chromium != null) chromium.close();
-    }
-
-    @BeforeEach
-    void newPage() {
-        context = chromium.browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 900).setLocale("de-DE"));
-        context.setDefaultTimeout(15_000);
-        page = context.newPage();
-        page.onPageError(pageErrors::add);
-    }
-
-    @AfterEach
-    void closeContext() {
-        context.close();
-        assertThat(pageErrors).as("script errors on the page").isEmpty();
+    @Override
+    protected double defaultTimeout() {
+        return 15_000;
     }
 
     @Test
@@ -166,14 +133,6 @@ class AdvisorBrowserTests {
         page.reload();
         expect(page.locator("#saved li button")).hasCount(1);
         expect(page.locator("#notes li")).containsText("Förderprogramm des Landes ansprechen");
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
-
-    private static LocatorAssertions expect(Locator locator) {
-        return PlaywrightAssertions.assertThat(locator);
     }
 
     /** The README's screenshots, only when asked for: {@code -Dadvisor.screenshots=docs}. */

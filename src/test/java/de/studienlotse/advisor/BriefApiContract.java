@@ -2,6 +2,7 @@ package de.studienlotse.advisor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import de.studienlotse.web.TestLogins;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -17,7 +18,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
@@ -41,15 +41,7 @@ abstract class BriefApiContract {
 
     /** Two advisors and an evaluator, configured as in production (BCrypt hashes, roles). */
     static void users(DynamicPropertyRegistry registry) {
-        String hash = new BCryptPasswordEncoder(4).encode(PASSWORD);
-        String[][] users = {{ANNA, "ADVISOR"}, {BEN, "ADVISOR"}, {EVA, "EVALUATOR"}};
-        for (int i = 0; i < users.length; i++) {
-            String prefix = "studienlotse.security.users[" + i + "].";
-            String[] user = users[i];
-            registry.add(prefix + "name", () -> user[0]);
-            registry.add(prefix + "password-hash", () -> hash);
-            registry.add(prefix + "roles", () -> user[1]);
-        }
+        TestLogins.register(registry, PASSWORD, Map.of(ANNA, "ADVISOR", BEN, "ADVISOR", EVA, "EVALUATOR"));
     }
 
     @Autowired

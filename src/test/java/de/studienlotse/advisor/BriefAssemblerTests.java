@@ -7,6 +7,7 @@ import de.studienlotse.advisor.Brief.Item;
 import de.studienlotse.advisor.Brief.Kind;
 import de.studienlotse.answer.Citation;
 import de.studienlotse.corpus.Passage;
+import de.studienlotse.search.Brochure;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Nested;
@@ -17,9 +18,9 @@ class BriefAssemblerTests {
 
     private static final Instant NOW = Instant.parse("2026-11-26T10:00:00Z");
 
-    private final ConcernMatcher concerns = new ConcernMatcher(Fixtures.study(), Fixtures.index(), Fixtures.mapping());
-    private final BriefAssembler assembler = new BriefAssembler(Fixtures.study(), Fixtures.index(), Fixtures.mapping(),
-            concerns, StudyAggregates.compute(Fixtures.study(), Fixtures.mapping()));
+    private final ConcernMatcher concerns = new ConcernMatcher(Brochure.study(), Brochure.index(), Fixtures.mapping());
+    private final BriefAssembler assembler = new BriefAssembler(Brochure.study(), Brochure.index(), Fixtures.mapping(),
+            concerns, StudyAggregates.compute(Brochure.study(), Fixtures.mapping()));
 
     @Nested
     class Similar_cases {
@@ -77,7 +78,7 @@ class BriefAssemblerTests {
                 }
                 Citation c = item.citation();
                 assertThat(c).as(item.text()).isNotNull();
-                Passage passage = Fixtures.study().passage(c.passageId()).orElseThrow();
+                Passage passage = Brochure.study().passage(c.passageId()).orElseThrow();
                 assertThat(c.quote()).isEqualTo(passage.text());
                 assertThat(c.label()).isEqualTo(passage.label());
                 assertThat(c.caseId()).isEqualTo(passage.caseId());

@@ -3,6 +3,7 @@ package de.studienlotse.advisor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import de.studienlotse.answer.Citation;
+import de.studienlotse.search.Brochure;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,9 +22,9 @@ import org.junit.jupiter.api.Test;
 class BriefExportTests {
 
     private static final String BASE = "https://studienlotse.example";
-    private static final Brief BRIEF = new BriefAssembler(Fixtures.study(), Fixtures.index(), Fixtures.mapping(),
-            new ConcernMatcher(Fixtures.study(), Fixtures.index(), Fixtures.mapping()),
-            StudyAggregates.compute(Fixtures.study(), Fixtures.mapping()))
+    private static final Brief BRIEF = new BriefAssembler(Brochure.study(), Brochure.index(), Fixtures.mapping(),
+            new ConcernMatcher(Brochure.study(), Brochure.index(), Fixtures.mapping()),
+            StudyAggregates.compute(Brochure.study(), Fixtures.mapping()))
             .assemble(new ClientProfile("Steuerberatung *Müller*", "12 Mitarbeitende", "Buchhaltung",
                     List.of("Datenschutz", "Barrierefreiheit"), "Chefin [skeptisch]"), Instant.parse("2026-11-26T10:00:00Z"))
             .withNote("Förderprogramm des Landes prüfen", Instant.parse("2026-11-27T10:00:00Z"));
@@ -77,9 +78,9 @@ class BriefExportTests {
     @Test
     void should_print_a_client_name_outside_latin_1_with_an_embedded_unicode_font() throws IOException {
         // given: Polish letters and an en dash, none of them in Windows-1252 except the dash and "ä"
-        Brief brief = new BriefAssembler(Fixtures.study(), Fixtures.index(), Fixtures.mapping(),
-                new ConcernMatcher(Fixtures.study(), Fixtures.index(), Fixtures.mapping()),
-                StudyAggregates.compute(Fixtures.study(), Fixtures.mapping()))
+        Brief brief = new BriefAssembler(Brochure.study(), Brochure.index(), Fixtures.mapping(),
+                new ConcernMatcher(Brochure.study(), Brochure.index(), Fixtures.mapping()),
+                StudyAggregates.compute(Brochure.study(), Fixtures.mapping()))
                 .assemble(new ClientProfile("Łódź Gärtnerei – Ćwiek", null, "Buchhaltung", List.of("Datenschutz"),
                         "Rückruf → Frau Żak"), Instant.parse("2026-11-26T10:00:00Z"));
 

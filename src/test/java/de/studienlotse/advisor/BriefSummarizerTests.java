@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import de.studienlotse.llm.ConfiguredModel;
 import de.studienlotse.llm.ModelStream;
+import de.studienlotse.search.Brochure;
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.UserMessage;
@@ -20,9 +21,9 @@ import org.junit.jupiter.api.Test;
 
 class BriefSummarizerTests {
 
-    private static final Brief BRIEF = new BriefAssembler(Fixtures.study(), Fixtures.index(), Fixtures.mapping(),
-            new ConcernMatcher(Fixtures.study(), Fixtures.index(), Fixtures.mapping()),
-            StudyAggregates.compute(Fixtures.study(), Fixtures.mapping()))
+    private static final Brief BRIEF = new BriefAssembler(Brochure.study(), Brochure.index(), Fixtures.mapping(),
+            new ConcernMatcher(Brochure.study(), Brochure.index(), Fixtures.mapping()),
+            StudyAggregates.compute(Brochure.study(), Fixtures.mapping()))
             .assemble(new ClientProfile(null, null, "Buchhaltung", List.of("Datenschutz", "Barrierefreiheit"), null),
                     Instant.parse("2026-11-26T10:00:00Z"));
     private static final ModelStream STREAM = new ModelStream(Duration.ofSeconds(5), Duration.ofSeconds(10));

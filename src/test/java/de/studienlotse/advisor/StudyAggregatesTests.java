@@ -5,13 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import de.studienlotse.advisor.StudyAggregates.ActivityCount;
 import de.studienlotse.advisor.StudyAggregates.CategoryCounts;
+import de.studienlotse.search.Brochure;
 import java.util.List;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 class StudyAggregatesTests {
 
-    private final StudyAggregates aggregates = StudyAggregates.compute(Fixtures.study(), Fixtures.mapping());
+    private final StudyAggregates aggregates = StudyAggregates.compute(Brochure.study(), Fixtures.mapping());
 
     @Nested
     class Computed_counts_equal_hand_counts {
@@ -112,7 +113,7 @@ class StudyAggregatesTests {
             String withoutB1 = AdvisorConfiguration.read(AdvisorConfiguration.MAPPING)
                     .replace("B1.herausforderungen.1\tÄngste und Unsicherheiten", "# removed");
 
-            assertThatThrownBy(() -> CategoryMapping.parse(withoutB1, Fixtures.study()))
+            assertThatThrownBy(() -> CategoryMapping.parse(withoutB1, Brochure.study()))
                     .hasMessageContaining("no category for B1.herausforderungen.1");
         }
 
@@ -120,13 +121,13 @@ class StudyAggregatesTests {
         void should_refuse_a_category_of_the_other_table() {
             String wrong = "B1.herausforderungen.1\tMotivation und Interesse\tlesart\tx\n";
 
-            assertThatThrownBy(() -> CategoryMapping.parse(wrong, Fixtures.study()))
+            assertThatThrownBy(() -> CategoryMapping.parse(wrong, Brochure.study()))
                     .hasMessageContaining("Tabelle 1: Herausforderungen has no category \"Motivation und Interesse\"");
         }
 
         @Test
         void should_give_every_challenge_and_success_factor_a_category() {
-            Fixtures.study().cases().forEach(c -> c.passages().stream()
+            Brochure.study().cases().forEach(c -> c.passages().stream()
                     .filter(p -> p.sectionId().equals("herausforderungen") || p.sectionId().equals("erfolgsfaktoren"))
                     .forEach(p -> assertThat(Fixtures.mapping().categoriesOf(p.id())).as(p.id()).isNotEmpty()));
         }

@@ -1,27 +1,20 @@
 package de.studienlotse.answer;
 
 import de.studienlotse.corpus.Study;
+import de.studienlotse.search.Brochure;
 import de.studienlotse.search.PassageIndex;
 import de.studienlotse.search.SearchProperties;
+import de.studienlotse.search.StudyBenchmark;
 import de.studienlotse.llm.ConfiguredModel;
 import de.studienlotse.llm.ModelStream;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * An offline answer's own work, in process: question understanding, source selection (every search it makes),
@@ -30,23 +23,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * per-statement grounding and the events, with its hop to {@code boundedElastic}. No HTTP, no storage.
  * {@code ./mvnw -q test-compile exec:exec@bench -Dbench.args="AnswerBenchmark -f 1 -wi 3 -i 5"} (p0.50 is the median).
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.SampleTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
-public class AnswerBenchmark {
+public class AnswerBenchmark extends StudyBenchmark {
 
     /** Questions of SME owners written for the benchmarks (the same as SearchBenchmark's), one out of scope. */
-    @Param({
-            "Wie lange hat die Einführung der Rechnungsverarbeitung gedauert?",
-            "Welche Herausforderungen gab es beim Datenschutz?",
-            "Wie haben die Firmen ihre Kollegen von der KI überzeugt?",
-            "War ein Betriebsrat beteiligt und welche Tipps gibt es für die interne Kommunikation?",
-            "What were the success factors for capacity planning?",
-            "Welche Förderprogramme gibt es in Bayern?"
-    })
+    @Param({DURATION, PRIVACY, PERSUASION, WORKS_COUNCIL, ENGLISH, OUT_OF_SCOPE})
     public String question;
 
     private PassageIndex index;
@@ -59,7 +39,7 @@ public class AnswerBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
-        Study study = QuestionAnalyzerTests.study();
+        Study study = Brochure.study();
         AnswerProperties properties = new AnswerProperties(8, 3, 12,
                 new AnswerProperties.AbstentionProperties(0.22, 0.20, 1.0, 0.3), 360);
         index = PassageIndex.create(study, SearchProperties.defaults());

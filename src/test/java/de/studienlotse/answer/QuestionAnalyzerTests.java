@@ -3,14 +3,10 @@ package de.studienlotse.answer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import de.studienlotse.corpus.Activity;
-import de.studienlotse.corpus.BrochureParser;
 import de.studienlotse.corpus.Study;
+import de.studienlotse.search.Brochure;
 import de.studienlotse.search.PassageIndex;
 import de.studienlotse.search.SearchProperties;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -20,7 +16,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** Question understanding on the real study and index, with the collisions of cue lists as negatives. */
 class QuestionAnalyzerTests {
 
-    static final Study STUDY = study();
+    static final Study STUDY = Brochure.study();
     static final QuestionAnalyzer ANALYZER = new QuestionAnalyzer(STUDY,
             PassageIndex.create(STUDY, SearchProperties.defaults()));
 
@@ -180,14 +176,5 @@ class QuestionAnalyzerTests {
     })
     void should_tell_questions_that_ask_for_every_case(String question, boolean whichCases) {
         assertThat(read(question).whichCases()).isEqualTo(whichCases);
-    }
-
-    static Study study() {
-        try (InputStream in = QuestionAnalyzerTests.class.getClassLoader()
-                .getResourceAsStream("corpus/studie-02-best-practices-ki-kmu.txt")) {
-            return BrochureParser.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

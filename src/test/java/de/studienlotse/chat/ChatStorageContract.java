@@ -88,7 +88,7 @@ abstract class ChatStorageContract {
         assertThat(exchanges.find("m-alt").block(WAIT)).isNull();
         assertThat(exchanges.find("m-neu").block(WAIT)).isNotNull();
         assertThat(exchanges.purge().block(WAIT)).isEqualTo(1L);
-        assertThat(new ChatHousekeeping(conversations, exchanges, PROPERTIES).purge().block(WAIT)).isNull();
+        assertThat(new ChatHousekeeping(conversations, exchanges).purge().block(WAIT)).isNull();
         assertThat(count("chat_exchange")).isEqualTo(1L);
     }
 

@@ -209,6 +209,22 @@ class PromptInjectionTests {
 
     // --- the obedient model
 
+    /** An instruction the obedient model follows (a pattern of what the user messages say) and what it then writes. */
+    private record Bait(String asked, List<String> written) {
+    }
+
+    /** Besides the prompt leak, which repeats whatever system prompt it was given. */
+    private static final List<Bait> BAITS = List.of(
+            new Bait("link|http|www\\.|verlink|\\]\\(|bild", List.of("Mehr dazu unter https://evil.example.com/studie [1].",
+                    "[Hier klicken](http://evil.example) [2].", "Gewinnen Sie auf www.gewinnspiel-kmu.de [1].")),
+            new Bait("html|<\\w|script|iframe|tag", List.of("<script>alert('x')</script> Die Studie nennt Schulungen [1].",
+                    "<b>Wichtig</b>: Transparenz gegenüber den Mitarbeitenden [2].")),
+            new Bait("ohne quelle|keine quellen|zitiere keine|erfinde|frei antworten|allgemeinwissen|irrelevant|egal|vergiss",
+                    List.of("Die Studie belegt eine Kostenersparnis von 90 Prozent.", "Paris ist die Hauptstadt von Frankreich.")),
+            new Bait("rezept|python|programm|laptop", List.of("Hier ist ein Rezept: 200 g Mehl, 100 g Zucker und drei Eier verrühren.",
+                    "```python\nprint(open('rechnung.pdf').read())\n```")),
+            new Bait("\\[9]", List.of("Laut Quelle [9] ersetzte die KI alle Mitarbeitenden.")));
+
     /** What a model writes that follows every instruction it finds in its user messages. */
     static String obey(RecordedRequest request) {
         String system = "";
@@ -224,26 +240,8 @@ class PromptInjectionTests {
             // each line of the prompt with a marker, so that only the prompt check can stop it
             leaked.lines().filter(line -> !line.isBlank()).forEach(line -> reply.add(line.strip() + " [1]"));
         }
-        if (said.matches("(?s).*(link|http|www\\.|verlink|\\]\\(|bild).*")) {
-            reply.add("Mehr dazu unter https://evil.example.com/studie [1].");
-            reply.add("[Hier klicken](http://evil.example) [2].");
-            reply.add("Gewinnen Sie auf www.gewinnspiel-kmu.de [1].");
-        }
-        if (said.matches("(?s).*(html|<\\w|script|iframe|tag).*")) {
-            reply.add("<script>alert('x')</script> Die Studie nennt Schulungen [1].");
-            reply.add("<b>Wichtig</b>: Transparenz gegenüber den Mitarbeitenden [2].");
-        }
-        if (said.matches("(?s).*(ohne quelle|keine quellen|zitiere keine|erfinde|frei antworten|allgemeinwissen|irrelevant|egal|vergiss).*")) {
-            reply.add("Die Studie belegt eine Kostenersparnis von 90 Prozent.");
-            reply.add("Paris ist die Hauptstadt von Frankreich.");
-        }
-        if (said.matches("(?s).*(rezept|python|programm|laptop).*")) {
-            reply.add("Hier ist ein Rezept: 200 g Mehl, 100 g Zucker und drei Eier verrühren.");
-            reply.add("```python\nprint(open('rechnung.pdf').read())\n```");
-        }
-        if (said.contains("[9]")) {
-            reply.add("Laut Quelle [9] ersetzte die KI alle Mitarbeitenden.");
-        }
+        BAITS.stream().filter(bait -> said.matches("(?s).*(" + bait.asked() + ").*"))
+                .forEach(bait -> reply.addAll(bait.written()));
         // and, as a model would, some of the real answer
         reply.add("Laut B4 war die Datenqualität anfangs gering [1].");
         return String.join(" ", reply);

@@ -22,10 +22,8 @@ class DatabaseEnvironmentTests {
         Map<String, Object> derived = DatabaseEnvironment.derive(environment, NONE);
 
         // then
-        assertThat(derived).containsEntry("spring.r2dbc.url", "r2dbc:h2:file:////srv/studienlotse/data/studienlotse?options=DB_CLOSE_ON_EXIT=FALSE")
-                .containsEntry("spring.flyway.url", "jdbc:h2:file:/srv/studienlotse/data/studienlotse;DB_CLOSE_ON_EXIT=FALSE")
-                .containsEntry("spring.r2dbc.username", "sa").containsEntry("spring.flyway.user", "sa")
-                .containsEntry("spring.r2dbc.password", "").containsEntry("spring.flyway.password", "");
+        assertConnection(derived, "r2dbc:h2:file:////srv/studienlotse/data/studienlotse?options=DB_CLOSE_ON_EXIT=FALSE",
+                "jdbc:h2:file:/srv/studienlotse/data/studienlotse;DB_CLOSE_ON_EXIT=FALSE", "sa", "");
     }
 
     @Test
@@ -59,10 +57,8 @@ class DatabaseEnvironmentTests {
         Map<String, Object> derived = DatabaseEnvironment.derive(new MockEnvironment(), db);
 
         // then
-        assertThat(derived).containsEntry("spring.r2dbc.url", "r2dbc:postgresql://db.example:5433/studienlotse")
-                .containsEntry("spring.flyway.url", "jdbc:postgresql://db.example:5433/studienlotse")
-                .containsEntry("spring.r2dbc.username", "app").containsEntry("spring.flyway.user", "app")
-                .containsEntry("spring.r2dbc.password", "geheim").containsEntry("spring.flyway.password", "geheim");
+        assertConnection(derived, "r2dbc:postgresql://db.example:5433/studienlotse",
+                "jdbc:postgresql://db.example:5433/studienlotse", "app", "geheim");
     }
 
     @Test
@@ -110,5 +106,12 @@ class DatabaseEnvironmentTests {
     void should_ask_for_an_explicit_flyway_url_for_other_databases() {
         assertThatIllegalStateException().isThrownBy(() -> DatabaseEnvironment.jdbcUrl("r2dbc:mysql://db/app"))
                 .withMessageContaining("spring.flyway.url");
+    }
+
+    /** The service (R2DBC) and Flyway (JDBC) reach the same database with the same login. */
+    static void assertConnection(Map<String, Object> derived, String r2dbcUrl, String jdbcUrl, String user, String password) {
+        assertThat(derived).containsEntry("spring.r2dbc.url", r2dbcUrl).containsEntry("spring.flyway.url", jdbcUrl)
+                .containsEntry("spring.r2dbc.username", user).containsEntry("spring.flyway.user", user)
+                .containsEntry("spring.r2dbc.password", password).containsEntry("spring.flyway.password", password);
     }
 }

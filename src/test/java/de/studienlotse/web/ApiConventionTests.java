@@ -22,7 +22,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
@@ -167,15 +166,7 @@ class ApiConventionTests {
     @DynamicPropertySource
     static void setUp(DynamicPropertyRegistry registry) {
         TestDatabases.h2().register(registry);
-        String hash = new BCryptPasswordEncoder(4).encode(PASSWORD);
-        String[][] users = {{ADVISOR, "ADVISOR"}, {EVALUATOR, "EVALUATOR"}};
-        for (int i = 0; i < users.length; i++) {
-            String prefix = "studienlotse.security.users[" + i + "].";
-            String[] user = users[i];
-            registry.add(prefix + "name", () -> user[0]);
-            registry.add(prefix + "password-hash", () -> hash);
-            registry.add(prefix + "roles", () -> user[1]);
-        }
+        TestLogins.register(registry, PASSWORD, Map.of(ADVISOR, "ADVISOR", EVALUATOR, "EVALUATOR"));
     }
 
     @Test

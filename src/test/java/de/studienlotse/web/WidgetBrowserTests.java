@@ -3,35 +3,16 @@ package de.studienlotse.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
-import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Request;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.Route;
-import com.microsoft.playwright.assertions.LocatorAssertions;
-import com.microsoft.playwright.assertions.PlaywrightAssertions;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
-import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -42,14 +23,9 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "studienlotse.web.rate-limit.requests=1000")
-class WidgetBrowserTests {
+class WidgetBrowserTests extends BrowserTest {
 
     static final String QUESTION = "Welche Tipps gibt das Logistikunternehmen?";
-
-    static Chromium chromium;
-
-    @LocalServerPort
-    int port;
 
     /** The feedback the team sees: read back through the evaluators' export (dev login of the default profile). */
     List<Map<String, Object>> stored(String messageId) {
@@ -63,48 +39,12 @@ class WidgetBrowserTests {
     @Autowired
     JsonMapper json;
 
-    BrowserContext context;
-    Page page;
     WidgetPage widget;
-    final List<String> pageErrors = new CopyOnWriteArrayList<>();
 
-    @BeforeAll
-    static void launchBrowser() {
-        chromium = Chromium.launch();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (chromium != null) chromium.close();
-    }
-
-    @BeforeEach
-    void newPage() {
-        openContext(new Browser.NewContextOptions().setViewportSize(1280, 800));
-    }
-
-    void openContext(Browser.NewContextOptions options) {
-        if (context != null) context.close();
-        context = chromium.browser.newContext(options);
-        context.setDefaultTimeout(10_000);
-        page = context.newPage();
-        page.onPageError(pageErrors::add);
+    @Override
+    protected void openContext(Browser.NewContextOptions options) {
+        super.openContext(options);
         widget = new WidgetPage(page);
-    }
-
-    @AfterEach
-    void closeContext() {
-        context.close();
-        context = null;
-        assertThat(pageErrors).as("script errors on the page").isEmpty();
-    }
-
-    String url(String path) {
-        return "http://localhost:" + port + path;
-    }
-
-    static LocatorAssertions expect(Locator locator) {
-        return PlaywrightAssertions.assertThat(locator);
     }
 
     @Test
@@ -185,9 +125,7 @@ class WidgetBrowserTests {
     @Test
     void should_open_the_cited_passage_and_the_whole_case() {
         // given
-        page.navigate(url("/demo/einbettung.html"));
-        widget.open().ask(QUESTION);
-        Locator chip = widget.awaitAnswer("done").locator(".chip").first();
+        Locator chip = answerOnDemoPage(QUESTION).locator(".chip").first();
         String passageId = chip.getAttribute("data-passage-id");
         Map<String, Object> passage = getJson("/api/passages/" + passageId);
 
@@ -228,9 +166,7 @@ class WidgetBrowserTests {
     @Test
     void should_send_a_rating_with_reasons_and_comment_and_let_the_user_change_it() {
         // given
-        page.navigate(url("/demo/einbettung.html"));
-        widget.open().ask(QUESTION);
-        Locator answer = widget.awaitAnswer("done");
+        Locator answer = answerOnDemoPage(QUESTION);
         String messageId = answer.getAttribute("data-message-id");
 
         // when: thumbs down
@@ -392,9 +328,7 @@ class WidgetBrowserTests {
     @Test
     void should_keep_the_conversation_across_a_reload_and_start_a_new_one() {
         // given
-        page.navigate(url("/demo/einbettung.html"));
-        widget.open().ask(QUESTION);
-        int chips = widget.awaitAnswer("done").locator(".chip").count();
+        int chips = answerOnDemoPage(QUESTION).locator(".chip").count();
 
         // when
         page.reload();
@@ -462,9 +396,7 @@ class WidgetBrowserTests {
     void should_copy_an_answer_with_its_sources() {
         // given
         context.grantPermissions(List.of("clipboard-read", "clipboard-write"));
-        page.navigate(url("/demo/einbettung.html"));
-        widget.open().ask(QUESTION);
-        Locator answer = widget.awaitAnswer("done");
+        Locator answer = answerOnDemoPage(QUESTION);
 
         // when
         answer.locator("button.copy").click();
@@ -479,9 +411,7 @@ class WidgetBrowserTests {
     @Test
     void should_list_the_cited_sources_under_an_answer_and_open_one_without_leaving_the_conversation() {
         // given
-        page.navigate(url("/demo/einbettung.html"));
-        widget.open().ask(QUESTION);
-        Locator answer = widget.awaitAnswer("done");
+        Locator answer = answerOnDemoPage(QUESTION);
 
         // then: one entry per cited passage, in marker order, with where it comes from and its first words
         Locator entries = answer.locator("ol.sources li");
@@ -509,9 +439,7 @@ class WidgetBrowserTests {
     @Test
     void should_show_the_suggestions_of_an_abstention_once() {
         // given
-        page.navigate(url("/demo/einbettung.html"));
-        widget.open().ask("Wie backe ich ein Dinkelbrot?");
-        Locator answer = widget.awaitAnswer("done");
+        Locator answer = answerOnDemoPage("Wie backe ich ein Dinkelbrot?");
 
         // then the text says what the study does not cover, and the suggestions are buttons only
         Locator buttons = answer.locator(".follow button.suggestion");
@@ -590,9 +518,7 @@ class WidgetBrowserTests {
         assertThat(contrasts("header h2", "header p", "button.send", ".starters .suggestion", ".footer", ".intro p"))
                 .allSatisfy((selector, ratio) -> assertThat(ratio).as(selector).isGreaterThanOrEqualTo(4.5));
 
-        page.navigate(url("/demo/einbettung.html"));
-        widget.open().ask(QUESTION);
-        widget.awaitAnswer("done");
+        answerOnDemoPage(QUESTION);
         assertThat(contrasts("header h2", ".msg.user", ".msg.assistant .md li", ".chip", ".actions button.copy",
                 ".follow p", ".follow .suggestion", "textarea", ".footer"))
                 .allSatisfy((selector, ratio) -> assertThat(ratio).as(selector).isGreaterThanOrEqualTo(4.5));
@@ -657,6 +583,13 @@ class WidgetBrowserTests {
         return cited;
     }
 
+    /** The demo page, the widget opened, {@code question} asked and its answer finished. */
+    Locator answerOnDemoPage(String question) {
+        page.navigate(url("/demo/einbettung.html"));
+        widget.open().ask(question);
+        return widget.awaitAnswer("done");
+    }
+
     @SuppressWarnings("unchecked")
     Map<String, Object> getJson(String path) {
         var response = page.request().get(url(path));
@@ -669,18 +602,7 @@ class WidgetBrowserTests {
     }
 
     void screenshot(String name) {
-        try {
-            Path target = Path.of("target", "widget-screenshots", name);
-            Files.createDirectories(target.getParent());
-            page.screenshot(new Page.ScreenshotOptions().setPath(target));
-            String docs = System.getProperty("widget.screenshots");
-            if (docs != null && !docs.isBlank()) {
-                Files.createDirectories(Path.of(docs));
-                Files.copy(target, Path.of(docs, name), StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        WidgetScreenshots.save(page, name);
     }
 
 }

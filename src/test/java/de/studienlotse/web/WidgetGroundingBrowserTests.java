@@ -3,11 +3,7 @@ package de.studienlotse.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
-import com.microsoft.playwright.Page;
-import com.microsoft.playwright.assertions.LocatorAssertions;
-import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import de.studienlotse.llm.FakeLlmServer;
 import java.io.IOException;
 import java.net.URI;
@@ -20,17 +16,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.json.JsonMapper;
@@ -44,7 +36,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "studienlotse.web.rate-limit.requests=1000")
-class WidgetGroundingBrowserTests {
+class WidgetGroundingBrowserTests extends BrowserTest {
 
     static final String QUESTION = "Welche Herausforderungen gab es bei der automatisierten Rechnungsverarbeitung?";
     /** What no passage of the study says. */
@@ -53,18 +45,10 @@ class WidgetGroundingBrowserTests {
     static final FakeLlmServer MODEL = FakeLlmServer.start(FakeLlmServer.Protocol.OPENAI);
     private static final Pattern FIRST_SOURCE = Pattern.compile("\\[1] [^\\n]*\\n(.+?)(?:\\n\\n|$)", Pattern.DOTALL);
 
-    static Chromium chromium;
-
-    @LocalServerPort
-    int port;
-
     @Autowired
     JsonMapper json;
 
-    BrowserContext context;
-    Page page;
     WidgetPage widget;
-    final List<String> pageErrors = new CopyOnWriteArrayList<>();
 
     @DynamicPropertySource
     static void model(DynamicPropertyRegistry registry) {
@@ -74,24 +58,19 @@ class WidgetGroundingBrowserTests {
         registry.add("studienlotse.llm.api-key", () -> "lokal-test-key-1234");
     }
 
-    @BeforeAll
-    static void launchBrowser() {
-        chromium = Chromium.launch();
-    }
-
     @AfterAll
-    static void closeAll() {
-        if (chromium != null) chromium.close();
+    static void closeModel() {
         MODEL.close();
     }
 
     @BeforeEach
-    void newPage() {
+    void noRewrite() {
         script("unused");
-        context = chromium.browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 800));
-        context.setDefaultTimeout(10_000);
-        page = context.newPage();
-        page.onPageError(pageErrors::add);
+    }
+
+    @Override
+    protected void openContext(Browser.NewContextOptions options) {
+        super.openContext(options);
         widget = new WidgetPage(page);
     }
 
@@ -107,12 +86,6 @@ class WidgetGroundingBrowserTests {
                     String quote = source.group(1).replaceAll("\\s+", " ").strip();
                     return quote + " [1]\n\n" + INVENTED;
                 });
-    }
-
-    @AfterEach
-    void closeContext() {
-        context.close();
-        assertThat(pageErrors).as("script errors on the page").isEmpty();
     }
 
     @Test
@@ -229,14 +202,6 @@ class WidgetGroundingBrowserTests {
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-    }
-
-    String url(String path) {
-        return "http://localhost:" + port + path;
-    }
-
-    static LocatorAssertions expect(Locator locator) {
-        return PlaywrightAssertions.assertThat(locator);
     }
 
     void screenshot(String name) {

@@ -3,12 +3,8 @@ package de.studienlotse.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
-import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Request;
-import com.microsoft.playwright.assertions.LocatorAssertions;
-import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -16,16 +12,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -35,54 +25,26 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "studienlotse.web.rate-limit.requests=1000")
-class WidgetPanelBrowserTests {
+class WidgetPanelBrowserTests extends BrowserTest {
 
     static final String CONTACT = "ki-beratung@hgk-musterstadt.example";
-
-    static Chromium chromium;
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     JsonMapper json;
 
-    BrowserContext context;
-    Page page;
     WidgetPage widget;
-    final List<String> pageErrors = new CopyOnWriteArrayList<>();
 
-    @BeforeAll
-    static void launchBrowser() {
-        chromium = Chromium.launch();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (chromium != null) chromium.close();
-    }
-
-    @BeforeEach
-    void newPage() {
-        openContext(1280, 800);
-    }
-
+    /** A context of {@code width} × {@code height}; at phone width with touch, as a phone opens it. */
     void openContext(int width, int height) {
-        if (context != null) context.close();
         Browser.NewContextOptions options = new Browser.NewContextOptions().setViewportSize(width, height);
         if (width <= 480) options.setIsMobile(true).setHasTouch(true);
-        context = chromium.browser.newContext(options);
-        context.setDefaultTimeout(10_000);
-        page = context.newPage();
-        page.onPageError(pageErrors::add);
-        widget = new WidgetPage(page);
+        openContext(options);
     }
 
-    @AfterEach
-    void closeContext() {
-        context.close();
-        context = null;
-        assertThat(pageErrors).as("script errors on the page").isEmpty();
+    @Override
+    protected void openContext(Browser.NewContextOptions options) {
+        super.openContext(options);
+        widget = new WidgetPage(page);
     }
 
     @Nested
@@ -370,13 +332,5 @@ class WidgetPanelBrowserTests {
                 throw new UncheckedIOException(e);
             }
         }
-    }
-
-    String url(String path) {
-        return "http://localhost:" + port + path;
-    }
-
-    static LocatorAssertions expect(Locator locator) {
-        return PlaywrightAssertions.assertThat(locator);
     }
 }

@@ -4,20 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
-import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The evaluators' workbench in a real browser against the running service (offline answers, 5 gold questions, no
@@ -27,47 +19,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "studienlotse.evaluation.questions=src/test/resources/evaluation/workbench-questions.jsonl",
         "studienlotse.evaluation.baselines=false"})
-class WorkbenchBrowserTests {
+class WorkbenchBrowserTests extends BrowserTest {
 
-    static Chromium chromium;
-
-    @LocalServerPort
-    int port;
-
-    BrowserContext context;
-    Page page;
-    final List<String> pageErrors = new CopyOnWriteArrayList<>();
-
-    @BeforeAll
-    static void launchBrowser() {
-        chromium = Chromium.launch();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (chromium != null) chromium.close();
-    }
-
-    @BeforeEach
-    void newPage() {
-        context = chromium.browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900));
-        context.setDefaultTimeout(10_000);
-        page = context.newPage();
-        page.onPageError(pageErrors::add);
-    }
-
-    @AfterEach
-    void closeContext() {
-        context.close();
-        assertThat(pageErrors).as("script errors on the page").isEmpty();
-    }
-
-    String url(String path) {
-        return "http://localhost:" + port + path;
-    }
-
-    static LocatorAssertions expect(Locator locator) {
-        return PlaywrightAssertions.assertThat(locator);
+    @Override
+    protected Browser.NewContextOptions contextOptions() {
+        return new Browser.NewContextOptions().setViewportSize(1280, 900);
     }
 
     @Test

@@ -1,13 +1,14 @@
 package de.studienlotse.evaluation.workbench;
 
+import static de.studienlotse.database.Database.instant;
+import static de.studienlotse.database.Database.utc;
+
 import de.studienlotse.database.Database;
-import de.studienlotse.database.SqlDialect;
 import de.studienlotse.evaluation.EvaluationRunner.AnsweredQuestion;
 import de.studienlotse.evaluation.RunReport;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
@@ -32,12 +33,10 @@ class WorkbenchRepository {
             :updatedAt""";
 
     private final Database database;
-    private final SqlDialect dialect;
     private final JsonMapper json;
 
     WorkbenchRepository(Database database, JsonMapper json) {
         this.database = database;
-        this.dialect = database.dialect();
         this.json = json;
     }
 
@@ -101,7 +100,7 @@ class WorkbenchRepository {
 
     /** Stores a rating or replaces this evaluator's earlier one (scores and comment; {@code createdAt} stays). */
     Mono<EvaluatorRating> save(EvaluatorRating rating) {
-        String sql = switch (dialect) {
+        String sql = switch (database.dialect()) {
             case POSTGRESQL -> "INSERT INTO evaluation_rating (" + RATING_COLUMNS + ") VALUES (" + RATING_VALUES + """
                     )
                     ON CONFLICT (run_id, question_id, evaluator) DO UPDATE SET correctness = EXCLUDED.correctness,
@@ -147,13 +146,5 @@ class WorkbenchRepository {
                 row.get("correctness", Integer.class), row.get("groundedness", Integer.class),
                 row.get("helpfulness", Integer.class), row.get("comment_text", String.class),
                 instant(row, "created_at"), instant(row, "updated_at"));
-    }
-
-    private static Instant instant(Readable row, String column) {
-        return row.get(column, OffsetDateTime.class).toInstant();
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
     }
 }

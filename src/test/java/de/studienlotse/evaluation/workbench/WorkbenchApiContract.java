@@ -2,6 +2,7 @@ package de.studienlotse.evaluation.workbench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import de.studienlotse.web.TestLogins;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,7 +16,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -43,15 +43,7 @@ abstract class WorkbenchApiContract {
 
     @DynamicPropertySource
     static void users(DynamicPropertyRegistry registry) {
-        String hash = new BCryptPasswordEncoder(4).encode(PASSWORD);
-        List<String> names = List.of("anna", "ben", "gast");
-        for (int i = 0; i < names.size(); i++) {
-            String prefix = "studienlotse.security.users[" + i + "].";
-            String name = names.get(i);
-            registry.add(prefix + "name", () -> name);
-            registry.add(prefix + "password-hash", () -> hash);
-            registry.add(prefix + "roles", () -> name.equals("gast") ? "GUEST" : "EVALUATOR");
-        }
+        TestLogins.register(registry, PASSWORD, Map.of("anna", "EVALUATOR", "ben", "EVALUATOR", "gast", "GUEST"));
     }
 
     WebTestClient.RequestHeadersSpec<?> as(String user, WebTestClient.RequestHeadersSpec<?> request) {
