@@ -29,6 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /** The chat API: one answer as JSON, or the same answer streamed as server-sent events. */
 @RestController
@@ -107,10 +108,12 @@ class ChatController {
                         .onErrorResume(e -> notStored("answer " + accepted.messageId(), e)));
         // subscribed now and never cancelled: a timeout below only stops waiting, not writing
         CompletableFuture<Void> written = writes.toFuture();
+        // the limit fires on boundedElastic: on Reactor's parallel thread the done event that follows would cancel the
+        // heartbeat there, which takes its scheduler's lock (BlockHound caught it under load, LoadProofH2IT)
         return Mono.fromFuture(written, true)
                 .timeout(properties.storeTimeout(), Mono.fromRunnable(() -> log.warn(
                         "Storing answer {} takes longer than {}; answered without waiting", accepted.messageId(),
-                        properties.storeTimeout())));
+                        properties.storeTimeout())), Schedulers.boundedElastic());
     }
 
     private static Mono<Void> notStored(String what, Throwable error) {
