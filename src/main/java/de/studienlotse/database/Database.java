@@ -11,7 +11,8 @@ import reactor.core.scheduler.Schedulers;
 /**
  * The one way the repositories reach the database. r2dbc-h2 is a synchronous bridge: it runs H2's JDBC-style calls on
  * the subscribing thread, which in a request is a Netty event loop that then serves no one else until the file
- * database answers. So every statement is subscribed (and requested) on {@code boundedElastic} here; the drivers that
+ * database answers. So every statement is subscribed (and requested) on a blocking-capable scheduler here (the
+ * service's own {@code database} threads, {@code DatabaseConfiguration}); the drivers that
  * are truly non-blocking (PostgreSQL) pay one thread hop per statement, which is small beside a network round trip.
  */
 public final class Database {
