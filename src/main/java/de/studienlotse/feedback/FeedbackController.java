@@ -8,6 +8,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -77,7 +78,7 @@ class FeedbackController {
                 .flatMap(exchange -> repository.save(rated.feedback(exchange, clock.instant()), properties.maxClientsPerMessage()))
                 .map(FeedbackReceipt::of)
                 .timeout(properties.timeout())
-                .onErrorMap(FeedbackController::unavailable);
+                .onErrorMap(this::unavailable);
     }
 
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
@@ -97,7 +98,7 @@ class FeedbackController {
                 .zipWith(repository.count(filter))
                 .map(found -> new FeedbackPage(found.getT1(), page, size, found.getT2()))
                 .timeout(properties.timeout())
-                .onErrorMap(FeedbackController::unavailable);
+                .onErrorMap(this::unavailable);
     }
 
     @GetMapping(path = "/export.csv")
@@ -109,7 +110,7 @@ class FeedbackController {
                 .map(feedback -> FeedbackCsv.row(feedback) + "\r\n")
                 // the header waits for the database: if it fails first, nothing is sent and the answer is a 503
                 .switchOnFirst((first, rows) -> first.isOnError() ? rows : rows.startWith(FeedbackCsv.BOM + FeedbackCsv.HEADER + "\r\n"))
-                .onErrorMap(FeedbackController::unavailable);
+                .onErrorMap(this::unavailable);
         return ResponseEntity.ok().contentType(TEXT_CSV).header(HttpHeaders.CONTENT_DISPOSITION, attachment("csv")).body(lines);
     }
 
@@ -118,7 +119,7 @@ class FeedbackController {
     ResponseEntity<Flux<Feedback>> exportJson(@RequestParam(required = false) String rating,
                                               @RequestParam(required = false) String from,
                                               @RequestParam(required = false) String to) {
-        Flux<Feedback> all = repository.findAll(filter(rating, from, to)).onErrorMap(FeedbackController::unavailable);
+        Flux<Feedback> all = repository.findAll(filter(rating, from, to)).onErrorMap(this::unavailable);
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).header(HttpHeaders.CONTENT_DISPOSITION, attachment("json"))
                 .body(all);
     }
@@ -213,7 +214,7 @@ class FeedbackController {
     }
 
     /** A database that is down, slow or unreachable: 503; our own 400/404 pass through. */
-    private static Throwable unavailable(Throwable error) {
+    private Throwable unavailable(Throwable error) {
         if (error instanceof ResponseStatusException) {
             return error;
         }
@@ -227,11 +228,26 @@ class FeedbackController {
                 || error instanceof TransientDataAccessException || error instanceof R2dbcNonTransientResourceException
                 || error instanceof R2dbcTransientException || hasCause(error, IOException.class)) {
             log.warn("Feedback database unavailable: {}", error.toString());
-            return new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE,
-                    "Die Bewertungen sind gerade nicht erreichbar (Datenbank). Bitte versuchen Sie es in einigen Minuten noch einmal.",
-                    error);
+            return new DatabaseUnavailable(properties.retryAfter(), error);
         }
         return error;
+    }
+
+    /** The 503 of a database that is down, with {@code Retry-After}: the widget and scripts can wait and try again. */
+    static final class DatabaseUnavailable extends ResponseStatusException {
+
+        private final HttpHeaders headers = new HttpHeaders();
+
+        DatabaseUnavailable(Duration retryAfter, Throwable cause) {
+            super(HttpStatus.SERVICE_UNAVAILABLE, "Die Bewertungen sind gerade nicht erreichbar (Datenbank). Bitte versuchen "
+                    + "Sie es in %d Sekunden noch einmal.".formatted(retryAfter.toSeconds()), cause);
+            headers.set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter.toSeconds()));
+        }
+
+        @Override
+        public HttpHeaders getHeaders() {
+            return headers;
+        }
     }
 
     private static boolean hasCause(Throwable error, Class<? extends Throwable> type) {

@@ -82,6 +82,7 @@ class DatabaseDownTests {
                 .exchange()
                 .expectStatus().isEqualTo(503)
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectHeader().valueEquals("Retry-After", "30")
                 .expectBody()
                 .jsonPath("$.title").isEqualTo("Dienst vorübergehend nicht verfügbar")
                 .jsonPath("$.detail").value(d -> assertThat((String) d).contains("Datenbank"));
