@@ -1,0 +1,154 @@
+package de.studienlotse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import de.studienlotse.LoadDriver.Outcome;
+import de.studienlotse.database.PostgresTest;
+import de.studienlotse.database.TestDatabase;
+import de.studienlotse.database.TestDatabases;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Proofs (a) and (b) of issue 14 on PostgreSQL. The service reaches the database through a {@link TcpProxy} (Flyway
+ * goes direct), so the second test can take the database away in the middle of the load, as a crash or a failover
+ * would (new connections refused, open ones reset), and bring it back without touching the service.
+ */
+@PostgresTest
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class LoadProofPostgresIT extends LoadProofContract {
+
+    /** The outage: load before, during and after it (the whole run about 30 s). */
+    static final Duration BEFORE = Duration.ofSeconds(6);
+    static final Duration OUTAGE = Duration.ofSeconds(10);
+    static final Duration AFTER = Duration.ofSeconds(14);
+    /** Time the pool may take to notice the database is back (a connection attempt refused just before). */
+    static final Duration RECOVERY = Duration.ofSeconds(5);
+    /** A rating sent this soon after the cut may have got its connection before it. */
+    static final Duration CUT = Duration.ofSeconds(1);
+
+    static TcpProxy proxy;
+
+    @BeforeAll
+    static void startService() {
+        TestDatabase postgres = TestDatabases.postgres();
+        TestDatabases.PostgresServer server = TestDatabases.postgresServer().orElseThrow();
+        proxy = TcpProxy.start(server.host(), server.port());
+        String throughProxy = postgres.r2dbcUrl().replace("//" + server.host() + ":" + server.port() + "/",
+                "//127.0.0.1:" + proxy.port() + "/");
+        assertThat(throughProxy).contains(":" + proxy.port() + "/");
+        start(postgres, throughProxy);
+    }
+
+    @AfterAll
+    static void stopProxy() {
+        if (proxy != null) proxy.close();
+    }
+
+    @Override
+    String databaseName() {
+        return "PostgreSQL";
+    }
+
+    @Override
+    @Test
+    @Order(1)
+    void should_answer_every_stream_to_done_and_store_every_rating_once_within_the_memory_bound() {
+        super.should_answer_every_stream_to_done_and_store_every_rating_once_within_the_memory_bound();
+    }
+
+    @Test
+    @Order(2)
+    void should_keep_answering_refuse_ratings_with_503_while_the_database_is_down_and_take_them_again_after() {
+        // given: the load is running (rows of the test before are not this one's)
+        Set<String> earlier = feedbackRows().keySet();
+        long start = System.nanoTime();
+        CompletableFuture<List<Outcome>> load = CompletableFuture.supplyAsync(
+                () -> driver.run(STREAMS, BEFORE.plus(OUTAGE).plus(AFTER), true), runnable -> Thread.ofVirtual().start(runnable));
+        sleepUntil(start + BEFORE.toNanos());
+
+        // when: the database goes away and comes back, the service is left alone
+        long down = System.nanoTime();
+        proxy.down();
+        sleepUntil(down + OUTAGE.toNanos());
+        long up = System.nanoTime();
+        proxy.up();
+        List<Outcome> outcomes = load.join();
+
+        // then
+        List<String> errors = new ArrayList<>();
+        Set<String> refused = new HashSet<>();
+        Set<String> rated = new HashSet<>();
+        int ratedAfter = 0;
+        int refusedWhileDown = 0;
+        for (Outcome o : outcomes) {
+            if (!o.streamOk()) {
+                errors.add("chat: " + describe(o));
+                continue;
+            }
+            long sent = o.feedbackSent();
+            boolean cutting = sent >= down && sent < down + CUT.toNanos();
+            boolean whileDown = sent >= down + CUT.toNanos() && sent < up;
+            boolean recovering = sent >= up && sent < up + RECOVERY.toNanos();
+            // an answer given while the database was away could not be stored: rating it later finds nothing (404)
+            boolean answerUnstored = o.finished() >= down && o.finished() < up + RECOVERY.toNanos();
+            int status = o.feedbackStatus();
+            if (o.rated()) {
+                rated.add(o.messageId());
+                if (whileDown) errors.add("rating accepted while the database was down: " + describe(o));
+                if (sent >= up + RECOVERY.toNanos()) ratedAfter++;
+            } else if (status == 503) {
+                refused.add(o.messageId());
+                if (!(cutting || whileDown || recovering)) errors.add("503 with the database up: " + describe(o));
+                if (whileDown) refusedWhileDown++;
+                JsonNode problem = LoadDriver.json(o.feedbackBody());
+                if (o.feedbackType() == null || !o.feedbackType().startsWith("application/problem+json")
+                        || !problem.path("detail").asString("").contains("Datenbank")
+                        || !"Dienst vorübergehend nicht verfügbar".equals(problem.path("title").asString(""))) {
+                    errors.add("503 without its German problem detail: " + describe(o));
+                }
+            } else if (!(status == 404 && answerUnstored)) {
+                errors.add("rating: " + describe(o));
+            }
+        }
+        Map<String, Integer> rows = feedbackRows();
+        rows.keySet().removeAll(earlier);
+        System.out.printf("Fault proof (PostgreSQL down for %d s under %d streams): %d answers, %d ratings stored, "
+                        + "%d refused with 503 while down, %d stored after it came back, errors %d%n",
+                OUTAGE.toSeconds(), STREAMS, outcomes.size(), rated.size(), refusedWhileDown, ratedAfter, errors.size());
+
+        assertThat(errors.size()).as("errors, the first: %s", errors.stream().limit(20).toList()).isZero();
+        assertThat(refusedWhileDown).as("ratings refused with 503 while the database was down").isPositive();
+        assertThat(ratedAfter).as("ratings stored after the database came back, same service, same pool").isPositive();
+        assertThat(rows.keySet()).as("every accepted rating stored").containsAll(rated);
+        // nothing half-written: a rating is one row or none (one cut after its commit, before its answer, may be a row)
+        assertThat(rows).allSatisfy((messageId, count) -> {
+            assertThat(count).as("rows of %s", messageId).isEqualTo(1);
+            assertThat(rated.contains(messageId) || refused.contains(messageId)).as("row %s was rated", messageId).isTrue();
+        });
+    }
+
+    private static void sleepUntil(long nanoTime) {
+        long left = nanoTime - System.nanoTime();
+        if (left > 0) {
+            try {
+                Thread.sleep(Duration.ofNanos(left));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+}
