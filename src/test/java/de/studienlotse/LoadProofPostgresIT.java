@@ -30,14 +30,20 @@ import tools.jackson.databind.JsonNode;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LoadProofPostgresIT extends LoadProofContract {
 
-    /** The outage: load before, during and after it (the whole run about 30 s). */
-    static final Duration BEFORE = Duration.ofSeconds(6);
-    static final Duration OUTAGE = Duration.ofSeconds(10);
-    static final Duration AFTER = Duration.ofSeconds(14);
+    /** The outage: load before, during and after it (the whole run about 22 s). */
+    static final Duration BEFORE = Duration.ofSeconds(4);
+    static final Duration OUTAGE = Duration.ofSeconds(8);
+    static final Duration AFTER = Duration.ofSeconds(10);
     /** Time the pool may take to notice the database is back (a connection attempt refused just before). */
-    static final Duration RECOVERY = Duration.ofSeconds(5);
-    /** A rating sent this soon after the cut may have got its connection before it. */
-    static final Duration CUT = Duration.ofSeconds(1);
+    static final Duration RECOVERY = Duration.ofSeconds(4);
+    /**
+     * Around the cut a rating may go either way: sent up to the feedback limit (5 s) before it, it may still wait for
+     * the database when the cut comes; sent just after it, it may have got its connection before.
+     */
+    static final Duration CUT_BEFORE = Duration.ofSeconds(6);
+    static final Duration CUT_AFTER = Duration.ofSeconds(1);
+    /** An answer finished this long before the cut may still have been storing itself (chat store limit 2 s). */
+    static final Duration STORING = Duration.ofSeconds(3);
 
     static TcpProxy proxy;
 
@@ -99,11 +105,11 @@ class LoadProofPostgresIT extends LoadProofContract {
                 continue;
             }
             long sent = o.feedbackSent();
-            boolean cutting = sent >= down && sent < down + CUT.toNanos();
-            boolean whileDown = sent >= down + CUT.toNanos() && sent < up;
+            boolean cutting = sent >= down - CUT_BEFORE.toNanos() && sent < down + CUT_AFTER.toNanos();
+            boolean whileDown = sent >= down + CUT_AFTER.toNanos() && sent < up;
             boolean recovering = sent >= up && sent < up + RECOVERY.toNanos();
             // an answer given while the database was away could not be stored: rating it later finds nothing (404)
-            boolean answerUnstored = o.finished() >= down && o.finished() < up + RECOVERY.toNanos();
+            boolean answerUnstored = o.finished() >= down - STORING.toNanos() && o.finished() < up + RECOVERY.toNanos();
             int status = o.feedbackStatus();
             if (o.rated()) {
                 rated.add(o.messageId());
@@ -116,8 +122,9 @@ class LoadProofPostgresIT extends LoadProofContract {
                 JsonNode problem = LoadDriver.json(o.feedbackBody());
                 if (o.feedbackType() == null || !o.feedbackType().startsWith("application/problem+json")
                         || !problem.path("detail").asString("").contains("Datenbank")
-                        || !"Dienst vorübergehend nicht verfügbar".equals(problem.path("title").asString(""))) {
-                    errors.add("503 without its German problem detail: " + describe(o));
+                        || !"Dienst vorübergehend nicht verfügbar".equals(problem.path("title").asString(""))
+                        || o.retryAfter() == null) {
+                    errors.add("503 without its German problem detail and Retry-After: " + describe(o));
                 }
             } else if (!(status == 404 && answerUnstored)) {
                 errors.add("rating: " + describe(o));
