@@ -138,7 +138,9 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             return "Der Inhalt der Anfrage ist zu groß: höchstens %d KB. Bitte kürzen Sie Frage, Verlauf oder Kommentar."
                     .formatted(maxBody.toKilobytes());
         }
-        if (ex instanceof ResponseStatusException rse && rse.getClass() == ResponseStatusException.class) {
+        // Spring's own subclasses carry English reasons; ours (e.g. a 503 with Retry-After) carry German ones
+        if (ex instanceof ResponseStatusException rse && (rse.getClass() == ResponseStatusException.class
+                || rse.getClass().getName().startsWith("de.studienlotse."))) {
             return rse.getReason();
         }
         return null;
