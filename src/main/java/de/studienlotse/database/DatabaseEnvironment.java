@@ -33,13 +33,8 @@ class DatabaseEnvironment implements EnvironmentPostProcessor, Ordered {
     static final String SOURCE_NAME = "studienlotseDatabase";
     static final String DEFAULT_DATA_DIR = "./data";
     static final String H2_FILE_NAME = "studienlotse";
-    /**
-     * Spring closes the pool on shutdown; H2 must not close the file first from its own shutdown hook. And H2 keeps
-     * the file open for a while after its last session closed: under load, cancelled statements closed all pooled
-     * sessions at once, and the next connection raced H2's closing of the file ("Database may be already in use",
-     * LoadProofH2IT).
-     */
-    static final String H2_OPTIONS = "DB_CLOSE_ON_EXIT=FALSE;DB_CLOSE_DELAY=10";
+    /** Spring closes the pool on shutdown; H2 must not close the file first from its own shutdown hook. */
+    static final String H2_OPTIONS = "DB_CLOSE_ON_EXIT=FALSE";
 
     @Override
     public int getOrder() {

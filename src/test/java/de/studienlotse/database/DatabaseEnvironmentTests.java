@@ -22,8 +22,8 @@ class DatabaseEnvironmentTests {
         Map<String, Object> derived = DatabaseEnvironment.derive(environment, NONE);
 
         // then
-        assertThat(derived).containsEntry("spring.r2dbc.url", "r2dbc:h2:file:////srv/studienlotse/data/studienlotse?options=DB_CLOSE_ON_EXIT=FALSE;DB_CLOSE_DELAY=10")
-                .containsEntry("spring.flyway.url", "jdbc:h2:file:/srv/studienlotse/data/studienlotse;DB_CLOSE_ON_EXIT=FALSE;DB_CLOSE_DELAY=10")
+        assertThat(derived).containsEntry("spring.r2dbc.url", "r2dbc:h2:file:////srv/studienlotse/data/studienlotse?options=DB_CLOSE_ON_EXIT=FALSE")
+                .containsEntry("spring.flyway.url", "jdbc:h2:file:/srv/studienlotse/data/studienlotse;DB_CLOSE_ON_EXIT=FALSE")
                 .containsEntry("spring.r2dbc.username", "sa").containsEntry("spring.flyway.user", "sa")
                 .containsEntry("spring.r2dbc.password", "").containsEntry("spring.flyway.password", "");
     }
@@ -47,7 +47,7 @@ class DatabaseEnvironmentTests {
 
         // then
         assertThat(database(url)).isEqualTo("/srv/Daten Müller/studienlotse");
-        assertThat(DatabaseEnvironment.jdbcUrl(url)).isEqualTo("jdbc:h2:file:/srv/Daten Müller/studienlotse;DB_CLOSE_ON_EXIT=FALSE;DB_CLOSE_DELAY=10");
+        assertThat(DatabaseEnvironment.jdbcUrl(url)).isEqualTo("jdbc:h2:file:/srv/Daten Müller/studienlotse;DB_CLOSE_ON_EXIT=FALSE");
     }
 
     @Test
