@@ -85,7 +85,10 @@ class ChatController {
                     problem.setTitle("Interner Fehler");
                     return Mono.just(sse("error", problem));
                 })
-                .mergeWith(Flux.interval(properties.heartbeat()).map(i -> ServerSentEvent.<Object>builder().comment("keep-alive").build()))
+                // the heartbeat is cancelled when done passes, often on an event loop (PostgreSQL's driver completes there);
+                // its cancel takes the timer's lock, so it runs on boundedElastic (BlockHound, LoadProofPostgresIT)
+                .mergeWith(Flux.interval(properties.heartbeat()).map(i -> ServerSentEvent.<Object>builder().comment("keep-alive").build())
+                        .cancelOn(Schedulers.boundedElastic()))
                 .takeUntil(event -> "done".equals(event.event()) || "error".equals(event.event())));
     }
 
