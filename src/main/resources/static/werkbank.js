@@ -5,6 +5,12 @@ const api = '/api/evaluation';
 const state = { me: null, csrf: null, runs: [], run: null, ratings: null, poll: null };
 const METRICS = ['sourcesRecallAt5', 'citationPrecision', 'citationRecall', 'refusedWhenShould', 'answeredWhenShould', 'mustMention'];
 const DIMENSIONS = [['correctness', 'Korrektheit'], ['groundedness', 'Belegtheit'], ['helpfulness', 'Nützlichkeit']];
+// the service's check of each sentence against the passages it cites (answer/Grounding.java)
+const SUPPORT = {
+  supported: ['belegt', 'Die zitierten Stellen enthalten den Inhalt dieser Aussage.'],
+  partly: ['teilweise belegt', 'Die zitierten Stellen enthalten nur einen Teil des Inhalts dieser Aussage.'],
+  unsupported: ['nicht belegt', 'Diese Aussage ist durch die zitierten Stellen nicht belegt.'],
+};
 
 function el(tag, attributes, ...children) {
   const node = document.createElement(tag);
@@ -178,10 +184,10 @@ function question(answered, verdict) {
   });
   const facts = [
     ['Typ', gold.type + (gold.answerable ? '' : ' (nicht beantwortbar)')],
-    ['Gold-Fälle', gold.gold_cases.join(', ') || '–'],
-    ['Gold-Abschnitte', gold.gold_sections.join(', ') || '–'],
-    ['Gold-Passagen', gold.gold_passages.join(', ') || '–'],
-    ['Muss nennen', gold.must_mention.join(' · ') || '–'],
+    ['Gold-Fälle', gold.goldCases.join(', ') || '–'],
+    ['Gold-Abschnitte', gold.goldSections.join(', ') || '–'],
+    ['Gold-Passagen', gold.goldPassages.join(', ') || '–'],
+    ['Muss nennen', gold.mustMention.join(' · ') || '–'],
   ];
   if (verdict) {
     facts.push(['Verweigert', verdict.abstained ? 'ja' : 'nein'],
@@ -198,7 +204,33 @@ function question(answered, verdict) {
     chips.length ? el('div', { class: 'chips', role: 'group', 'aria-label': 'Zitierte Quellen' }, chips) : el('p', { class: 'small' }, 'Keine Zitate.'),
     passages,
     el('dl', { class: 'facts' }, facts.map(([k, v]) => [el('dt', {}, k), el('dd', {}, v)])),
-    form);
+    el('div', { class: 'judging' }, statements(gold.id, answered), form));
+}
+
+/** Each sentence of the answer with the service's grounding status, beside the rating form. */
+function statements(questionId, answered) {
+  const heading = el('h4', { id: 'statements-' + questionId }, 'Belegtheit je Aussage (automatisch geprüft)');
+  const list = answered.statements;
+  if (!Array.isArray(list)) {
+    return el('section', { class: 'statements', 'aria-labelledby': heading.id }, heading,
+      el('p', { class: 'small' }, 'Dieser Lauf hat die Prüfung je Aussage nicht gespeichert.'));
+  }
+  if (!list.length) {
+    return el('section', { class: 'statements', 'aria-labelledby': heading.id }, heading,
+      el('p', { class: 'small' }, answered.abstained ? 'Keine Aussagen: die Antwort verweigert.' : 'Keine Aussagen über die Studie.'));
+  }
+  const count = (status) => list.filter((s) => s.status === status).length;
+  return el('section', { class: 'statements', 'aria-labelledby': heading.id }, heading,
+    el('p', { class: 'small summary' }, list.length + ' Aussagen: ' + count('supported') + ' belegt, ' + count('partly')
+      + ' teilweise belegt, ' + count('unsupported') + ' nicht belegt'),
+    el('ol', {}, list.map((s) => {
+      const [label, explanation] = SUPPORT[s.status] || [s.status, ''];
+      return el('li', { 'data-status': s.status },
+        el('span', { class: 'support ' + s.status, title: explanation }, label),
+        ' ', el('span', { class: 'sentence' }, String(s.text).replace(/\*\*/g, '')),
+        s.sources && s.sources.length ? el('span', { class: 'small' }, ' (zitiert: ' + s.sources.map((n) => '[' + n + ']').join(' ') + ')')
+          : el('span', { class: 'small' }, ' (ohne Zitat)'));
+    })));
 }
 
 function ratingForm(questionId, mine) {

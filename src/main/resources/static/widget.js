@@ -5,7 +5,9 @@
  * Embed:   <script src="https://HOST/widget.js" data-title="…" data-accent="#0b5cad" async></script>
  *          (adds a launcher and a chat panel), or <studienlotse-chat data-mode="page"></studienlotse-chat>.
  * Options: data-title, data-accent, data-position (bottom-right | bottom-left), data-open, data-lang (de | en),
- *          data-mode (launcher | page), data-api (the service; default: where this script came from).
+ *          data-mode (launcher | page), data-api (the service; default: where this script came from),
+ *          data-contact (a person to ask: an https:/http: or mailto: URL or an e-mail address; shown with every
+ *          abstention and in the footer).
  * Theming: CSS custom properties --studienlotse-accent, --studienlotse-on-accent, --studienlotse-font,
  *          --studienlotse-radius, --studienlotse-z-index, --studienlotse-offset on the element.
  *
@@ -21,8 +23,6 @@
   }
   const SCRIPT = document.currentScript;
   const SCRIPT_BASE = new URL('.', SCRIPT && SCRIPT.src ? SCRIPT.src : location.href).href;
-  const HISTORY_TURNS = 20; // studienlotse.chat.max-history-turns
-  const HISTORY_CHARS = 20000; // studienlotse.chat.max-history-length
   const MAX_QUESTION = 2000; // studienlotse.chat.max-message-length
   const REASONS = ['falsch', 'unvollständig', 'Quelle passt nicht']; // values of POST /api/feedback
 
@@ -53,6 +53,14 @@
       failed: 'Die Antwort konnte nicht erstellt werden. Bitte versuchen Sie es noch einmal.',
       askAgain: 'Erneut fragen', retry: 'Erneut versuchen', retryIn: (s) => `Erneut versuchen (${s} s)`, edit: 'Frage bearbeiten',
       footer: 'Antworten aus der Studie „Best Practices – Einführung von KI-Anwendungen in KMU“ (Zentrum Zukunft der Arbeitswelt, 2025), Lizenz CC BY-NC-ND 4.0. Sie ersetzen keine Beratung.',
+      contact: 'Fragen Sie eine Beraterin / einen Berater:',
+      wider: 'Breiter anzeigen', narrower: 'Schmaler anzeigen', newShort: 'Neu',
+      unsupported: 'Diese Aussage ist durch die zitierten Stellen nicht belegt.',
+      partly: 'Diese Aussage ist durch die zitierten Stellen nur teilweise belegt.',
+      unsupportedNote: (n) => (n === 1 ? 'Eine markierte Aussage ist durch die zitierten Stellen nicht belegt.'
+        : `${n} markierte Aussagen sind durch die zitierten Stellen nicht belegt.`),
+      followUpOf: (q) => `Als Folgefrage zu „${q}“ beantwortet`, followUpCases: (ids) => ` (${ids.join(', ')})`,
+      askFresh: 'Als neue Frage stellen',
       followup: {
         herausforderungen: (a, b) => `Welche Herausforderungen gab es bei „${a}“${b}?`,
         erfolgsfaktoren: (a, b) => `Was hat bei „${a}“${b} zum Erfolg beigetragen?`,
@@ -94,6 +102,14 @@
       failed: 'The answer could not be created. Please try again.',
       askAgain: 'Ask again', retry: 'Try again', retryIn: (s) => `Try again (${s} s)`, edit: 'Edit question',
       footer: 'Answers from the study “Best Practices – Einführung von KI-Anwendungen in KMU” (Zentrum Zukunft der Arbeitswelt, 2025), licence CC BY-NC-ND 4.0. Not a substitute for advice.',
+      contact: 'Ask an adviser:',
+      wider: 'Wider panel', narrower: 'Narrower panel', newShort: 'New',
+      unsupported: 'The cited passages do not support this statement.',
+      partly: 'The cited passages support this statement only in part.',
+      unsupportedNote: (n) => (n === 1 ? 'One marked statement is not supported by the cited passages.'
+        : `${n} marked statements are not supported by the cited passages.`),
+      followUpOf: (q) => `Answered as a follow-up to “${q}”`, followUpCases: (ids) => ` (${ids.join(', ')})`,
+      askFresh: 'Ask as a new question',
       followup: {
         herausforderungen: (a, b) => `Which challenges came up with “${a}”${b}?`,
         erfolgsfaktoren: (a, b) => `What helped “${a}”${b} succeed?`,
@@ -139,15 +155,21 @@ button:disabled { cursor: not-allowed; opacity: .6; }
   background: #fff; border-radius: var(--sl-radius); box-shadow: 0 12px 48px rgba(0,0,0,.28); overflow: hidden;
   border: 1px solid #d0d7de; }
 .root[data-position="bottom-left"] .panel { right: auto; left: var(--sl-offset); }
+/* wider on request, on desktop only: a small screen's panel fills it anyway */
+@media (min-width: 481px) { .root[data-mode="launcher"][data-wide="true"] .panel { width: 680px; height: 760px; } }
 .root[data-mode="page"] { height: 100%; }
 .root[data-mode="page"] .panel { position: relative; inset: auto; width: 100%; max-width: none; height: 100%;
   max-height: none; box-shadow: none; }
-header { display: flex; align-items: flex-start; gap: 8px; padding: 12px 12px 10px 16px; background: var(--sl-accent);
+header { display: flex; align-items: center; gap: 6px; padding: 10px 10px 10px 16px; background: var(--sl-accent);
   color: var(--sl-on-accent, #fff); }
 header .titles { flex: 1; min-width: 0; }
+/* one line each, whatever the panel's width: a long title or subtitle ends in an ellipsis instead of wrapping */
+header h2, header p { white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
 header h2 { margin: 0; font-size: 17px; font-weight: 700; line-height: 1.3; }
 header p { margin: 2px 0 0; font-size: 13px; opacity: .95; }
-header button { color: inherit; border-color: currentColor; font-size: 13px; white-space: nowrap; }
+header button { flex: none; color: inherit; border-color: currentColor; font-size: 13px; white-space: nowrap;
+  display: inline-flex; align-items: center; gap: 4px; padding: 4px 8px; }
+header button svg { width: 16px; height: 16px; }
 header .close { border: none; font-size: 22px; line-height: 1; padding: 4px 8px; }
 .log { flex: 1; overflow-y: auto; padding: 16px; display: flex; flex-direction: column; gap: 12px; overscroll-behavior: contain; }
 .intro p { margin: 0 0 10px; color: #1f2328; }
@@ -184,6 +206,15 @@ header .close { border: none; font-size: 22px; line-height: 1; padding: 4px 8px;
 .sources button:focus-visible { outline: 2px solid var(--sl-accent); outline-offset: 1px; }
 .sources .first { color: #57606a; }
 .note.warn { color: #7d4e00; }
+/* grounding: an unsupported statement is marked plainly, a partly supported one only underlined */
+.claim.unsupported { background: #fff1e5; text-decoration: underline wavy #bc4c00; text-decoration-thickness: 1px;
+  text-underline-offset: 3px; }
+.claim.unsupported.first::before { content: '\\26A0\\FE0E' / ''; color: #953800; font-size: 12px; margin-right: 2px; }
+.claim.partly { text-decoration: underline dotted #6e7781; text-underline-offset: 3px; }
+.followup-of { margin: 0 0 6px; font-size: 12px; color: #57606a; display: flex; flex-wrap: wrap; align-items: baseline; gap: 2px 8px; }
+.followup-of .ask-fresh { min-height: 24px; font-size: 12px; }
+.contact { margin: 8px 0 0; font-size: 13px; }
+.contact a, .footer a { color: var(--sl-accent-text, #0b5cad); overflow-wrap: anywhere; }
 .actions { display: flex; flex-wrap: wrap; align-items: center; gap: 4px; margin-top: 8px; }
 .actions button { font-size: 13px; color: #424a53; border-color: #d0d7de; background: #fff; padding: 4px 10px; }
 .actions button[aria-pressed="true"] { background: var(--sl-accent); color: var(--sl-on-accent, #fff); border-color: var(--sl-accent); }
@@ -203,7 +234,10 @@ form.composer textarea { flex: 1; min-height: 44px; max-height: 140px; resize: n
 form.composer textarea::placeholder { color: #6e7781; }
 form.composer button { min-height: 44px; padding: 0 16px; font-weight: 600; background: var(--sl-accent); color: var(--sl-on-accent, #fff); }
 form.composer button.stop { background: #fff; color: #82071e; border-color: #cf222e; }
-.footer { margin: 0; padding: 6px 12px 8px; font-size: 11px; line-height: 1.35; color: #57606a; background: #fff; }
+.footer { margin: 0; padding: 6px 12px 8px; font-size: 11px; line-height: 1.35; color: #57606a; background: #fff;
+  overflow-wrap: anywhere; }
+.footer p { margin: 0; }
+.footer .contact { margin: 0 0 2px; font-size: 12px; }
 .sourceview { position: absolute; inset: 0; background: #fff; display: flex; flex-direction: column; z-index: 2; }
 .sourceview .top { display: flex; align-items: center; gap: 8px; padding: 10px 12px; border-bottom: 1px solid #d0d7de; }
 .sourceview .top h3 { margin: 0; font-size: 16px; flex: 1; }
@@ -222,6 +256,7 @@ form.composer button.stop { background: #fff; color: #82071e; border-color: #cf2
   .launcher { bottom: 12px; right: 12px; padding: 10px 14px; }
   .root[data-position="bottom-left"] .launcher { left: 12px; }
   header p { display: none; }
+  header .wide { display: none; }
 }`;
 
   const ICONS = {
@@ -229,6 +264,9 @@ form.composer button.stop { background: #fff; color: #82071e; border-color: #cf2
     up: 'M7 22V11M2 13v7a2 2 0 0 0 2 2h12.4a2 2 0 0 0 2-1.7l1.4-8A2 2 0 0 0 17.8 10H14V5a3 3 0 0 0-3-3l-4 9',
     down: 'M17 2v11M22 11V4a2 2 0 0 0-2-2H7.6a2 2 0 0 0-2 1.7l-1.4 8A2 2 0 0 0 6.2 14H10v5a3 3 0 0 0 3 3l4-9',
     copy: 'M9 9h11v11H9zM5 15H4V4h11v1',
+    wider: 'M3 12h18M7 8l-4 4 4 4M17 8l4 4-4 4',
+    narrower: 'M2 12h7M22 12h-7M6 9l3 3-3 3M18 9l-3 3 3 3',
+    plus: 'M12 5v14M5 12h14',
   };
 
   // ---------------------------------------------------------------- Markdown: marked + DOMPurify, as WebJars
@@ -297,6 +335,54 @@ form.composer button.stop { background: #fff; color: #82071e; border-color: #cf2
   function firstWords(quote) {
     const words = String(quote || '').split(/\s+/).filter(Boolean);
     return words.slice(0, 10).join(' ') + (words.length > 10 ? ' …' : '');
+  }
+
+  /**
+   * The operator's contact (data-contact) as a link target, or null: only https:, http: and mailto: URLs, or a bare
+   * e-mail address (made a mailto: link); anything else (javascript:, data:, a relative path) is ignored.
+   */
+  function contactLink(value) {
+    const text = String(value || '').trim();
+    if (!text) return null;
+    if (/^[^\s@/:]+@[^\s@/]+\.[^\s@/]+$/.test(text)) return { href: `mailto:${text}`, label: text };
+    let url;
+    try {
+      url = new URL(text);
+    } catch (notAnUrl) {
+      return null;
+    }
+    if (url.protocol === 'mailto:') return { href: url.href, label: decodeURIComponent(url.pathname) };
+    if (url.protocol === 'https:' || url.protocol === 'http:') {
+      return { href: url.href, label: (url.host + url.pathname).replace(/\/$/, '') };
+    }
+    return null;
+  }
+
+  // sentinels around a marked statement in the Markdown; punctuation (Po), so emphasis next to them still parses
+  const CLAIM_START = '\u2E00';
+  const CLAIM_END = '\u2E01';
+
+  /**
+   * The answer's text with sentinels around each statement the server found unsupported or only partly supported
+   * (done.statements: UTF-16 offsets into done.answer), or null when there is nothing to mark. A statement whose
+   * offsets no longer fit the text (an answer cut short for display) is left unmarked.
+   */
+  function claimsOf(message) {
+    const content = message.content || '';
+    const statements = message.status === 'done' && Array.isArray(message.statements) ? message.statements : [];
+    const marked = statements.map((s, index) => ({ ...s, index }))
+      .filter((s) => (s.status === 'unsupported' || s.status === 'partly') && Number.isInteger(s.start)
+        && content.slice(s.start, s.end) === s.text && !/[\u2E00\u2E01]/.test(s.text))
+      .sort((a, b) => a.start - b.start)
+      .filter((s, i, all) => i === 0 || s.start >= all[i - 1].end);
+    if (!marked.length) return null;
+    let text = '';
+    let at = 0;
+    for (const s of marked) {
+      text += content.slice(at, s.start) + CLAIM_START + content.slice(s.start, s.end) + CLAIM_END;
+      at = s.end;
+    }
+    return { text: text + content.slice(at), marked: marked.map((s) => ({ index: s.index, status: s.status })) };
   }
 
   /** Markdown as a person reads it when pasted: no emphasis marks, list bullets kept. */
@@ -538,16 +624,22 @@ form.composer button.stop { background: #fff; color: #82071e; border-color: #cf2
         onclick: () => this.stop() }, t.stop);
       const composer = el('form', { class: 'composer', onsubmit: (e) => { e.preventDefault(); this.submit(); } },
         el('label', { class: 'vh', for: 'input', text: t.inputLabel }), this.input, this.sendButton, this.stopButton);
+      this.wideButton = el('button', { type: 'button', class: 'wide', 'aria-pressed': 'false', onclick: () => this.setWide(!this.wide) });
+      this.contact = contactLink(this.dataset.contact);
+      if (this.dataset.contact && !this.contact) console.warn('Studienlotse: data-contact must be an https:, http: or mailto: URL or an e-mail address; ignored.');
       this.sourceView = el('section', { class: 'sourceview', role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': 'source-title', hidden: true });
       this.sourceView.addEventListener('keydown', (e) => this.trapFocus(e, this.sourceView));
       this.panel = el('section', { class: 'panel', id: 'panel', role: this.mode === 'page' ? 'region' : 'dialog',
         'aria-labelledby': 'title', hidden: true },
         el('header', {},
           el('div', { class: 'titles' }, el('h2', { id: 'title', text: title }), el('p', { text: t.subtitle })),
-          el('button', { type: 'button', class: 'new', onclick: () => this.newConversation() }, t.newChat),
+          this.mode === 'launcher' ? this.wideButton : null,
+          el('button', { type: 'button', class: 'new', 'aria-label': t.newChat, title: t.newChat,
+            onclick: () => this.newConversation() }, icon('plus'), el('span', { 'aria-hidden': 'true', text: t.newShort })),
           this.mode === 'launcher' ? el('button', { type: 'button', class: 'close', 'aria-label': t.close,
             onclick: () => this.setOpen(false) }, '×') : null),
-        this.log, composer, el('p', { class: 'footer', text: t.footer }), this.status, this.sourceView);
+        this.log, composer, el('div', { class: 'footer' }, this.contact ? this.renderContact() : null, el('p', { text: t.footer })),
+        this.status, this.sourceView);
       this.panel.addEventListener('keydown', (e) => {
         if (e.key !== 'Escape') return;
         if (!this.sourceView.hidden) this.closeSource();
@@ -556,8 +648,35 @@ form.composer button.stop { background: #fff; color: #82071e; border-color: #cf2
         e.stopPropagation();
       });
       const position = this.dataset.position === 'bottom-left' ? 'bottom-left' : 'bottom-right';
-      root.append(el('div', { class: 'root', 'data-position': position, 'data-mode': this.mode, lang: this.lang },
-        this.mode === 'launcher' ? this.launcher : null, this.panel));
+      this.rootNode = el('div', { class: 'root', 'data-position': position, 'data-mode': this.mode, lang: this.lang },
+        this.mode === 'launcher' ? this.launcher : null, this.panel);
+      root.append(this.rootNode);
+      const local = store('local');
+      this.setWide(!!local && local.getItem('studienlotse:wide') === 'true', { remember: false });
+    }
+
+    /** The operator's person to ask, as a line with a link. */
+    renderContact() {
+      const c = this.contact;
+      const external = !c.href.startsWith('mailto:');
+      return el('p', { class: 'contact' }, `${this.t.contact} `,
+        el('a', { href: c.href, target: external ? '_blank' : null, rel: external ? 'noopener noreferrer' : null, text: c.label }));
+    }
+
+    get wide() {
+      return this.rootNode && this.rootNode.dataset.wide === 'true';
+    }
+
+    /** A wider panel on desktop (the launcher's panel only; the full page and small screens are as wide as they get). */
+    setWide(wide, { remember = true } = {}) {
+      const t = this.t;
+      this.rootNode.dataset.wide = String(wide);
+      this.wideButton.setAttribute('aria-pressed', String(wide));
+      this.wideButton.setAttribute('aria-label', wide ? t.narrower : t.wider);
+      this.wideButton.title = wide ? t.narrower : t.wider;
+      this.wideButton.replaceChildren(icon(wide ? 'narrower' : 'wider'));
+      const local = remember && store('local');
+      if (local) local.setItem('studienlotse:wide', String(wide));
     }
 
     autosize() {
@@ -679,6 +798,7 @@ form.composer button.stop { background: #fff; color: #82071e; border-color: #cf2
       if (message.messageId) node.dataset.messageId = message.messageId;
       node.setAttribute('aria-busy', String(message.status === 'streaming'));
       const parts = [];
+      if (message.status === 'done' && message.followUpOf) parts.push(this.renderFollowUpOf(message));
       const md = el('div', { class: 'md' });
       this.renderMarkdown(md, message);
       if (message.status === 'streaming' && !message.content) parts.push(el('p', { class: 'note searching', text: t.searching }));
@@ -690,6 +810,9 @@ form.composer button.stop { background: #fff; color: #82071e; border-color: #cf2
       }
       if (message.notice) parts.push(el('p', { class: 'note warn', text: message.notice }));
       if (message.uncited) parts.push(el('p', { class: 'note warn', text: t.uncited }));
+      const unsupported = md.querySelectorAll('.claim.unsupported.first').length;
+      if (unsupported) parts.push(el('p', { class: 'note warn unsupported-note', text: t.unsupportedNote(unsupported) }));
+      if (message.status === 'done' && message.abstained && this.contact) parts.push(this.renderContact());
       if (message.status === 'error') parts.push(this.renderError(message));
       if (message.status === 'done') {
         if ((message.citations || []).length) parts.push(this.renderSources(message));
@@ -711,6 +834,24 @@ form.composer button.stop { background: #fff; color: #82071e; border-color: #cf2
       }
     }
 
+    /** "Answered as a follow-up to „…“", with a button that asks the same question again on its own. */
+    renderFollowUpOf(message) {
+      const t = this.t;
+      const of = message.followUpOf;
+      const previous = String(of.question || '');
+      const short = previous.length > 80 ? `${previous.slice(0, 78)} …` : previous;
+      const cases = Array.isArray(of.caseIds) && of.caseIds.length ? t.followUpCases(of.caseIds) : '';
+      return el('p', { class: 'followup-of' }, el('span', { text: t.followUpOf(short) + cases }),
+        el('button', { type: 'button', class: 'linkish ask-fresh', onclick: () => this.askFresh(message) }, t.askFresh));
+    }
+
+    /** The question of this answer, asked again without the conversation before it (fresh: true). */
+    askFresh(message) {
+      const index = this.state.messages.indexOf(message);
+      if (index < 1 || this.controller) return;
+      this.ask(this.state.messages[index - 1].content, { fresh: true });
+    }
+
     /**
      * The cited passages under the answer, in marker order: where each comes from and its first words, the whole quote
      * on hover; a click opens the passage as a chip does.
@@ -727,7 +868,7 @@ form.composer button.stop { background: #fff; color: #82071e; border-color: #cf2
     focusKey(element) {
       if (element.classList.contains('chip')) return `.chip[data-n="${element.dataset.n}"]`;
       if (element.classList.contains('source')) return `.source[data-n="${element.dataset.n}"]`;
-      for (const cls of ['copy', 'up', 'down', 'send-feedback', 'comment']) {
+      for (const cls of ['copy', 'up', 'down', 'send-feedback', 'comment', 'ask-fresh']) {
         if (element.classList.contains(cls)) return `.${cls}`;
       }
       if (element.type === 'checkbox') return `input[value="${CSS.escape(element.value)}"]`;
@@ -741,14 +882,73 @@ form.composer button.stop { background: #fff; color: #82071e; border-color: #cf2
 
     renderMarkdown(container, message) {
       const libs = this.loadedLibraries;
+      const claims = claimsOf(message);
+      const text = claims ? claims.text : message.content || '';
       if (libs) {
-        const fragment = libs.purify.sanitize(libs.marked.parse(message.content || ''), PURIFY);
+        const fragment = libs.purify.sanitize(libs.marked.parse(text), PURIFY);
         container.replaceChildren(fragment);
       } else {
-        container.replaceChildren(el('p', { text: message.content || '' }));
+        container.replaceChildren(el('p', { text }));
         container.firstChild.style.whiteSpace = 'pre-wrap';
       }
+      if (claims) this.markClaims(container, claims.marked);
       this.linkCitations(container, message);
+    }
+
+    /**
+     * Wraps the text between each pair of sentinels in spans of class "claim" (one per text node, as a sentence may run
+     * across bold words), with the explanation as a title and, once per sentence, as text for screen readers.
+     */
+    markClaims(container, marked) {
+      const t = this.t;
+      const walker = document.createTreeWalker(container, NodeFilter.SHOW_TEXT);
+      const texts = [];
+      while (walker.nextNode()) texts.push(walker.currentNode);
+      let open = -1;
+      let seen = 0;
+      let first = false;
+      let lastPiece = null;
+      const close = () => {
+        const claim = marked[open];
+        if (lastPiece && claim) lastPiece.append(el('span', { class: 'vh', text: ` (${claim.status === 'unsupported' ? t.unsupported : t.partly})` }));
+        open = -1;
+        lastPiece = null;
+      };
+      for (const node of texts) {
+        const value = node.nodeValue;
+        if (open < 0 && !value.includes(CLAIM_START)) continue;
+        const pieces = [];
+        let buffer = '';
+        const flush = () => {
+          if (!buffer) return;
+          if (open >= 0 && marked[open]) {
+            const status = marked[open].status;
+            const span = el('span', { class: `claim ${status}${first ? ' first' : ''}`, 'data-statement': marked[open].index,
+              title: status === 'unsupported' ? t.unsupported : t.partly, text: buffer });
+            first = false;
+            lastPiece = span;
+            pieces.push(span);
+          } else {
+            pieces.push(document.createTextNode(buffer));
+          }
+          buffer = '';
+        };
+        for (const ch of value) {
+          if (ch === CLAIM_START) {
+            flush();
+            open = seen++;
+            first = true;
+          } else if (ch === CLAIM_END) {
+            flush();
+            close();
+          } else {
+            buffer += ch;
+          }
+        }
+        flush();
+        node.replaceWith(...pieces);
+      }
+      if (open >= 0) close();
     }
 
     /** Turns the markers [n] of the rendered text into chips, with DOM nodes only; unknown numbers stay text. */
@@ -882,26 +1082,8 @@ form.composer button.stop { background: #fff; color: #82071e; border-color: #cf2
       this.ask(question);
     }
 
-    /** The earlier, completed turns, trimmed to what the server accepts. */
-    history() {
-      const turns = [];
-      const messages = this.state.messages;
-      for (let i = 0; i + 1 < messages.length; i += 2) {
-        const q = messages[i];
-        const a = messages[i + 1];
-        if (q.role === 'user' && a.role === 'assistant' && a.status === 'done') {
-          turns.push({ role: 'user', content: q.content }, { role: 'assistant', content: a.content });
-        }
-      }
-      while (turns.length > HISTORY_TURNS || turns.reduce((n, turn) => n + turn.content.length, 0) > HISTORY_CHARS) {
-        turns.splice(0, 2);
-      }
-      return turns;
-    }
-
-    async ask(question) {
+    async ask(question, { fresh = false } = {}) {
       if (this.controller) return;
-      const history = this.history();
       const asked = { role: 'user', content: question };
       const answer = { role: 'assistant', content: '', status: 'streaming', citations: [], tokenEvents: 0 };
       if (!this.state.messages.length) this.log.replaceChildren();
@@ -923,13 +1105,16 @@ form.composer button.stop { background: #fff; color: #82071e; border-color: #cf2
             method: 'POST',
             // problem+json too: errors before the stream starts are problem details with a German reason
             headers: { 'Content-Type': 'application/json', Accept: 'text/event-stream, application/problem+json' },
-            body: JSON.stringify({ message: question, conversationId: this.state.conversationId || undefined, history }),
+            // the server keeps the conversation: its id is all a follow-up needs
+            body: JSON.stringify({ message: question, conversationId: this.state.conversationId || undefined, fresh: fresh || undefined }),
             signal: controller.signal,
           });
         } catch (network) {
           if (network.name === 'AbortError') throw network;
           throw new ChatError('unreachable');
         }
+        // the server forgot the conversation (idle past its lifetime): the error says so, a retry starts a new one
+        if (response.status === 404) this.state.conversationId = null;
         if (!response.ok || !response.body) throw await problemOf(response);
         let finished = false;
         try {
@@ -990,6 +1175,8 @@ form.composer button.stop { background: #fff; color: #82071e; border-color: #cf2
       answer.notice = response.notice || null;
       answer.uncited = !!response.uncited;
       answer.abstained = !!response.abstained;
+      answer.statements = Array.isArray(response.statements) ? response.statements : [];
+      answer.followUpOf = response.followUp && response.followUpOf ? response.followUpOf : null;
       if (answer.abstained && answer.suggestions.length) {
         // the suggestions follow as buttons: the text keeps only what the study does not say, so they show once
         answer.content = answer.content.split(/\n\s*\n/)[0];
@@ -1170,9 +1357,9 @@ form.composer button.stop { background: #fff; color: #82071e; border-color: #cf2
         const response = await fetch(new URL(`api/cases/${encodeURIComponent(citation.caseId)}`, this.apiBase));
         if (!response.ok) throw new Error(String(response.status));
         const detail = await response.json();
-        const parts = [el('h4', { text: `${t.caseLabel} ${detail.fall.id}: ${detail.fall.anwendung}` })];
+        const parts = [el('h4', { text: `${t.caseLabel} ${detail.summary.id}: ${detail.summary.anwendung}` })];
         let cited = null;
-        for (const section of detail.abschnitte) {
+        for (const section of detail.sections) {
           parts.push(el('h4', { text: section.title || t.sections[section.id] || section.id }));
           for (const p of section.passages) {
             const line = el('p', {}, p.label ? el('strong', { text: `${p.label}: ` }) : null, p.text);

@@ -17,8 +17,8 @@ function profile() {
   const concerns = [...form.querySelectorAll('input[name=anliegen]:checked')].map(c => c.value);
   form.weitere.value.split(',').map(s => s.trim()).filter(Boolean).forEach(c => concerns.push(c));
   return {
-    branche: form.branche.value, groesse: form.groesse.value, taetigkeit: form.taetigkeit.value,
-    anliegen: concerns, notizen: notes.value,
+    branche: form.branche.value, size: form.groesse.value, taetigkeit: form.taetigkeit.value,
+    concerns, notes: notes.value,
   };
 }
 
@@ -46,8 +46,8 @@ async function loadSaved() {
   try {
     const list = await api('/api/briefs');
     saved.replaceChildren(...(list.length ? list.map(b => h('li', {},
-      h('button', { type: 'button', class: 'link', onclick: () => open(b.id) }, b.titel),
-      h('span', { class: 'small muted' }, ` · ${date(b.geaendert)}`))) : [h('li', { class: 'muted' }, 'Noch keine.')]));
+      h('button', { type: 'button', class: 'link', onclick: () => open(b.id) }, b.title),
+      h('span', { class: 'small muted' }, ` · ${date(b.updatedAt)}`))) : [h('li', { class: 'muted' }, 'Noch keine.')]));
   } catch (e) {
     saved.replaceChildren(h('li', { class: 'error' }, e.message));
   }
@@ -82,41 +82,41 @@ function quoted(citation) {
 }
 
 function item(brief, i) {
-  const classes = ['item', i.art === 'UMGANG' ? 'answer' : '', i.quelle ? '' : 'uncovered'].join(' ').trim();
-  return h('div', { class: classes, 'data-item': i.id, 'data-art': i.art },
+  const classes = ['item', i.kind === 'UMGANG' ? 'answer' : '', i.citation ? '' : 'uncovered'].join(' ').trim();
+  return h('div', { class: classes, 'data-item': i.id, 'data-kind': i.kind },
     h('div', { class: 'row' },
-      h('div', {}, i.text, i.quelle ? chip(i.quelle) : null),
+      h('div', {}, i.text, i.citation ? chip(i.citation) : null),
       h('button', {
         type: 'button', class: 'secondary remove', 'aria-label': `Eintrag entfernen: ${i.text}`,
         onclick: () => change(`/api/briefs/${brief.id}/items/${i.id}`, { method: 'DELETE' }),
       }, 'Entfernen')),
-    i.quelle ? h('div', { class: 'quote' }, quoted(i.quelle)) : null);
+    i.citation ? h('div', { class: 'quote' }, quoted(i.citation)) : null);
 }
 
 function summary(brief) {
-  if (!brief.zusammenfassung) return null;
+  if (!brief.summary) return null;
   const parts = [];
-  const text = brief.zusammenfassung.text;
+  const text = brief.summary.text;
   let last = 0;
   for (const m of text.matchAll(/\[(\d+)]/g)) {
     parts.push(text.slice(last, m.index));
-    const c = brief.quellen[Number(m[1]) - 1];
+    const c = brief.citations[Number(m[1]) - 1];
     if (c) parts.push(chip(c));
     last = m.index + m[0].length;
   }
   parts.push(text.slice(last));
   return h('section', {}, h('h2', {}, 'Zusammenfassung'), h('p', {}, parts),
-    h('p', { class: 'small muted' }, `Geschrieben von einem Sprachmodell (${brief.zusammenfassung.backend}) aus den Quellen dieses Briefs.`));
+    h('p', { class: 'small muted' }, `Geschrieben von einem Sprachmodell (${brief.summary.backend}) aus den Quellen dieses Briefs.`));
 }
 
 function show(brief) {
   history.replaceState(null, '', `/berater/briefing?brief=${encodeURIComponent(brief.id)}`);
-  const p = brief.profil;
+  const p = brief.profile;
   const noteInput = h('textarea', { id: 'note-text', maxlength: 2000, 'aria-label': 'Neue Notiz' });
   view.replaceChildren(h('article', { class: 'brief card', 'data-brief': brief.id },
     h('h2', {}, 'Beratungsbrief', p.branche || p.taetigkeit ? `: ${[p.branche, p.taetigkeit].filter(Boolean).join(', ')}` : ''),
-    h('p', { class: 'small muted' }, `Erstellt am ${date(brief.erstellt)}`,
-      brief.geaendert !== brief.erstellt ? `, geändert am ${date(brief.geaendert)}` : '',
+    h('p', { class: 'small muted' }, `Erstellt am ${date(brief.createdAt)}`,
+      brief.updatedAt !== brief.createdAt ? `, geändert am ${date(brief.updatedAt)}` : '',
       '. Text in Anführungszeichen ist wörtlich aus der Studie; die Zahlen führen zur Fundstelle.'),
     h('div', { class: 'downloads' },
       h('a', { class: 'button', id: 'download-pdf', href: `/api/briefs/${brief.id}.pdf`, download: '' }, 'PDF herunterladen'),
@@ -133,14 +133,14 @@ function show(brief) {
         },
       }, 'Löschen')),
     h('dl', { class: 'facts' },
-      [['Branche', p.branche], ['Größe', p.groesse], ['Tätigkeit für KI', p.taetigkeit],
-        ['Anliegen', p.anliegen.join(', ')], ['Notizen', p.notizen]]
+      [['Branche', p.branche], ['Größe', p.size], ['Tätigkeit für KI', p.taetigkeit],
+        ['Anliegen', p.concerns.join(', ')], ['Notizen', p.notes]]
         .filter(([, v]) => v).map(([k, v]) => [h('dt', {}, k), h('dd', {}, v)])),
     summary(brief),
-    brief.abschnitte.map(s => h('section', { 'data-section': s.id }, h('h2', {}, s.titel),
-      s.eintraege.length ? s.eintraege.map(i => item(brief, i)) : h('p', { class: 'muted' }, '(alle Einträge entfernt)'))),
+    brief.sections.map(s => h('section', { 'data-section': s.id }, h('h2', {}, s.title),
+      s.items.length ? s.items.map(i => item(brief, i)) : h('p', { class: 'muted' }, '(alle Einträge entfernt)'))),
     h('section', { id: 'notes' }, h('h2', {}, 'Meine Notizen'),
-      h('ul', {}, brief.notizen.map(n => h('li', { 'data-note': n.id }, `${date(n.erstellt)}: ${n.text} `,
+      h('ul', {}, brief.notes.map(n => h('li', { 'data-note': n.id }, `${date(n.createdAt)}: ${n.text} `,
         h('button', {
           type: 'button', class: 'link', 'aria-label': `Notiz entfernen: ${n.text}`,
           onclick: () => change(`/api/briefs/${brief.id}/notes/${n.id}`, { method: 'DELETE' }),
@@ -155,10 +155,10 @@ function show(brief) {
       }, h('div', { class: 'field' }, h('label', { for: 'note-text' }, 'Notiz hinzufügen'), noteInput),
       h('button', { type: 'submit', id: 'add-note' }, 'Notiz speichern'))),
     h('section', { class: 'sources' }, h('h2', {}, 'Quellen'),
-      h('ol', {}, brief.quellen.map(c => h('li', { value: c.n },
+      h('ol', {}, brief.citations.map(c => h('li', { value: c.n },
         c.caseId ? `Fall ${c.caseId} (${[c.branche, c.taetigkeit].filter(Boolean).join(', ')}), ` : 'Studie, ',
         `${c.section}, `, h('a', { href: passageHref(c.passageId, c.caseId), target: '_blank', rel: 'noopener' }, c.passageId))))),
-    h('p', { class: 'small muted' }, brief.lizenz)));
+    h('p', { class: 'small muted' }, brief.license)));
 }
 
 loadSaved();

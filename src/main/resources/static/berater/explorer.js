@@ -7,11 +7,11 @@ const COLUMNS = [
   ['taetigkeit', 'Tätigkeit', c => c.taetigkeit],
   ['branche', 'Branche', c => c.branche || ''],
   ['anwendung', 'KI-Anwendung', c => c.anwendung],
-  ['dauer', 'Dauer der Einführung', c => months(c.dauer)],
-  ['externeUnterstuetzung', 'Externe Unterstützung', c => rank(c.externeUnterstuetzung)],
-  ['betriebsrat', 'Betriebsrat / Vertretung', c => rank(c.betriebsrat)],
-  ['doku', 'Dokumentation / Leitfaden', c => rank(c.dokumentation || c.leitfaden || null)],
-  ['weitereKiAnwendungen', 'Weitere KI-Anwendungen', c => c.weitereKiAnwendungen || ''],
+  ['duration', 'Dauer der Einführung', c => months(c.duration)],
+  ['externalSupport', 'Externe Unterstützung', c => rank(c.externalSupport)],
+  ['worksCouncil', 'Betriebsrat / Vertretung', c => rank(c.worksCouncil)],
+  ['documentation', 'Dokumentation / Leitfaden', c => rank(c.documentation || c.guideline || null)],
+  ['furtherApplications', 'Weitere KI-Anwendungen', c => c.furtherApplications || ''],
 ];
 const ORDER = ['B1', 'B2', 'B3', 'B4', 'B5', 'B6', 'B7', 'K1', 'K2', 'K3', 'K4', 'K5', 'K6', 'K7', 'P1', 'P2', 'P3', 'P4'];
 const state = { cases: [], sort: 'id', direction: 1, selected: new Set() };
@@ -36,14 +36,14 @@ function matches(c) {
     const wanted = document.getElementById(id).value;
     return wanted === '' || String(value ?? null) === wanted;
   };
-  const haystack = [c.id, c.branche, c.anwendung, c.taetigkeit, c.weitereKiAnwendungen].join(' ').toLowerCase();
-  const doku = c.dokumentation || c.leitfaden || null;
+  const haystack = [c.id, c.branche, c.anwendung, c.taetigkeit, c.furtherApplications].join(' ').toLowerCase();
+  const doku = c.documentation || c.guideline || null;
   return (!text || haystack.includes(text))
     && (!taetigkeit || c.taetigkeit === taetigkeit)
-    && tri('f-extern', c.externeUnterstuetzung)
-    && tri('f-betriebsrat', c.betriebsrat)
+    && tri('f-extern', c.externalSupport)
+    && tri('f-betriebsrat', c.worksCouncil)
     && tri('f-doku', doku)
-    && tri('f-weitere', c.weitereKiAnwendungen ? true : false);
+    && tri('f-weitere', c.furtherApplications ? true : false);
 }
 
 function render() {
@@ -63,13 +63,13 @@ function render() {
     h('td', {}, c.taetigkeit),
     h('td', {}, c.branche || h('span', { class: 'muted' }, 'nicht genannt')),
     h('td', {}, h('a', { href: `/berater/faelle/${c.id}` }, c.anwendung)),
-    h('td', {}, c.dauer || h('span', { class: 'muted' }, 'keine Angabe')),
-    h('td', {}, yesNo(c.externeUnterstuetzung)),
-    h('td', {}, yesNo(c.betriebsrat)),
-    h('td', {}, c.dokumentation || c.leitfaden
-      ? [c.dokumentation ? 'Dokumentation ' : '', c.leitfaden ? 'Leitfaden' : ''].join('').trim()
+    h('td', {}, c.duration || h('span', { class: 'muted' }, 'keine Angabe')),
+    h('td', {}, yesNo(c.externalSupport)),
+    h('td', {}, yesNo(c.worksCouncil)),
+    h('td', {}, c.documentation || c.guideline
+      ? [c.documentation ? 'Dokumentation ' : '', c.guideline ? 'Leitfaden' : ''].join('').trim()
       : h('span', { class: 'muted' }, 'keine Angabe')),
-    h('td', {}, c.weitereKiAnwendungen || h('span', { class: 'muted' }, '–'))));
+    h('td', {}, c.furtherApplications || h('span', { class: 'muted' }, '–'))));
   document.getElementById('table').replaceChildren(h('table', { class: 'cases' },
     h('caption', { class: 'skip' }, 'Die 18 Fälle mit ihren Eckdaten; Spaltenköpfe sortieren'),
     h('thead', {}, head), h('tbody', {}, body)));

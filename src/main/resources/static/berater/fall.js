@@ -9,12 +9,12 @@ const main = document.getElementById('inhalt');
 /** Passage id → its categories of Tabelle 1/2 (with "lesart" when it is our reading, not the table's example). */
 function categoriesByPassage(aggregates) {
   const map = new Map();
-  for (const table of aggregates.tabellen) {
-    for (const category of table.kategorien) {
-      for (const activity of category.jeTaetigkeit) {
-        for (const item of activity.passagen) {
+  for (const table of aggregates.tables) {
+    for (const category of table.categories) {
+      for (const activity of category.byTaetigkeit) {
+        for (const item of activity.items) {
           if (!map.has(item.passageId)) map.set(item.passageId, []);
-          map.get(item.passageId).push({ name: category.kategorie, example: item.beispiel, note: item.anmerkung });
+          map.get(item.passageId).push({ name: category.category, example: item.byExample, note: item.note });
         }
       }
     }
@@ -48,7 +48,7 @@ function section(s, categories) {
 
 async function load() {
   const [detail, aggregates] = await Promise.all([api(`/api/cases/${encodeURIComponent(id)}`), api('/api/study/aggregates')]);
-  const c = detail.fall;
+  const c = detail.summary;
   const categories = categoriesByPassage(aggregates);
   document.title = `${c.id}: ${c.anwendung} – Studienlotse`;
   const index = ORDER.indexOf(c.id);
@@ -59,16 +59,16 @@ async function load() {
     h('h1', {}, `${c.id}: ${c.anwendung}`),
     h('p', { class: 'lead' }, `${c.taetigkeit} · ${c.branche || 'Branche nicht genannt'}`),
     h('div', { class: 'card' }, h('dl', { class: 'facts' },
-      h('dt', {}, 'Dauer der Einführung'), h('dd', {}, c.dauer || 'keine Angabe'),
-      h('dt', {}, 'Externe Unterstützung'), h('dd', {}, yesNo(c.externeUnterstuetzung)),
-      h('dt', {}, 'Betriebsrat / Vertretung'), h('dd', {}, yesNo(c.betriebsrat)),
-      h('dt', {}, 'Dokumentation'), h('dd', {}, yesNo(c.dokumentation)),
-      h('dt', {}, 'Leitfaden'), h('dd', {}, yesNo(c.leitfaden)),
-      h('dt', {}, 'Weitere KI-Anwendungen'), h('dd', {}, c.weitereKiAnwendungen || 'keine Angabe')),
-      h('p', { class: 'small' }, 'Eckdaten wie gedruckt: ', c.eckdaten.join(' · ') || '–'),
+      h('dt', {}, 'Dauer der Einführung'), h('dd', {}, c.duration || 'keine Angabe'),
+      h('dt', {}, 'Externe Unterstützung'), h('dd', {}, yesNo(c.externalSupport)),
+      h('dt', {}, 'Betriebsrat / Vertretung'), h('dd', {}, yesNo(c.worksCouncil)),
+      h('dt', {}, 'Dokumentation'), h('dd', {}, yesNo(c.documentation)),
+      h('dt', {}, 'Leitfaden'), h('dd', {}, yesNo(c.guideline)),
+      h('dt', {}, 'Weitere KI-Anwendungen'), h('dd', {}, c.furtherApplications || 'keine Angabe')),
+      h('p', { class: 'small' }, 'Eckdaten wie gedruckt: ', c.printedFacts.join(' · ') || '–'),
       h('p', { class: 'small' }, h('a', { href: `/berater/vergleich?ids=${c.id},${next}` }, `Mit ${next} vergleichen`),
         ' · Kategorien (Tabelle 1/2): blau = Beispiel der Tabelle, gelb = unsere Zuordnung')),
-    detail.abschnitte.map(s => section(s, categories)),
+    detail.sections.map(s => section(s, categories)),
     h('nav', { class: 'case-nav', 'aria-label': 'Weitere Fälle' },
       h('a', { href: `/berater/faelle/${prev}` }, `← ${prev}`), h('a', { href: `/berater/faelle/${next}` }, `${next} →`))].flat());
   revealHash();

@@ -6,8 +6,8 @@ const result = document.getElementById('result');
 
 api('/api/study/sections').then(sections => {
   result.replaceChildren(h('nav', { class: 'card small', 'aria-label': 'Abschnitte' },
-    sections.map((s, i) => [i ? ' · ' : '', h('a', { href: `#${s.id}` }, s.titel)])),
-    ...sections.map(s => h('section', { id: s.id }, h('h2', {}, s.titel), s.passagen.map(p =>
+    sections.map((s, i) => [i ? ' · ' : '', h('a', { href: `#${s.id}` }, s.title)])),
+    ...sections.map(s => h('section', { id: s.id }, h('h2', {}, s.title), s.passages.map(p =>
       h('div', { class: 'passage', id: p.passageId },
         p.label && p.label !== p.text ? h('span', { class: 'label' }, `${p.label}: `) : null,
         p.text, h('a', { class: 'anchor', href: `#${p.passageId}` }, `¶ ${p.passageId}`))))));

@@ -40,7 +40,7 @@ class AdvisorController {
     }
 
     /** A study-level section with its passages verbatim. */
-    record StudySection(String id, String titel, List<CaseComparison.PassageRef> passagen) {
+    record StudySection(String id, String title, List<CaseComparison.PassageRef> passages) {
     }
 
     @GetMapping("/api/study/aggregates")

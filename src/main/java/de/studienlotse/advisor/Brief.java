@@ -15,13 +15,13 @@ import java.util.regex.Pattern;
  * except the ones that say the study does not cover a concern ({@link Kind#NICHT_IN_STUDIE}) and the advisor's notes.
  *
  * @param id              assigned when saved; {@code null} before
- * @param zusammenfassung a written paragraph from the language model, only when one is configured; its markers
- *                        {@code [n]} name {@link #quellen}
- * @param quellen         every cited passage once, numbered 1..n: the footnotes
- * @param lizenz          attribution and licence of the quoted study
+ * @param summary   a written paragraph from the language model, only when one is configured; its markers
+ *                  {@code [n]} name {@link #citations}
+ * @param citations every cited passage once, numbered 1..n: the footnotes
+ * @param license   attribution and licence of the quoted study
  */
-public record Brief(String id, Instant erstellt, Instant geaendert, ClientProfile profil, Summary zusammenfassung,
-                    List<Section> abschnitte, List<Note> notizen, List<Citation> quellen, String lizenz) {
+public record Brief(String id, Instant createdAt, Instant updatedAt, ClientProfile profile, Summary summary,
+                    List<Section> sections, List<Note> notes, List<Citation> citations, String license) {
 
     /** The study's attribution, required by CC BY-NC-ND 4.0 wherever its text is shown. */
     public static final String ATTRIBUTION = "„Best Practices – Einführung von KI-Anwendungen in KMU“, Zentrum Zukunft "
@@ -32,9 +32,9 @@ public record Brief(String id, Instant erstellt, Instant geaendert, ClientProfil
     private static final Pattern MARKER = Pattern.compile("\\[(\\d{1,4})]");
 
     public Brief {
-        abschnitte = List.copyOf(abschnitte);
-        notizen = List.copyOf(notizen);
-        quellen = List.copyOf(quellen);
+        sections = List.copyOf(sections);
+        notes = List.copyOf(notes);
+        citations = List.copyOf(citations);
     }
 
     /** What an item is; decides its wording and where it goes. */
@@ -42,11 +42,11 @@ public record Brief(String id, Instant erstellt, Instant geaendert, ClientProfil
         FALL, KONTEXT, ANLIEGEN, NICHT_IN_STUDIE, ERFOLGSFAKTOR, HERAUSFORDERUNG, UMGANG, TIPP, DAUER, SCHRITT, FRAGE
     }
 
-    /** @param eintraege the items, in order; a section whose items were all removed stays, empty */
-    public record Section(String id, String titel, List<Item> eintraege) {
+    /** @param items the items, in order; a section whose items were all removed stays, empty */
+    public record Section(String id, String title, List<Item> items) {
 
         public Section {
-            eintraege = List.copyOf(eintraege);
+            items = List.copyOf(items);
         }
     }
 
@@ -54,16 +54,16 @@ public record Brief(String id, Instant erstellt, Instant geaendert, ClientProfil
      * One statement of the brief.
      *
      * @param id     stable within the brief ("e7"); used to remove it
-     * @param fallId the case it is about, {@code null} for study-level or uncovered items
+     * @param caseId the case it is about, {@code null} for study-level or uncovered items
      * @param text   Studienlotse's own framing ("B4 (E-Commerce) nennt als Erfolgsfaktor"); the study's words are
-     *               in {@code quelle.quote()}, verbatim
-     * @param quelle the cited passage; {@code null} only for {@link Kind#NICHT_IN_STUDIE}
-     * @param bezug  the id of the item this one answers (a success factor answering a challenge), or {@code null}
+     *               in {@code citation.quote()}, verbatim
+     * @param citation   the cited passage; {@code null} only for {@link Kind#NICHT_IN_STUDIE}
+     * @param respondsTo the id of the item this one answers (a success factor answering a challenge), or {@code null}
      */
-    public record Item(String id, Kind art, String fallId, String text, Citation quelle, String bezug) {
+    public record Item(String id, Kind kind, String caseId, String text, Citation citation, String respondsTo) {
 
-        public boolean belegt() {
-            return quelle != null;
+        public boolean cited() {
+            return citation != null;
         }
     }
 
@@ -72,20 +72,20 @@ public record Brief(String id, Instant erstellt, Instant geaendert, ClientProfil
     }
 
     /** A note the advisor added; their words, not the study's. */
-    public record Note(String id, String text, Instant erstellt) {
+    public record Note(String id, String text, Instant createdAt) {
     }
 
     /** Every item of every section, in order. */
     public List<Item> items() {
-        return abschnitte.stream().flatMap(s -> s.eintraege().stream()).toList();
+        return sections.stream().flatMap(s -> s.items().stream()).toList();
     }
 
     public Brief withId(String newId) {
-        return new Brief(newId, erstellt, geaendert, profil, zusammenfassung, abschnitte, notizen, quellen, lizenz);
+        return new Brief(newId, createdAt, updatedAt, profile, summary, sections, notes, citations, license);
     }
 
     public Brief withSummary(Summary summary) {
-        return new Brief(id, erstellt, geaendert, profil, summary, abschnitte, notizen, quellen, lizenz).renumbered();
+        return new Brief(id, createdAt, updatedAt, profile, summary, sections, notes, citations, license).renumbered();
     }
 
     /** Without the item and the items that answer it; {@code null} if the brief has no such item. */
@@ -93,25 +93,25 @@ public record Brief(String id, Instant erstellt, Instant geaendert, ClientProfil
         if (items().stream().noneMatch(i -> i.id().equals(itemId))) {
             return null;
         }
-        List<Section> sections = abschnitte.stream().map(s -> new Section(s.id(), s.titel(), s.eintraege().stream()
-                .filter(i -> !i.id().equals(itemId) && !itemId.equals(i.bezug())).toList())).toList();
-        return new Brief(id, erstellt, now, profil, zusammenfassung, sections, notizen, quellen, lizenz).renumbered();
+        List<Section> kept = sections.stream().map(s -> new Section(s.id(), s.title(), s.items().stream()
+                .filter(i -> !i.id().equals(itemId) && !itemId.equals(i.respondsTo())).toList())).toList();
+        return new Brief(id, createdAt, now, profile, summary, kept, notes, citations, license).renumbered();
     }
 
     public Brief withNote(String text, Instant now) {
-        int next = notizen.stream().mapToInt(n -> Integer.parseInt(n.id().substring(1))).max().orElse(0) + 1;
-        List<Note> notes = new ArrayList<>(notizen);
-        notes.add(new Note("n" + next, text, now));
-        return new Brief(id, erstellt, now, profil, zusammenfassung, abschnitte, notes, quellen, lizenz);
+        int next = notes.stream().mapToInt(n -> Integer.parseInt(n.id().substring(1))).max().orElse(0) + 1;
+        List<Note> added = new ArrayList<>(notes);
+        added.add(new Note("n" + next, text, now));
+        return new Brief(id, createdAt, now, profile, summary, sections, added, citations, license);
     }
 
     /** Without the note; {@code null} if the brief has no such note. */
     public Brief withoutNote(String noteId, Instant now) {
-        if (notizen.stream().noneMatch(n -> n.id().equals(noteId))) {
+        if (notes.stream().noneMatch(n -> n.id().equals(noteId))) {
             return null;
         }
-        return new Brief(id, erstellt, now, profil, zusammenfassung, abschnitte,
-                notizen.stream().filter(n -> !n.id().equals(noteId)).toList(), quellen, lizenz);
+        return new Brief(id, createdAt, now, profile, summary, sections,
+                notes.stream().filter(n -> !n.id().equals(noteId)).toList(), citations, license);
     }
 
     /**
@@ -121,13 +121,13 @@ public record Brief(String id, Instant erstellt, Instant geaendert, ClientProfil
     public Brief renumbered() {
         Map<String, Citation> byPassage = new LinkedHashMap<>();
         String summaryText = null;
-        if (zusammenfassung != null) {
+        if (summary != null) {
             // the summary's markers name the current numbering: map each to its passage first
             StringBuilder text = new StringBuilder();
-            Matcher m = MARKER.matcher(zusammenfassung.text());
+            Matcher m = MARKER.matcher(summary.text());
             while (m.find()) {
                 int old = Integer.parseInt(m.group(1));
-                Citation cited = old >= 1 && old <= quellen.size() ? quellen.get(old - 1) : null;
+                Citation cited = old >= 1 && old <= citations.size() ? citations.get(old - 1) : null;
                 String replacement = "";
                 if (cited != null) {
                     byPassage.putIfAbsent(cited.passageId(), cited);
@@ -139,7 +139,7 @@ public record Brief(String id, Instant erstellt, Instant geaendert, ClientProfil
             summaryText = text.toString();
         }
         for (Item item : items()) {
-            if (item.quelle() != null) byPassage.putIfAbsent(item.quelle().passageId(), item.quelle());
+            if (item.citation() != null) byPassage.putIfAbsent(item.citation().passageId(), item.citation());
         }
         List<Citation> numbered = new ArrayList<>();
         Map<String, Citation> renumbered = new LinkedHashMap<>();
@@ -149,12 +149,12 @@ public record Brief(String id, Instant erstellt, Instant geaendert, ClientProfil
             numbered.add(n);
             renumbered.put(c.passageId(), n);
         }
-        List<Section> sections = abschnitte.stream().map(s -> new Section(s.id(), s.titel(), s.eintraege().stream()
-                .map(i -> i.quelle() == null ? i
-                        : new Item(i.id(), i.art(), i.fallId(), i.text(), renumbered.get(i.quelle().passageId()), i.bezug()))
+        List<Section> renumberedSections = sections.stream().map(s -> new Section(s.id(), s.title(), s.items().stream()
+                .map(i -> i.citation() == null ? i
+                        : new Item(i.id(), i.kind(), i.caseId(), i.text(), renumbered.get(i.citation().passageId()), i.respondsTo()))
                 .toList())).toList();
-        Summary summary = zusammenfassung == null ? null : new Summary(summaryText, zusammenfassung.backend());
-        return new Brief(id, erstellt, geaendert, profil, summary, sections, notizen, numbered, lizenz);
+        Summary renumberedSummary = summary == null ? null : new Summary(summaryText, summary.backend());
+        return new Brief(id, createdAt, updatedAt, profile, renumberedSummary, renumberedSections, notes, numbered, license);
     }
 
     private static int indexOf(Map<String, Citation> map, String key) {

@@ -104,7 +104,7 @@ public final class BriefAssembler {
     public Brief assemble(ClientProfile profile, Instant now) {
         ActivityGuess activity = activity(profile.taetigkeit());
         Map<String, Double> application = applicationScores(profile.taetigkeit(), activity);
-        List<ConcernMatcher.Match> matches = profile.anliegen().stream().map(concerns::match).toList();
+        List<ConcernMatcher.Match> matches = profile.concerns().stream().map(concerns::match).toList();
         List<Similarity> similar = similar(profile, activity, application, matches);
         Set<String> evidence = new HashSet<>();
         matches.forEach(m -> m.evidence().forEach(p -> evidence.add(p.id())));
@@ -236,11 +236,11 @@ public final class BriefAssembler {
             list.add(items.cited(Kind.FALL, c, "%s – %s, %s: %s.%s".formatted(c.id(), branche(c), c.activity().label(),
                     c.application(), why), description, null));
         }
-        if (profile.groesse() != null) {
+        if (profile.size() != null) {
             study.studySection("methodik").flatMap(s -> s.passages().stream()
                     .filter(p -> "Unternehmensgrößen".equals(p.label())).findFirst())
                     .ifPresent(p -> list.add(items.cited(Kind.KONTEXT, null, ("Größe des Betriebs: „%s“. Die Studie nennt "
-                            + "die Größe nicht je Fall, nur für alle 18 Teilnehmenden zusammen.").formatted(profile.groesse()), p, null)));
+                            + "die Größe nicht je Fall, nur für alle 18 Teilnehmenden zusammen.").formatted(profile.size()), p, null)));
         }
         return list;
     }
@@ -389,7 +389,7 @@ public final class BriefAssembler {
 
     private int categoryWeight(Passage p) {
         return mapping.categoriesOf(p.id()).stream()
-                .mapToInt(cat -> aggregates.category(cat).map(counts -> counts.gesamt().berechnet()).orElse(0))
+                .mapToInt(cat -> aggregates.category(cat).map(counts -> counts.total().computed()).orElse(0))
                 .max().orElse(0);
     }
 

@@ -124,7 +124,7 @@ class BriefController {
             throw badRequest("Die Notiz ist zu lang (%d Zeichen, höchstens %d).".formatted(text.length(), MAX_NOTE));
         }
         return change(id, advisor, (brief, now) -> {
-            if (brief.notizen().size() >= MAX_NOTES) throw badRequest("Höchstens %d Notizen je Brief.".formatted(MAX_NOTES));
+            if (brief.notes().size() >= MAX_NOTES) throw badRequest("Höchstens %d Notizen je Brief.".formatted(MAX_NOTES));
             return brief.withNote(text, now);
         });
     }
@@ -156,8 +156,8 @@ class BriefController {
     private Mono<Brief> change(String id, Principal advisor, BiFunction<Brief, Instant, Brief> edit) {
         return find(id, advisor).flatMap(brief -> {
             Instant now = now();
-            Brief changed = edit.apply(brief, now.isAfter(brief.geaendert()) ? now : brief.geaendert().plusMillis(1));
-            return repository.update(advisor.getName(), changed, brief.geaendert())
+            Brief changed = edit.apply(brief, now.isAfter(brief.updatedAt()) ? now : brief.updatedAt().plusMillis(1));
+            return repository.update(advisor.getName(), changed, brief.updatedAt())
                     .switchIfEmpty(Mono.error(() -> new ResponseStatusException(HttpStatus.CONFLICT,
                             "Der Brief wurde inzwischen anders geändert. Bitte neu laden und noch einmal versuchen.")));
         });
@@ -175,10 +175,10 @@ class BriefController {
 
     /** "beratungsbrief-2026-11-26-steuerberatung-buchhaltung.pdf" */
     private static String attachment(Brief brief, String extension) {
-        String slug = Normalizer.normalize(BriefMarkdown.title(brief.profil()).toLowerCase(Locale.GERMAN)
+        String slug = Normalizer.normalize(BriefMarkdown.title(brief.profile()).toLowerCase(Locale.GERMAN)
                         .replace("ä", "ae").replace("ö", "oe").replace("ü", "ue").replace("ß", "ss"), Normalizer.Form.NFD)
                 .replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
-        String name = "beratungsbrief-" + BriefMarkdown.DATE.format(brief.erstellt()).replaceAll("(\\d+)\\.(\\d+)\\.(\\d+)", "$3-$2-$1")
+        String name = "beratungsbrief-" + BriefMarkdown.DATE.format(brief.createdAt()).replaceAll("(\\d+)\\.(\\d+)\\.(\\d+)", "$3-$2-$1")
                 + (slug.isEmpty() ? "" : "-" + (slug.length() > 60 ? slug.substring(0, 60) : slug)) + "." + extension;
         return ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build().toString();
     }

@@ -22,50 +22,50 @@ final class BriefMarkdown {
     /** @param baseUrl where the service runs, e.g. {@code https://studienlotse.example}; links become absolute */
     static String render(Brief brief, String baseUrl) {
         StringBuilder md = new StringBuilder();
-        ClientProfile p = brief.profil();
+        ClientProfile p = brief.profile();
         md.append("# Beratungsbrief").append(title(p).isEmpty() ? "" : ": " + escape(title(p))).append("\n\n");
-        md.append("Erstellt am ").append(DATE.format(brief.erstellt()));
-        if (!brief.geaendert().equals(brief.erstellt())) md.append(", geändert am ").append(DATE.format(brief.geaendert()));
+        md.append("Erstellt am ").append(DATE.format(brief.createdAt()));
+        if (!brief.updatedAt().equals(brief.createdAt())) md.append(", geändert am ").append(DATE.format(brief.updatedAt()));
         md.append(" mit Studienlotse aus der Studie „Best Practices – Einführung von KI-Anwendungen in KMU“ (ZZA, 2025). ")
                 .append("Zitate in Anführungszeichen sind wörtlich aus der Studie; die Fußnoten nennen die Fundstelle.\n\n");
 
         md.append("## Der Betrieb\n\n");
         line(md, "Branche", p.branche());
-        line(md, "Größe", p.groesse());
+        line(md, "Größe", p.size());
         line(md, "Tätigkeit für KI", p.taetigkeit());
-        line(md, "Anliegen", p.anliegen().isEmpty() ? null : String.join(", ", p.anliegen()));
-        line(md, "Notizen", p.notizen());
+        line(md, "Anliegen", p.concerns().isEmpty() ? null : String.join(", ", p.concerns()));
+        line(md, "Notizen", p.notes());
         md.append('\n');
 
-        if (brief.zusammenfassung() != null) {
-            md.append("## Zusammenfassung\n\n").append(footnoted(escape(brief.zusammenfassung().text())))
-                    .append("\n\n*Geschrieben von einem Sprachmodell (").append(escape(brief.zusammenfassung().backend()))
+        if (brief.summary() != null) {
+            md.append("## Zusammenfassung\n\n").append(footnoted(escape(brief.summary().text())))
+                    .append("\n\n*Geschrieben von einem Sprachmodell (").append(escape(brief.summary().backend()))
                     .append(") aus den Quellen dieses Briefs; jede Aussage ist mit ihrer Quelle belegt.*\n\n");
         }
-        for (Brief.Section section : brief.abschnitte()) {
-            md.append("## ").append(section.titel()).append("\n\n");
-            if (section.eintraege().isEmpty()) md.append("*(alle Einträge entfernt)*\n\n");
-            for (Brief.Item item : section.eintraege()) {
-                md.append(item.art() == Brief.Kind.UMGANG ? "  - " : "- ");
-                String indent = item.art() == Brief.Kind.UMGANG ? "    " : "  ";
-                if (item.quelle() == null) {
+        for (Brief.Section section : brief.sections()) {
+            md.append("## ").append(section.title()).append("\n\n");
+            if (section.items().isEmpty()) md.append("*(alle Einträge entfernt)*\n\n");
+            for (Brief.Item item : section.items()) {
+                md.append(item.kind() == Brief.Kind.UMGANG ? "  - " : "- ");
+                String indent = item.kind() == Brief.Kind.UMGANG ? "    " : "  ";
+                if (item.citation() == null) {
                     md.append("**").append(escape(item.text())).append("**\n");
                     continue;
                 }
-                md.append(escape(item.text())).append(" [^").append(item.quelle().n()).append("]\n");
-                md.append(indent).append("> „").append(escape(quote(item.quelle()))).append("“\n");
+                md.append(escape(item.text())).append(" [^").append(item.citation().n()).append("]\n");
+                md.append(indent).append("> „").append(escape(quote(item.citation()))).append("“\n");
             }
             md.append('\n');
         }
-        if (!brief.notizen().isEmpty()) {
+        if (!brief.notes().isEmpty()) {
             md.append("## Notizen der Beraterin / des Beraters\n\n");
-            for (Brief.Note note : brief.notizen()) {
-                md.append("- ").append(DATE.format(note.erstellt())).append(": ").append(escape(note.text())).append('\n');
+            for (Brief.Note note : brief.notes()) {
+                md.append("- ").append(DATE.format(note.createdAt())).append(": ").append(escape(note.text())).append('\n');
             }
             md.append('\n');
         }
         md.append("## Quellen\n\n");
-        for (Citation c : brief.quellen()) {
+        for (Citation c : brief.citations()) {
             md.append("[^").append(c.n()).append("]: ").append(escape(where(c))).append(" – <")
                     .append(baseUrl).append(AdvisorLinks.passageLink(c.passageId(), c.caseId())).append(">\n");
         }

@@ -69,63 +69,63 @@ final class BriefPdf {
         Document document = new Document(PageSize.A4, 56, 56, 56, LICENCE_BAND + FOOTNOTE_BAND + 12);
         PdfWriter writer = PdfWriter.getInstance(document, out);
         Map<Integer, Citation> byNumber = new LinkedHashMap<>();
-        brief.quellen().forEach(c -> byNumber.put(c.n(), c));
+        brief.citations().forEach(c -> byNumber.put(c.n(), c));
         writer.setPageEvent(new Footnotes(byNumber, baseUrl, citedOnPage, recording));
-        document.addTitle(safe("Beratungsbrief " + BriefMarkdown.title(brief.profil())));
+        document.addTitle(safe("Beratungsbrief " + BriefMarkdown.title(brief.profile())));
         document.addCreator("Studienlotse");
         document.addSubject(safe(Brief.ATTRIBUTION));
         document.open();
 
         document.add(paragraph("Beratungsbrief", TITLE, 0, 4));
-        String title = BriefMarkdown.title(brief.profil());
+        String title = BriefMarkdown.title(brief.profile());
         if (!title.isEmpty()) document.add(paragraph(title, H2, 0, 6));
-        document.add(paragraph("Erstellt am " + BriefMarkdown.DATE.format(brief.erstellt())
-                + (brief.geaendert().equals(brief.erstellt()) ? "" : ", geändert am " + BriefMarkdown.DATE.format(brief.geaendert()))
+        document.add(paragraph("Erstellt am " + BriefMarkdown.DATE.format(brief.createdAt())
+                + (brief.updatedAt().equals(brief.createdAt()) ? "" : ", geändert am " + BriefMarkdown.DATE.format(brief.updatedAt()))
                 + " mit Studienlotse. Text in Anführungszeichen ist wörtlich aus der Studie; die Fußnoten nennen die Fundstelle "
                 + "(Fall, Abschnitt, Passage). Jede Passage online: " + baseUrl + "/berater/faelle/<Fall>#<Passage>.",
                 NOTE, 0, 10));
 
         document.add(paragraph("Der Betrieb", H2, 8, 4));
-        ClientProfile p = brief.profil();
+        ClientProfile p = brief.profile();
         field(document, "Branche", p.branche());
-        field(document, "Größe", p.groesse());
+        field(document, "Größe", p.size());
         field(document, "Tätigkeit für KI", p.taetigkeit());
-        field(document, "Anliegen", p.anliegen().isEmpty() ? null : String.join(", ", p.anliegen()));
-        field(document, "Notizen", p.notizen());
+        field(document, "Anliegen", p.concerns().isEmpty() ? null : String.join(", ", p.concerns()));
+        field(document, "Notizen", p.notes());
 
-        if (brief.zusammenfassung() != null) {
+        if (brief.summary() != null) {
             document.add(paragraph("Zusammenfassung", H2, 10, 4));
             Paragraph summary = new Paragraph();
             summary.setLeading(13);
-            Matcher m = MARKER.matcher(brief.zusammenfassung().text());
+            Matcher m = MARKER.matcher(brief.summary().text());
             int last = 0;
             while (m.find()) {
-                summary.add(new Chunk(safe(brief.zusammenfassung().text().substring(last, m.start())), BODY));
+                summary.add(new Chunk(safe(brief.summary().text().substring(last, m.start())), BODY));
                 summary.add(marker(Integer.parseInt(m.group(1))));
                 last = m.end();
             }
-            summary.add(new Chunk(safe(brief.zusammenfassung().text().substring(last)), BODY));
+            summary.add(new Chunk(safe(brief.summary().text().substring(last)), BODY));
             document.add(summary);
-            document.add(paragraph("Geschrieben von einem Sprachmodell (" + brief.zusammenfassung().backend()
+            document.add(paragraph("Geschrieben von einem Sprachmodell (" + brief.summary().backend()
                     + ") aus den Quellen dieses Briefs.", NOTE, 2, 4));
         }
 
-        for (Brief.Section section : brief.abschnitte()) {
-            Paragraph heading = paragraph(section.titel(), H2, 12, 4);
+        for (Brief.Section section : brief.sections()) {
+            Paragraph heading = paragraph(section.title(), H2, 12, 4);
             heading.setKeepTogether(true);
             document.add(heading);
-            if (section.eintraege().isEmpty()) document.add(paragraph("(alle Einträge entfernt)", NOTE, 0, 2));
-            for (Brief.Item item : section.eintraege()) {
-                float indent = item.art() == Brief.Kind.UMGANG ? 18 : 0;
+            if (section.items().isEmpty()) document.add(paragraph("(alle Einträge entfernt)", NOTE, 0, 2));
+            for (Brief.Item item : section.items()) {
+                float indent = item.kind() == Brief.Kind.UMGANG ? 18 : 0;
                 Paragraph text = new Paragraph();
                 text.setLeading(12.5f);
                 text.setIndentationLeft(indent);
                 text.setSpacingBefore(4);
-                text.add(new Chunk(safe(item.text()), item.quelle() == null ? BOLD : BODY));
-                if (item.quelle() != null) text.add(marker(item.quelle().n()));
+                text.add(new Chunk(safe(item.text()), item.citation() == null ? BOLD : BODY));
+                if (item.citation() != null) text.add(marker(item.citation().n()));
                 Paragraph quote = null;
-                if (item.quelle() != null) {
-                    quote = new Paragraph(new Chunk(safe("„" + BriefMarkdown.quote(item.quelle()) + "“"), QUOTE));
+                if (item.citation() != null) {
+                    quote = new Paragraph(new Chunk(safe("„" + BriefMarkdown.quote(item.citation()) + "“"), QUOTE));
                     quote.setLeading(12);
                     quote.setIndentationLeft(indent + 10);
                 }
@@ -133,10 +133,10 @@ final class BriefPdf {
                 if (quote != null) document.add(quote);
             }
         }
-        if (!brief.notizen().isEmpty()) {
+        if (!brief.notes().isEmpty()) {
             document.add(paragraph("Notizen der Beraterin / des Beraters", H2, 12, 4));
-            for (Brief.Note note : brief.notizen()) {
-                document.add(paragraph(BriefMarkdown.DATE.format(note.erstellt()) + ": " + note.text(), BODY, 2, 2));
+            for (Brief.Note note : brief.notes()) {
+                document.add(paragraph(BriefMarkdown.DATE.format(note.createdAt()) + ": " + note.text(), BODY, 2, 2));
             }
         }
         document.close();

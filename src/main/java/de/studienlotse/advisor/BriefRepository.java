@@ -27,7 +27,7 @@ class BriefRepository {
     }
 
     /** One line of an advisor's list of briefs. */
-    record Listed(String id, String titel, Instant erstellt, Instant geaendert) {
+    record Listed(String id, String title, Instant createdAt, Instant updatedAt) {
     }
 
     Mono<Brief> insert(String owner, Brief brief) {
@@ -38,13 +38,13 @@ class BriefRepository {
                 .bind("owner", owner)
                 .bind("title", title(brief))
                 .bind("body", json.writeValueAsString(brief))
-                .bind("createdAt", utc(brief.erstellt()))
-                .bind("updatedAt", utc(brief.geaendert()))
+                .bind("createdAt", utc(brief.createdAt()))
+                .bind("updatedAt", utc(brief.updatedAt()))
                 .then().thenReturn(brief));
     }
 
     /**
-     * Replaces the brief if it is still the version {@code previous} (its {@code geaendert}); empty when another
+     * Replaces the brief if it is still the version {@code previous} (its {@code updatedAt}); empty when another
      * change came first or the brief is not the owner's.
      */
     Mono<Brief> update(String owner, Brief brief, Instant previous) {
@@ -55,7 +55,7 @@ class BriefRepository {
                 .bind("owner", owner)
                 .bind("title", title(brief))
                 .bind("body", json.writeValueAsString(brief))
-                .bind("updatedAt", utc(brief.geaendert()))
+                .bind("updatedAt", utc(brief.updatedAt()))
                 .bind("previous", utc(previous))
                 .fetch().rowsUpdated()
                 .flatMap(rows -> rows == 1 ? Mono.just(brief) : Mono.empty()));
@@ -88,8 +88,8 @@ class BriefRepository {
     }
 
     static String title(Brief brief) {
-        String title = BriefMarkdown.title(brief.profil());
-        List<String> cases = brief.items().stream().filter(i -> i.art() == Brief.Kind.FALL).map(Brief.Item::fallId).toList();
+        String title = BriefMarkdown.title(brief.profile());
+        List<String> cases = brief.items().stream().filter(i -> i.kind() == Brief.Kind.FALL).map(Brief.Item::caseId).toList();
         String full = (title.isEmpty() ? "Beratungsbrief" : title) + (cases.isEmpty() ? "" : " · " + String.join(", ", cases));
         return full.length() > 500 ? full.substring(0, 499) + "…" : full;
     }

@@ -62,7 +62,7 @@ final class BriefSummarizer {
         List<ChatMessage> messages = List.of(SystemMessage.from(system), UserMessage.from(prompt(brief, sources)));
         Set<Integer> given = sources.stream().map(Citation::n).collect(Collectors.toSet());
         return stream.complete(model.model().orElseThrow(), messages)
-                .map(text -> checked(text, given, brief.quellen().size()))
+                .map(text -> checked(text, given, brief.citations().size()))
                 .map(text -> text.isBlank() ? brief : brief.withSummary(new Brief.Summary(text, model.backendName())))
                 .onErrorResume(e -> {
                     log.warn("Brief summary failed, the brief goes out without it: {}", e.toString());
@@ -87,11 +87,11 @@ final class BriefSummarizer {
     }
 
     private String prompt(Brief brief, List<Citation> sources) {
-        ClientProfile p = brief.profil();
+        ClientProfile p = brief.profile();
         String profile = String.join("\n", List.of(
-                "Branche: " + or(p.branche()), "Größe: " + or(p.groesse()), "Tätigkeit für KI: " + or(p.taetigkeit()),
-                "Anliegen: " + (p.anliegen().isEmpty() ? "keine genannt" : String.join(", ", p.anliegen()))));
-        String uncovered = brief.items().stream().filter(i -> i.art() == Brief.Kind.NICHT_IN_STUDIE)
+                "Branche: " + or(p.branche()), "Größe: " + or(p.size()), "Tätigkeit für KI: " + or(p.taetigkeit()),
+                "Anliegen: " + (p.concerns().isEmpty() ? "keine genannt" : String.join(", ", p.concerns()))));
+        String uncovered = brief.items().stream().filter(i -> i.kind() == Brief.Kind.NICHT_IN_STUDIE)
                 .map(Brief.Item::text).collect(Collectors.joining(" "));
         String numbered = sources.stream().map(c -> "[" + c.n() + "] " + BriefMarkdown.where(c) + "\n"
                 + BriefMarkdown.quote(c)).collect(Collectors.joining("\n\n"));
@@ -105,10 +105,10 @@ final class BriefSummarizer {
 
     private static List<Citation> sources(Brief brief) {
         Set<Citation> sources = new LinkedHashSet<>();
-        brief.abschnitte().stream().filter(s -> SOURCE_SECTIONS.contains(s.id()))
-                .flatMap(s -> s.eintraege().stream())
-                .filter(Brief.Item::belegt)
-                .forEach(i -> sources.add(i.quelle()));
+        brief.sections().stream().filter(s -> SOURCE_SECTIONS.contains(s.id()))
+                .flatMap(s -> s.items().stream())
+                .filter(Brief.Item::cited)
+                .forEach(i -> sources.add(i.citation()));
         return sources.stream().limit(MAX_SOURCES).toList();
     }
 

@@ -16,7 +16,7 @@ import org.springframework.web.server.ResponseStatusException;
  * Two to four cases side by side, row by row: goal, who works with the AI, duration, challenges, success factors,
  * tips. Every cell holds the case's passages verbatim, each with the link to its anchor on the case page.
  */
-public record CaseComparison(List<CaseColumn> faelle, List<Row> zeilen) {
+public record CaseComparison(List<CaseColumn> cases, List<Row> rows) {
 
     static final int MIN_CASES = 2;
     static final int MAX_CASES = 4;
@@ -34,22 +34,22 @@ public record CaseComparison(List<CaseColumn> faelle, List<Row> zeilen) {
             new RowSpec("tipps", "Tipps", c -> section(c, "tipps")));
 
     public CaseComparison {
-        faelle = List.copyOf(faelle);
-        zeilen = List.copyOf(zeilen);
+        cases = List.copyOf(cases);
+        rows = List.copyOf(rows);
     }
 
-    public record CaseColumn(String id, String taetigkeit, String branche, String anwendung, String dauer, String link) {
+    public record CaseColumn(String id, String taetigkeit, String branche, String anwendung, String duration, String link) {
     }
 
-    public record Row(String id, String titel, List<Cell> zellen) {
+    public record Row(String id, String title, List<Cell> cells) {
     }
 
     /** One case's passages in one row; empty when the case says nothing on it. */
-    public record Cell(String fallId, List<PassageRef> passagen) {
+    public record Cell(String caseId, List<PassageRef> passages) {
     }
 
-    /** @param kategorien the categories of Tabelle 1 or 2 the item counts in; empty for other passages */
-    public record PassageRef(String passageId, String label, String text, String link, List<String> kategorien) {
+    /** @param categories the categories of Tabelle 1 or 2 the item counts in; empty for other passages */
+    public record PassageRef(String passageId, String label, String text, String link, List<String> categories) {
 
         static PassageRef of(Passage p, CategoryMapping mapping) {
             return new PassageRef(p.id(), p.label(), p.text(), AdvisorLinks.passageLink(p.id(), p.caseId()),

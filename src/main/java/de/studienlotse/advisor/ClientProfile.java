@@ -12,13 +12,13 @@ import org.springframework.web.server.ResponseStatusException;
  * Tätigkeit or Anliegen must be given.
  *
  * @param branche    the firm's industry, e.g. "Steuerberatung" or "Logistikunternehmen"
- * @param groesse    its size as the advisor puts it, e.g. "12 Mitarbeitende"
+ * @param size       its size as the advisor puts it, e.g. "12 Mitarbeitende"
  * @param taetigkeit what it wants AI for: one of the study's Tätigkeiten ("Buchhaltung") or in own words
  *                   ("Eingangsrechnungen automatisch prüfen")
- * @param anliegen   its concerns, e.g. "Datenschutz", "Akzeptanz im Team", "Kosten", "fehlendes Know-how"
- * @param notizen    the advisor's notes on the firm; shown in the brief, never searched
+ * @param concerns   its concerns, e.g. "Datenschutz", "Akzeptanz im Team", "Kosten", "fehlendes Know-how"
+ * @param notes      the advisor's notes on the firm; shown in the brief, never searched
  */
-public record ClientProfile(String branche, String groesse, String taetigkeit, List<String> anliegen, String notizen) {
+public record ClientProfile(String branche, String size, String taetigkeit, List<String> concerns, String notes) {
 
     static final int MAX_FIELD = 200;
     static final int MAX_CONCERN = 100;
@@ -27,33 +27,33 @@ public record ClientProfile(String branche, String groesse, String taetigkeit, L
 
     public ClientProfile {
         branche = clean(branche);
-        groesse = clean(groesse);
+        size = clean(size);
         taetigkeit = clean(taetigkeit);
-        notizen = notizen == null || notizen.isBlank() ? null : notizen.strip();
-        Set<String> concerns = new LinkedHashSet<>();
-        if (anliegen != null) {
-            for (String concern : anliegen) {
+        notes = notes == null || notes.isBlank() ? null : notes.strip();
+        Set<String> unique = new LinkedHashSet<>();
+        if (concerns != null) {
+            for (String concern : concerns) {
                 String c = clean(concern);
-                if (c != null) concerns.add(c);
+                if (c != null) unique.add(c);
             }
         }
-        anliegen = List.copyOf(concerns);
+        concerns = List.copyOf(unique);
     }
 
     /** Throws a 400 with a German detail naming every problem of the form at once. */
     ClientProfile validated() {
         List<String> problems = new ArrayList<>();
-        if (branche == null && taetigkeit == null && anliegen.isEmpty()) {
+        if (branche == null && taetigkeit == null && concerns.isEmpty()) {
             problems.add("Bitte mindestens Branche, Tätigkeit oder ein Anliegen angeben – ein leeres Profil ergibt keinen Brief.");
         }
         tooLong("Branche", branche, MAX_FIELD, problems);
-        tooLong("Größe", groesse, MAX_FIELD, problems);
+        tooLong("Größe", size, MAX_FIELD, problems);
         tooLong("Tätigkeit", taetigkeit, MAX_FIELD, problems);
-        tooLong("Notizen", notizen, MAX_NOTES, problems);
-        if (anliegen.size() > MAX_CONCERNS) {
-            problems.add("Höchstens %d Anliegen, angegeben waren %d.".formatted(MAX_CONCERNS, anliegen.size()));
+        tooLong("Notizen", notes, MAX_NOTES, problems);
+        if (concerns.size() > MAX_CONCERNS) {
+            problems.add("Höchstens %d Anliegen, angegeben waren %d.".formatted(MAX_CONCERNS, concerns.size()));
         }
-        anliegen.forEach(c -> tooLong("Anliegen „" + c.substring(0, Math.min(20, c.length())) + "…“", c, MAX_CONCERN, problems));
+        concerns.forEach(c -> tooLong("Anliegen „" + c.substring(0, Math.min(20, c.length())) + "…“", c, MAX_CONCERN, problems));
         if (!problems.isEmpty()) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, String.join(" ", problems));
         }

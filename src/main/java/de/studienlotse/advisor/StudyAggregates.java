@@ -19,63 +19,63 @@ import java.util.regex.Pattern;
  * numbers the brochure prints. The printed per-Tätigkeit rows come without category names in the text; the parser
  * labels row i with category i (corpus/README), and this class reads them from there.
  *
- * @param tabellen     both tables, categories in printed order
- * @param abweichungen every cell where our count differs from the printed one
+ * @param tables      both tables, categories in printed order
+ * @param differences every cell where our count differs from the printed one
  */
-public record StudyAggregates(List<TableCounts> tabellen, List<Difference> abweichungen) {
+public record StudyAggregates(List<TableCounts> tables, List<Difference> differences) {
 
     private static final Pattern TOTAL = Pattern.compile("\\((\\d+) Nennungen\\)");
     private static final Pattern ROW_LABEL = Pattern.compile(": Nennungen je Tätigkeit \\(([^)]*)\\)");
 
     public StudyAggregates {
-        tabellen = List.copyOf(tabellen);
-        abweichungen = List.copyOf(abweichungen);
+        tables = List.copyOf(tables);
+        differences = List.copyOf(differences);
     }
 
     /**
      * @param items items of this table's section over all cases (a challenge in two categories counts once here)
      */
-    public record TableCounts(String id, String titel, String abschnitt, int items, List<CategoryCounts> kategorien) {
+    public record TableCounts(String id, String title, String section, int items, List<CategoryCounts> categories) {
     }
 
     /**
-     * @param tabellenPassageId the printed category with its examples, e.g. {@code tabelle-1.7}
-     * @param zeilePassageId    the printed per-Tätigkeit row, e.g. {@code tabelle-1.14}; {@code null} if missing
+     * @param tablePassageId the printed category with its examples, e.g. {@code tabelle-1.7}
+     * @param rowPassageId   the printed per-Tätigkeit row, e.g. {@code tabelle-1.14}; {@code null} if missing
      */
-    public record CategoryCounts(String kategorie, String tabellenPassageId, String zeilePassageId, Count gesamt,
-                                 List<ActivityCount> jeTaetigkeit) {
+    public record CategoryCounts(String category, String tablePassageId, String rowPassageId, Count total,
+                                 List<ActivityCount> byTaetigkeit) {
     }
 
-    /** @param gedruckt as printed; {@code null} where the brochure prints no number */
-    public record Count(int berechnet, Integer gedruckt) {
+    /** @param printed as printed; {@code null} where the brochure prints no number */
+    public record Count(int computed, Integer printed) {
 
-        public boolean weichtAb() {
-            return gedruckt != null && gedruckt != berechnet;
+        public boolean differs() {
+            return printed != null && printed != computed;
         }
     }
 
     /**
-     * @param faelle   cases of this Tätigkeit naming the category at least once
-     * @param passagen the counted items
+     * @param cases cases of this Tätigkeit naming the category at least once
+     * @param items the counted items
      */
-    public record ActivityCount(String taetigkeit, int berechnet, Integer gedruckt, int faelle, List<ItemRef> passagen) {
+    public record ActivityCount(String taetigkeit, int computed, Integer printed, int cases, List<ItemRef> items) {
     }
 
     /**
      * One counted item and why it counts here.
      *
-     * @param beispiel {@code true} when the table's examples name it, {@code false} for our reading
-     * @param anmerkung the mapping file's note
+     * @param byExample {@code true} when the table's examples name it, {@code false} for our reading
+     * @param note      the mapping file's note
      */
-    public record ItemRef(String passageId, String fallId, String label, String link, boolean beispiel, String anmerkung) {
+    public record ItemRef(String passageId, String caseId, String label, String link, boolean byExample, String note) {
     }
 
     /**
-     * @param nachLesart the counted items of this cell that the table's examples do not name (our reading): the first
+     * @param byReading the counted items of this cell that the table's examples do not name (our reading): the first
      *                   place to look for the reason of the difference
      */
-    public record Difference(String tabelle, String kategorie, String taetigkeit, int berechnet, int gedruckt,
-                             List<String> nachLesart) {
+    public record Difference(String table, String category, String taetigkeit, int computed, int printed,
+                             List<String> byReading) {
     }
 
     public static StudyAggregates compute(Study study, CategoryMapping mapping) {
@@ -151,9 +151,9 @@ public record StudyAggregates(List<TableCounts> tabellen, List<Difference> abwei
 
     /** The counts of one category (table and label as printed). */
     public Optional<CategoryCounts> category(Category category) {
-        return tabellen.stream().filter(t -> t.id().equals(category.table().studySection()))
-                .flatMap(t -> t.kategorien().stream())
-                .filter(c -> c.kategorie().equals(category.label()))
+        return tables.stream().filter(t -> t.id().equals(category.table().studySection()))
+                .flatMap(t -> t.categories().stream())
+                .filter(c -> c.category().equals(category.label()))
                 .findFirst();
     }
 }

@@ -13,9 +13,11 @@ import java.util.List;
  * @param notice      a note for the reader, e.g. that the language model failed and the extractive answer stands in
  * @param statements  the text's sentences with how far their cited passages carry them (none for an abstention)
  * @param followUp    the question was read as a follow-up of the turns before it
+ * @param followUpOf  for a follow-up: the question it was read with and what it kept from it; else {@code null}
  */
 public record Answer(String text, List<Citation> citations, boolean abstained, boolean uncited, String backend,
-                     String notice, List<String> suggestions, List<Statement> statements, boolean followUp) {
+                     String notice, List<String> suggestions, List<Statement> statements, boolean followUp,
+                     FollowUp followUpOf) {
 
     public Answer {
         citations = List.copyOf(citations);

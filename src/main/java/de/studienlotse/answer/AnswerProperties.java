@@ -29,10 +29,10 @@ public record AnswerProperties(@DefaultValue("8") int maxSources, @DefaultValue(
      * @param commonNounPenalty  what one common German noun the study never uses ("Keller", "Geschlecht") takes away:
      *                           everyday words of a question about what the study does cover
      */
-    public record AbstentionProperties(@DefaultValue("0.27") double minEvidence,
-                                       @DefaultValue("0.05") double conceptWeight,
+    public record AbstentionProperties(@DefaultValue("0.22") double minEvidence,
+                                       @DefaultValue("0.20") double conceptWeight,
                                        @DefaultValue("1.0") double unknownNounPenalty,
-                                       @DefaultValue("0.4") double commonNounPenalty) {
+                                       @DefaultValue("0.3") double commonNounPenalty) {
 
         @org.springframework.boot.context.properties.bind.ConstructorBinding
         public AbstentionProperties {

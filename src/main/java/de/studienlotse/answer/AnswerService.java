@@ -74,11 +74,28 @@ public class AnswerService {
                         // since the answer prompt carries no history that could resolve "dort" or "das Unternehmen"
                         AnalyzedQuestion original = analyzer.analyze(request);
                         question = new AnalyzedQuestion(question.text(), question.text(), original.language(),
-                                question.topics(), question.caseIds(), question.activity(), true, question.whichCases());
+                                question.topics(), question.caseIds(), question.activity(),
+                                // a question the model left as it was is no follow-up
+                                !rewritten.message().strip().equals(request.message().strip()), question.whichCases());
                     }
                     question = question.withStudyQuery(studyQuery.orElse(null));
-                    return new Prepared(question, selector.select(question));
+                    return new Prepared(question, selector.select(question), followUpOf(question, request));
                 }));
+    }
+
+    /** What a follow-up was read with: the last question before it, with the cases and Tätigkeit it kept. */
+    private static FollowUp followUpOf(AnalyzedQuestion question, AnswerRequest request) {
+        if (!question.followUp()) {
+            return null;
+        }
+        Turn previous = null;
+        for (Turn turn : request.history()) {
+            if (turn.role() == Turn.Role.USER && !turn.content().isBlank()) {
+                previous = turn;
+            }
+        }
+        return previous == null ? null : new FollowUp(previous.content().strip(), question.caseIds(),
+                question.activity() == null ? null : question.activity().label());
     }
 
     /** The model's rewrite of the question into the study's words, searched beside it; none offline or on failure. */
@@ -103,27 +120,27 @@ public class AnswerService {
         List<Source> sources = prepared.selection().sources();
         Optional<Abstention.Reason> reason = abstention.reason(question, prepared.selection());
         if (reason.isPresent()) {
-            return abstain(question, reason.get(), prepared.selection(), ExtractiveAnswerer.BACKEND, sourcesEvent(sources));
+            return abstain(prepared, reason.get(), ExtractiveAnswerer.BACKEND, sourcesEvent(sources));
         }
         if (!llm.available()) {
             Citations.Renumbered answer = Citations.renumber(
                     CitationFilter.check(extractive.answer(question, sources), sources.size()), sources);
             return Flux.concat(Flux.just(sourcesEvent(answer.sources())), pieces(answer.text()),
-                    Flux.just(done(question, answer, ExtractiveAnswerer.BACKEND, null)));
+                    Flux.just(done(prepared, answer, ExtractiveAnswerer.BACKEND, null)));
         }
-        return Flux.concat(Flux.just(sourcesEvent(sources)), fromModel(question, prepared.selection()));
+        return Flux.concat(Flux.just(sourcesEvent(sources)), fromModel(prepared));
     }
 
     private static AnswerEvent sourcesEvent(List<Source> sources) {
         return new AnswerEvent.Sources(sources.stream().map(Source::citation).toList());
     }
 
-    private Flux<AnswerEvent> abstain(AnalyzedQuestion question, Abstention.Reason reason, SourceSelector.Selection selection,
-                                      String backend, AnswerEvent... before) {
-        List<String> suggestions = abstention.suggestions(question, selection);
+    private Flux<AnswerEvent> abstain(Prepared prepared, Abstention.Reason reason, String backend, AnswerEvent... before) {
+        AnalyzedQuestion question = prepared.question();
+        List<String> suggestions = abstention.suggestions(question, prepared.selection());
         String text = abstention.text(question, reason, suggestions);
         return Flux.concat(Flux.just(before), pieces(text), Flux.just(new AnswerEvent.Done(new Answer(text, List.of(), true,
-                false, backend, null, suggestions, List.of(), question.followUp()))));
+                false, backend, null, suggestions, List.of(), question.followUp(), prepared.followUpOf()))));
     }
 
     /**
@@ -131,8 +148,9 @@ public class AnswerService {
      * that finds no answer in its sources says so with {@link #NO_ANSWER} (prompts/answer-system.md), held back until
      * it is clear the reply does not start with it; then the abstention is the service's own.
      */
-    private Flux<AnswerEvent> fromModel(AnalyzedQuestion question, SourceSelector.Selection selection) {
-        List<Source> sources = selection.sources();
+    private Flux<AnswerEvent> fromModel(Prepared prepared) {
+        AnalyzedQuestion question = prepared.question();
+        List<Source> sources = prepared.selection().sources();
         CitationFilter filter = new CitationFilter(sources.size());
         AnswerGuard guard = llm.guard();
         StringBuilder streamed = new StringBuilder();
@@ -171,11 +189,11 @@ public class AnswerService {
                 });
         return Flux.concat(model, Flux.defer(() -> {
             if (modelAbstained.get() && streamed.toString().isBlank()) {
-                return abstain(question, Abstention.Reason.OUT_OF_DOMAIN, selection, llm.backend());
+                return abstain(prepared, Abstention.Reason.OUT_OF_DOMAIN, llm.backend());
             }
             String backend = notice.get() == null ? llm.backend() : ExtractiveAnswerer.BACKEND;
             // the tokens went out with the retrieval's numbers; the finished answer counts its markers in reading order
-            return Flux.just(done(question, Citations.renumber(streamed.toString(), sources), backend, notice.get()));
+            return Flux.just(done(prepared, Citations.renumber(streamed.toString(), sources), backend, notice.get()));
         }));
     }
 
@@ -207,10 +225,11 @@ public class AnswerService {
         });
     }
 
-    private AnswerEvent.Done done(AnalyzedQuestion question, Citations.Renumbered answer, String backend, String notice) {
+    private AnswerEvent.Done done(Prepared prepared, Citations.Renumbered answer, String backend, String notice) {
         List<Citation> citations = Citations.of(answer.text(), answer.sources());
         return new AnswerEvent.Done(new Answer(answer.text(), citations, false, citations.isEmpty(), backend, notice,
-                List.of(), grounding.statements(answer.text(), citations), question.followUp()));
+                List.of(), grounding.statements(answer.text(), citations), prepared.question().followUp(),
+                prepared.followUpOf()));
     }
 
     /**
@@ -240,7 +259,7 @@ public class AnswerService {
         return Flux.fromIterable(pieces).filter(p -> !p.isEmpty()).map(AnswerEvent.Token::new);
     }
 
-    private record Prepared(AnalyzedQuestion question, SourceSelector.Selection selection) {
+    private record Prepared(AnalyzedQuestion question, SourceSelector.Selection selection, FollowUp followUpOf) {
     }
 
     /** The model's answer held no statement with a valid citation: the extractive one replaces it. */

@@ -86,6 +86,33 @@ public class QuestionAnalyzer {
     /** Heads of Branche compounds too general to name a case on their own: the modifier does ("Gesundheit"). */
     private static final Set<String> GENERIC_HEADS = Set.of("dienstleistung", "branche", "wesen", "bereich",
             "sektor", "unternehmen", "agentur", "technologie");
+    /** Heads that make a Branche's modifier the firm itself ("Webagentur", "IT-Firma"). */
+    private static final List<String> FIRM_HEADS = List.of("Firma", "Unternehmen", "Betrieb", "Agentur",
+            "Dienstleister", "Anbieter");
+
+    /**
+     * The person or firm of a sector noun by German word formation: "-handel" → "-händler", "-ik" → "-iker",
+     * "-dienstleistung(en)" → "-dienstleister", and "-ung(en)" → "-er" for a simple noun ("Versicherungen" →
+     * "Versicherer"). Not for other compounds: "Softwareentwicklung" is an activity, its "Softwareentwickler" a person
+     * anyone may hire, not the firm of K2.
+     */
+    static java.util.Optional<String> agentNoun(String word, boolean compound) {
+        if (word.endsWith("handel")) {
+            return java.util.Optional.of(word.substring(0, word.length() - "handel".length()) + "händler");
+        }
+        if (word.endsWith("ik")) {
+            return java.util.Optional.of(word + "er");
+        }
+        java.util.regex.Matcher service = java.util.regex.Pattern.compile("(?i)(.*dienstleist)ung(en)?").matcher(word);
+        if (service.matches()) {
+            return java.util.Optional.of(service.group(1) + "er");
+        }
+        java.util.regex.Matcher simple = java.util.regex.Pattern.compile("(\\p{Lu}\\p{Ll}+)ung(en)?").matcher(word);
+        if (simple.matches() && !compound) {
+            return java.util.Optional.of(simple.group(1) + "er");
+        }
+        return java.util.Optional.empty();
+    }
 
     private static final Map<Activity, List<String>> ACTIVITY_PHRASES = Map.of(
             Activity.BUCHHALTUNG, List.of("Buchhaltung", "Rechnungswesen", "Finanzbuchhaltung", "accounting",
@@ -113,7 +140,12 @@ public class QuestionAnalyzer {
         this.activityCues = QuestionCues.of(index, ACTIVITY_PHRASES);
     }
 
-    /** Per case: its Branche words, and the modifier of a Branche compound with a generic head. */
+    /**
+     * Per case: its Branche words; the firm of the Branche as German names it, its nomen agentis ("Außenhandel" →
+     * "Außenhändler", "Logistik" → "Logistiker", "Versicherungen" → "Versicherer", "IT-Dienstleistungen" →
+     * "IT-Dienstleister"); the modifier of a Branche compound with a generic head ("Gesundheit"), and that modifier with a
+     * firm head ("Web-Dienstleistungen" → "Webagentur", "Web-Firma": "Web" alone would name K1 in "Webseite").
+     */
     private Map<String, List<String>> branchePhrases() {
         Map<String, List<String>> phrases = new LinkedHashMap<>();
         for (CaseStudy c : study.cases()) {
@@ -121,17 +153,26 @@ public class QuestionAnalyzer {
                 continue;
             }
             List<String> own = new ArrayList<>();
-            for (String word : c.branche().split("/")) {
-                own.add(word.strip());
-                if (word.strip().matches(".*[dD]ienstleistung(en)?")) {
-                    // the firm of a service Branche is a "Dienstleister": "beim IT-Dienstleister"
-                    own.add(word.strip().replaceFirst("ienstleistung(en)?$", "ienstleister"));
-                }
+            for (String part : c.branche().split("/")) {
+                String word = part.strip();
+                own.add(word);
                 List<AnalyzedWord> words = index.words(word);
-                if (words.size() == 1 && words.getFirst().parts().size() >= 2) {
-                    List<String> parts = words.getFirst().parts();
-                    if (GENERIC_HEADS.contains(parts.get(1)) && parts.get(0).length() >= 5) {
-                        own.add(parts.get(0));
+                boolean compound = words.size() > 1 || words.getFirst().parts().size() > 1;
+                agentNoun(word, compound).ifPresent(own::add);
+                String modifier = null;
+                if (words.size() == 1 && words.getFirst().parts().size() >= 2
+                        && GENERIC_HEADS.contains(words.getFirst().parts().get(1))) {
+                    modifier = word.substring(0, words.getFirst().parts().getFirst().length());
+                } else if (words.size() == 2 && word.indexOf('-') > 0 && GENERIC_HEADS.contains(words.get(1).term())) {
+                    modifier = word.substring(0, word.indexOf('-'));
+                }
+                if (modifier != null && modifier.length() >= 2) {
+                    if (modifier.length() >= 5) {
+                        own.add(modifier);
+                    }
+                    for (String head : FIRM_HEADS) {
+                        own.add(modifier + head.toLowerCase(Locale.GERMAN));
+                        own.add(modifier + "-" + head);
                     }
                 }
             }

@@ -1,7 +1,7 @@
 package de.studienlotse.chat;
 
+import com.github.benmanes.caffeine.cache.Ticker;
 import de.studienlotse.database.Database;
-import dev.langchain4j.store.memory.chat.ChatMemoryStore;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Bean;
@@ -22,8 +22,8 @@ class ChatConfiguration {
     static class Stored {
 
         @Bean
-        R2dbcChatMemoryStore conversationStore(Database database, ChatProperties properties) {
-            return new R2dbcChatMemoryStore(database, properties, Clock.systemUTC());
+        DatabaseConversations conversations(Database database, ChatProperties properties) {
+            return new DatabaseConversations(database, properties, Clock.systemUTC());
         }
 
         @Bean
@@ -32,7 +32,7 @@ class ChatConfiguration {
         }
 
         @Bean
-        ChatHousekeeping chatHousekeeping(R2dbcChatMemoryStore conversations, R2dbcExchangeLog exchanges,
+        ChatHousekeeping chatHousekeeping(DatabaseConversations conversations, R2dbcExchangeLog exchanges,
                                           ChatProperties properties) {
             return new ChatHousekeeping(conversations, exchanges, properties);
         }
@@ -43,8 +43,8 @@ class ChatConfiguration {
     static class InMemory {
 
         @Bean
-        ChatMemoryStore conversationStore(ChatProperties properties) {
-            return new InMemoryConversationStore(properties, Clock.systemUTC());
+        Conversations conversations(ChatProperties properties) {
+            return new CachedConversations(properties, Ticker.systemTicker());
         }
 
         @Bean

@@ -11,9 +11,7 @@ import de.studienlotse.corpus.Study;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -42,15 +40,15 @@ class ChatController {
             "Der bisherige Verlauf dieser Unterhaltung ist gerade nicht abrufbar; die Frage wurde ohne ihn beantwortet.";
 
     private final AnswerService answers;
-    private final ConversationMemory memory;
+    private final Conversations conversations;
     private final ExchangeLog exchanges;
     private final ChatProperties properties;
     private final Study study;
 
-    ChatController(AnswerService answers, ConversationMemory memory, ExchangeLog exchanges, ChatProperties properties,
+    ChatController(AnswerService answers, Conversations conversations, ExchangeLog exchanges, ChatProperties properties,
                    Study study) {
         this.answers = answers;
-        this.memory = memory;
+        this.conversations = conversations;
         this.exchanges = exchanges;
         this.properties = properties;
         this.study = study;
@@ -97,7 +95,7 @@ class ChatController {
     }
 
     /**
-     * Keeps the answer in the conversation's memory and in the exchange log (for feedback). Never fails and waits at
+     * Keeps the answer as the conversation's next turn and in the exchange log (for feedback). Never fails and waits at
      * most {@code store-timeout}: a slow database finishes in the background, a failing one is logged.
      */
     private Mono<Void> remember(Accepted accepted, Answer answer) {
@@ -105,7 +103,7 @@ class ChatController {
         Exchange exchange = new Exchange(accepted.messageId(), accepted.conversationId(), question, answer.text(),
                 answer.citations(), answer.backend(), Instant.now());
         Mono<Void> writes = Mono.when(
-                memory.append(accepted.conversationId(), question, answer.text())
+                conversations.append(accepted.conversationId(), new ConversationTurn(question, answer.text()))
                         .onErrorResume(e -> notStored("conversation " + accepted.conversationId(), e)),
                 exchanges.record(exchange)
                         .onErrorResume(e -> notStored("answer " + accepted.messageId(), e)));
@@ -130,6 +128,11 @@ class ChatController {
 
     /** Checks a request completely before anything is answered or stored. */
     private Checked check(ChatRequest request) {
+        if (request != null && request.retiredHistory() != null) {
+            // the server keeps the conversation; a client that still sends its turns must learn that they are not read
+            throw bad("Das Feld „history“ gibt es nicht mehr: Der Server führt die Unterhaltung selbst. Bitte senden Sie "
+                    + "nur die „conversationId“ der ersten Antwort (und „fresh“: true für eine Frage ohne Bezug auf die vorigen).");
+        }
         if (request == null || request.message() == null || request.message().isBlank()) {
             throw bad("Bitte geben Sie eine Frage ein (das Feld „message“ ist leer).");
         }
@@ -151,7 +154,6 @@ class ChatController {
                         "Den Fall „%s“ gibt es nicht. Gültig sind B1–B7, K1–K7 und P1–P4.".formatted(wanted)));
             }
         }
-        List<Turn> history = request.history() == null ? null : history(request.history());
         String conversationId = request.conversationId();
         if (conversationId != null && !conversationId.isBlank()) {
             if (conversationId.length() > 100) {
@@ -160,27 +162,23 @@ class ChatController {
         } else {
             conversationId = null;
         }
-        return new Checked(conversationId, history, request.message().strip(), activity, caseId,
+        return new Checked(conversationId, request.message().strip(), activity, caseId,
                 Boolean.TRUE.equals(request.fresh()));
     }
 
     /**
-     * Gives the question its conversation: a new one, the history the client sent, or the server's memory of it. An
-     * unknown or expired conversation is a 404; a memory that cannot be read (database down) answers without history
-     * and says so.
+     * Gives the question its conversation: a new one, or the server's record of it. An unknown or expired conversation
+     * is a 404; one that cannot be read (database down) answers without the turns before and says so.
      */
     private Mono<Accepted> accept(Checked checked) {
         String messageId = UUID.randomUUID().toString();
         if (checked.conversationId() == null) {
-            return Mono.just(new Accepted(UUID.randomUUID().toString(), messageId,
-                    checked.request(checked.history() == null ? List.of() : checked.history()), null));
+            return Mono.just(new Accepted(UUID.randomUUID().toString(), messageId, checked.request(List.of()), null));
         }
         String conversationId = checked.conversationId();
-        if (checked.history() != null) {
-            return Mono.just(new Accepted(conversationId, messageId, checked.request(checked.history()), null));
-        }
-        return memory.turns(conversationId)
-                .map(turns -> new Accepted(conversationId, messageId, checked.request(turns), null))
+        return conversations.turns(conversationId).collectList()
+                .filter(turns -> !turns.isEmpty())
+                .map(turns -> new Accepted(conversationId, messageId, checked.request(ConversationTurn.history(turns)), null))
                 .onErrorResume(e -> {
                     log.warn("Could not read conversation {}: {}", conversationId, e.toString());
                     return Mono.just(new Accepted(conversationId, messageId, checked.request(List.of()), HISTORY_UNAVAILABLE));
@@ -190,41 +188,12 @@ class ChatController {
                                 .formatted(conversationId))));
     }
 
-    private List<Turn> history(List<ChatRequest.HistoryTurn> turns) {
-        if (turns == null) {
-            return List.of();
-        }
-        if (turns.size() > properties.maxHistoryTurns()) {
-            throw bad("Der Verlauf ist zu lang: höchstens %d Einträge, erhalten %d.".formatted(properties.maxHistoryTurns(), turns.size()));
-        }
-        List<Turn> history = new ArrayList<>();
-        int length = 0;
-        for (int i = 0; i < turns.size(); i++) {
-            ChatRequest.HistoryTurn turn = turns.get(i);
-            if (turn == null || turn.role() == null || turn.content() == null) {
-                throw bad("Eintrag %d im Verlauf braucht „role“ und „content“.".formatted(i + 1));
-            }
-            Turn.Role role = switch (turn.role().toLowerCase(Locale.ROOT)) {
-                case "user" -> Turn.Role.USER;
-                case "assistant" -> Turn.Role.ASSISTANT;
-                default -> throw bad("Eintrag %d im Verlauf hat die unbekannte Rolle „%s“; erlaubt sind „user“ und „assistant“."
-                        .formatted(i + 1, turn.role()));
-            };
-            length += turn.content().length();
-            history.add(new Turn(role, turn.content()));
-        }
-        if (length > properties.maxHistoryLength()) {
-            throw bad("Der Verlauf ist zu lang: höchstens %d Zeichen insgesamt.".formatted(properties.maxHistoryLength()));
-        }
-        return history;
-    }
-
     private static ResponseStatusException bad(String detail) {
         return new ResponseStatusException(HttpStatus.BAD_REQUEST, detail);
     }
 
-    /** A request that passed every check; the conversation's history is still to be found. */
-    private record Checked(String conversationId, List<Turn> history, String message, Activity activity, String caseId,
+    /** A request that passed every check; the conversation's turns are still to be found. */
+    private record Checked(String conversationId, String message, Activity activity, String caseId,
                            boolean fresh) {
 
         /** A fresh question is read without the turns before it, though it stays in the conversation. */

@@ -9,31 +9,31 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Deletes expired conversations and answers every {@code cleanup-interval}. Reads already ignore expired rows; this
+ * Deletes expired conversations, turns beyond the window and expired answers every {@code cleanup-interval}. Reads already ignore expired rows; this
  * keeps them from piling up. Every instance runs it; the deletes are idempotent.
  */
 class ChatHousekeeping implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(ChatHousekeeping.class);
 
-    private final R2dbcChatMemoryStore conversations;
+    private final DatabaseConversations conversations;
     private final R2dbcExchangeLog exchanges;
     private final ChatProperties properties;
     private volatile Disposable schedule;
 
-    ChatHousekeeping(R2dbcChatMemoryStore conversations, R2dbcExchangeLog exchanges, ChatProperties properties) {
+    ChatHousekeeping(DatabaseConversations conversations, R2dbcExchangeLog exchanges, ChatProperties properties) {
         this.conversations = conversations;
         this.exchanges = exchanges;
         this.properties = properties;
     }
 
-    /** One round: expired conversations, then expired answers. A failing database is logged and tried next round. */
+    /** One round: expired conversations and turns beyond the window, then expired answers. A failing database is logged and tried next round. */
     Mono<Void> purge() {
         return conversations.purge()
                 .zipWith(exchanges.purge())
                 .doOnNext(deleted -> {
                     if (deleted.getT1() + deleted.getT2() > 0) {
-                        log.info("Deleted {} expired conversations and {} expired answers", deleted.getT1(), deleted.getT2());
+                        log.info("Deleted {} turns of expired or long conversations and {} expired answers", deleted.getT1(), deleted.getT2());
                     }
                 })
                 .then()

@@ -8,12 +8,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Limits of the chat API and its conversation memory.
  *
  * @param maxMessageLength    characters of one question
- * @param maxHistoryTurns     turns a client may send in {@code history}
- * @param maxHistoryLength    characters of all history turns together
- * @param memoryTurns         messages kept per conversation on the server (older ones drop out)
- * @param memoryTtl           a conversation not continued for this long is forgotten
- * @param maxConversations    conversations (and answers for feedback) kept at once in process memory, when they are
- *                            not stored; the least recently used go first
+ * @param memoryTurns         turns (a question with its answer) kept per conversation on the server and read with a
+ *                            follow-up; older ones drop out
+ * @param memoryTtl           a conversation without a new turn for this long is forgotten (in process memory: without
+ *                            a new turn or a read)
+ * @param maxConversations    conversations (and answers for feedback) kept at once in process memory, only when they
+ *                            are not stored in the database; the least recently used go first
  * @param heartbeat           a comment line on the event stream this often, so proxies keep a slow answer's
  *                            connection open
  * @param storeConversations  the privacy switch: {@code true} keeps conversations and answers in the database (shared by
@@ -24,8 +24,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param cleanupInterval     how often expired conversations and answers are deleted from the database
  */
 @ConfigurationProperties("studienlotse.chat")
-public record ChatProperties(@DefaultValue("2000") int maxMessageLength, @DefaultValue("20") int maxHistoryTurns,
-                             @DefaultValue("20000") int maxHistoryLength, @DefaultValue("20") int memoryTurns,
+public record ChatProperties(@DefaultValue("2000") int maxMessageLength, @DefaultValue("10") int memoryTurns,
                              @DefaultValue("2h") Duration memoryTtl, @DefaultValue("10000") int maxConversations,
                              @DefaultValue("15s") Duration heartbeat,
                              @DefaultValue("true") boolean storeConversations,

@@ -2,6 +2,7 @@ package de.studienlotse.chat;
 
 import de.studienlotse.answer.Answer;
 import de.studienlotse.answer.Citation;
+import de.studienlotse.answer.FollowUp;
 import de.studienlotse.answer.Statement;
 import java.util.List;
 
@@ -17,10 +18,12 @@ import java.util.List;
  * @param statements  each sentence of {@code answer} (by offsets) with its cited sources and whether they support it:
  *                    {@code supported}, {@code partly} or {@code unsupported}
  * @param followUp    the question was read as a follow-up of the previous one; ask with {@code fresh} to read it alone
+ * @param followUpOf  for a follow-up: the previous question and the cases and Tätigkeit it kept; else {@code null}
  */
 public record ChatResponse(String conversationId, String messageId, String answer, List<Citation> citations,
                            boolean abstained, boolean uncited, String backend, String notice, List<String> suggestions,
-                           List<Statement> statements, boolean followUp) {
+                           List<Statement> statements, boolean followUp,
+                           FollowUp followUpOf) {
 
     static ChatResponse of(String conversationId, String messageId, Answer answer) {
         return of(conversationId, messageId, answer, null);
@@ -31,6 +34,7 @@ public record ChatResponse(String conversationId, String messageId, String answe
         String notice = chatNotice == null ? answer.notice()
                 : answer.notice() == null ? chatNotice : answer.notice() + " " + chatNotice;
         return new ChatResponse(conversationId, messageId, answer.text(), answer.citations(), answer.abstained(),
-                answer.uncited(), answer.backend(), notice, answer.suggestions(), answer.statements(), answer.followUp());
+                answer.uncited(), answer.backend(), notice, answer.suggestions(), answer.statements(), answer.followUp(),
+                answer.followUpOf());
     }
 }

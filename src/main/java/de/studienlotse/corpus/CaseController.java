@@ -42,9 +42,9 @@ class CaseController {
     }
 
     /** A case's facts, as listed in the case table. */
-    record CaseSummary(String id, String taetigkeit, String branche, String anwendung, String dauer,
-                       Boolean externeUnterstuetzung, Boolean betriebsrat, Boolean dokumentation, Boolean leitfaden,
-                       String weitereKiAnwendungen, List<String> eckdaten) {
+    record CaseSummary(String id, String taetigkeit, String branche, String anwendung, String duration,
+                       Boolean externalSupport, Boolean worksCouncil, Boolean documentation, Boolean guideline,
+                       String furtherApplications, List<String> printedFacts) {
 
         static CaseSummary of(CaseStudy c) {
             CaseFacts f = c.facts();
@@ -54,7 +54,7 @@ class CaseController {
         }
     }
 
-    record CaseDetail(CaseSummary fall, List<SectionView> abschnitte) {
+    record CaseDetail(CaseSummary summary, List<SectionView> sections) {
 
         static CaseDetail of(CaseStudy c) {
             return new CaseDetail(CaseSummary.of(c), c.sections().stream().map(SectionView::of).toList());

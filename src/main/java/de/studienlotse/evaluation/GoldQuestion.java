@@ -1,7 +1,7 @@
 package de.studienlotse.evaluation;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonAlias;
 import de.studienlotse.answer.Turn;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,7 +14,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * One line of {@code evaluation/questions.jsonl}; the schema and the meaning of every key are in
- * {@code evaluation/README.md}.
+ * {@code evaluation/README.md}. The gold files spell their keys in snake case ({@code gold_cases}); the API writes the
+ * question in camelCase like every other field, and the aliases read both, so runs stored before still load.
  *
  * @param goldSections  {@code B4.herausforderungen} for a case section, {@code fazit} for a study section
  * @param goldPassages  the one passage that is the answer ({@code B4.erfolgsfaktoren.2}), or empty
@@ -23,10 +24,10 @@ import tools.jackson.databind.json.JsonMapper;
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record GoldQuestion(String id, String lang, String type, String question, List<HistoryTurn> history,
                            boolean answerable,
-                           @JsonProperty("gold_cases") List<String> goldCases,
-                           @JsonProperty("gold_sections") List<String> goldSections,
-                           @JsonProperty("gold_passages") List<String> goldPassages,
-                           @JsonProperty("must_mention") List<String> mustMention) {
+                           @JsonAlias("gold_cases") List<String> goldCases,
+                           @JsonAlias("gold_sections") List<String> goldSections,
+                           @JsonAlias("gold_passages") List<String> goldPassages,
+                           @JsonAlias("must_mention") List<String> mustMention) {
 
     /** The question types of the schema, in the order reports list them. */
     public static final List<String> TYPES = List.of("case-fact", "cross-case", "study-level", "aggregate",

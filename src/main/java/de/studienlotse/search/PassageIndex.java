@@ -216,6 +216,8 @@ public final class PassageIndex implements Closeable {
                 return List.of();
             }
             named.addAll(studyNamed);
+            double[] questionWeights = rarity(concepts);
+            double[] studyWordWeights = rarity(studyWords);
             List<ScoreDoc> ranked = diversify(rankings.size() == 1 ? rankings.getFirst().docs()
                     : RankFusion.fuse(rankings), request.k());
             List<SearchHit> hits = new ArrayList<>(ranked.size());
@@ -224,8 +226,8 @@ public final class PassageIndex implements Closeable {
                 CaseStudy caseStudy = passage.caseId() == null ? null : study.caseById(passage.caseId()).orElse(null);
                 List<String> shared = this.concepts.of(passage.id()).stream().filter(named::contains).toList();
                 // how much of what was asked the passage holds, in the question's words or in the study's
-                double coverage = Math.max(coverage(concepts, termsByDoc[scoreDoc.doc]),
-                        coverage(studyWords, termsByDoc[scoreDoc.doc]));
+                double coverage = Math.max(coverage(concepts, questionWeights, termsByDoc[scoreDoc.doc]),
+                        coverage(studyWords, studyWordWeights, termsByDoc[scoreDoc.doc]));
                 hits.add(new SearchHit(passage, caseStudy, scoreDoc.score, coverage, shared));
             }
             return List.copyOf(hits);
@@ -431,11 +433,29 @@ public final class PassageIndex implements Closeable {
         return query.build();
     }
 
-    private static double coverage(List<QueryWord> concepts, Set<String> passageTerms) {
-        if (concepts.isEmpty()) {
-            return 0.0;
+    /**
+     * How much of the question a passage holds, each word weighed by its rarity: "doppelt", in one passage, says more
+     * of "Rechnungen doppelt untergejubelt" than "Rechnung", in thirty. A word the study never uses weighs as one it
+     * uses once, so it still counts as asked and not found.
+     */
+    private static double coverage(List<QueryWord> words, double[] weights, Set<String> passageTerms) {
+        double total = 0;
+        double held = 0;
+        for (int i = 0; i < words.size(); i++) {
+            total += weights[i];
+            held += weights[i] * words.get(i).coverage(passageTerms);
         }
-        return concepts.stream().mapToDouble(c -> c.coverage(passageTerms)).sum() / concepts.size();
+        return total == 0 ? 0.0 : held / total;
+    }
+
+    /** BM25's inverse document frequency of each word over the passages' text (the commonest of a phrase's words). */
+    private double[] rarity(List<QueryWord> words) {
+        double[] weights = new double[words.size()];
+        for (int i = 0; i < weights.length; i++) {
+            int df = Math.max(1, words.get(i).own().stream().mapToInt(this::textDocFreq).max().orElse(0));
+            weights[i] = Math.log(1 + (passages.length - df + 0.5) / (df + 0.5));
+        }
+        return weights;
     }
 
     private static Map<String, Float> fieldBoosts(SearchProperties.Boosts boosts) {

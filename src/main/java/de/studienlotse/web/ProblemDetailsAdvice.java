@@ -135,7 +135,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                     : "Die Anfrage ist ungültig.";
         }
         if (ex instanceof ContentTooLargeException || ex instanceof PayloadTooLargeException) {
-            return "Der Inhalt der Anfrage ist zu groß: höchstens %d KB. Bitte kürzen Sie Frage, Verlauf oder Kommentar."
+            return "Der Inhalt der Anfrage ist zu groß: höchstens %d KB. Bitte kürzen Sie Frage oder Kommentar."
                     .formatted(maxBody.toKilobytes());
         }
         // Spring's own subclasses carry English reasons; ours (e.g. a 503 with Retry-After) carry German ones

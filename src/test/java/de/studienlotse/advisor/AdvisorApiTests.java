@@ -22,13 +22,13 @@ class AdvisorApiTests {
         web.get().uri("/api/cases/compare?ids=b1,K3").exchange()
                 .expectStatus().isOk()
                 .expectBody()
-                .jsonPath("$.faelle[*].id").isEqualTo(java.util.List.of("B1", "K3"))
-                .jsonPath("$.zeilen[*].id").isEqualTo(java.util.List.of("ziel", "interaktion", "dauer", "eckdaten",
+                .jsonPath("$.cases[*].id").isEqualTo(java.util.List.of("B1", "K3"))
+                .jsonPath("$.rows[*].id").isEqualTo(java.util.List.of("ziel", "interaktion", "dauer", "eckdaten",
                         "herausforderungen", "erfolgsfaktoren", "tipps"))
-                .jsonPath("$.zeilen[2].zellen[0].passagen[0].text").isEqualTo("9 Monate")
-                .jsonPath("$.zeilen[2].zellen[0].passagen[0].link").isEqualTo("/berater/faelle/B1#B1.eckdaten.3")
-                .jsonPath("$.zeilen[4].zellen[1].passagen[0].passageId").isEqualTo("K3.herausforderungen.1")
-                .jsonPath("$.zeilen[4].zellen[1].passagen[0].kategorien[0]").isEqualTo("Datenschutz");
+                .jsonPath("$.rows[2].cells[0].passages[0].text").isEqualTo("9 Monate")
+                .jsonPath("$.rows[2].cells[0].passages[0].link").isEqualTo("/berater/faelle/B1#B1.eckdaten.3")
+                .jsonPath("$.rows[4].cells[1].passages[0].passageId").isEqualTo("K3.herausforderungen.1")
+                .jsonPath("$.rows[4].cells[1].passages[0].categories[0]").isEqualTo("Datenschutz");
     }
 
     @Test
@@ -44,13 +44,13 @@ class AdvisorApiTests {
         web.get().uri("/api/study/aggregates").exchange()
                 .expectStatus().isOk()
                 .expectBody()
-                .jsonPath("$.tabellen[0].id").isEqualTo("tabelle-1")
-                .jsonPath("$.tabellen[0].kategorien[5].kategorie").isEqualTo("Datenschutz")
-                .jsonPath("$.tabellen[0].kategorien[5].gesamt.berechnet").isEqualTo(5)
-                .jsonPath("$.tabellen[0].kategorien[5].gesamt.gedruckt").isEqualTo(4)
-                .jsonPath("$.tabellen[0].kategorien[5].jeTaetigkeit[1].passagen[0].link")
+                .jsonPath("$.tables[0].id").isEqualTo("tabelle-1")
+                .jsonPath("$.tables[0].categories[5].category").isEqualTo("Datenschutz")
+                .jsonPath("$.tables[0].categories[5].total.computed").isEqualTo(5)
+                .jsonPath("$.tables[0].categories[5].total.printed").isEqualTo(4)
+                .jsonPath("$.tables[0].categories[5].byTaetigkeit[1].items[0].link")
                 .isEqualTo("/berater/faelle/K2#K2.herausforderungen.1")
-                .jsonPath("$.abweichungen.length()").value(n -> assertThat((Integer) n).isPositive());
+                .jsonPath("$.differences.length()").value(n -> assertThat((Integer) n).isPositive());
     }
 
     @Test
@@ -58,8 +58,8 @@ class AdvisorApiTests {
         web.get().uri("/api/study/sections").exchange()
                 .expectStatus().isOk()
                 .expectBody()
-                .jsonPath("$[?(@.id == 'methodik')].passagen[5].passageId").isEqualTo("methodik.6")
-                .jsonPath("$[?(@.id == 'tabelle-1')].passagen[6].link").isEqualTo("/berater/studie#tabelle-1.7");
+                .jsonPath("$[?(@.id == 'methodik')].passages[5].passageId").isEqualTo("methodik.6")
+                .jsonPath("$[?(@.id == 'tabelle-1')].passages[6].link").isEqualTo("/berater/studie#tabelle-1.7");
     }
 
     @Test

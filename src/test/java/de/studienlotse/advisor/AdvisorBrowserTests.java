@@ -132,10 +132,10 @@ class AdvisorBrowserTests {
         page.locator("#create").click();
 
         // then: a brief with Buchhaltung cases first, every item cited, the uncovered concern said
-        Locator cases = page.locator("[data-section=faelle] [data-art=FALL]");
+        Locator cases = page.locator("[data-section=faelle] [data-kind=FALL]");
         expect(cases.first()).isVisible();
         assertThat(cases.allInnerTexts()).hasSizeBetween(2, 4).allMatch(t -> t.startsWith("B"));
-        expect(page.locator("[data-art=NICHT_IN_STUDIE]")).containsText("„Barrierefreiheit“: Dazu enthält die Studie keine Angaben");
+        expect(page.locator("[data-kind=NICHT_IN_STUDIE]")).containsText("„Barrierefreiheit“: Dazu enthält die Studie keine Angaben");
         assertThat(page.locator(".brief .item:not(.uncovered)").count())
                 .isEqualTo(page.locator(".brief .item:not(.uncovered) a.chip").count());
         page.locator("#brief").scrollIntoViewIfNeeded();

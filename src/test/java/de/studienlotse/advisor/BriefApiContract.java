@@ -36,8 +36,8 @@ abstract class BriefApiContract {
     static final String ANNA = "anna";
     static final String BEN = "ben";
     static final String EVA = "eva";
-    static final Map<String, Object> BUCHHALTUNG = Map.of("branche", "Steuerberatung", "groesse", "12 Mitarbeitende",
-            "taetigkeit", "Buchhaltung", "anliegen", List.of("Datenschutz", "Barrierefreiheit"), "notizen", "Chefin skeptisch");
+    static final Map<String, Object> BUCHHALTUNG = Map.of("branche", "Steuerberatung", "size", "12 Mitarbeitende",
+            "taetigkeit", "Buchhaltung", "concerns", List.of("Datenschutz", "Barrierefreiheit"), "notes", "Chefin skeptisch");
 
     /** Two advisors and an evaluator, configured as in production (BCrypt hashes, roles). */
     static void users(DynamicPropertyRegistry registry) {
@@ -82,18 +82,18 @@ abstract class BriefApiContract {
         JsonNode brief = create(ANNA, BUCHHALTUNG);
 
         // then: the similar cases are Buchhaltung cases
-        JsonNode cases = brief.get("abschnitte").get(0);
+        JsonNode cases = brief.get("sections").get(0);
         assertThat(cases.get("id").asString()).isEqualTo("faelle");
-        List<String> caseIds = cases.get("eintraege").valueStream().filter(i -> i.get("art").asString().equals("FALL"))
-                .map(i -> i.get("fallId").asString()).toList();
+        List<String> caseIds = cases.get("items").valueStream().filter(i -> i.get("kind").asString().equals("FALL"))
+                .map(i -> i.get("caseId").asString()).toList();
         assertThat(caseIds).hasSizeBetween(2, 4).allMatch(id -> id.startsWith("B"));
 
         // and every item cites a passage the study has, word for word
         Set<String> cited = new LinkedHashSet<>();
         Map<String, String> quotes = new HashMap<>();
-        brief.get("abschnitte").valueStream().flatMap(s -> s.get("eintraege").valueStream()).forEach(item -> {
-            JsonNode source = item.get("quelle");
-            if (item.get("art").asString().equals("NICHT_IN_STUDIE")) {
+        brief.get("sections").valueStream().flatMap(s -> s.get("items").valueStream()).forEach(item -> {
+            JsonNode source = item.get("citation");
+            if (item.get("kind").asString().equals("NICHT_IN_STUDIE")) {
                 assertThat(source == null || source.isNull()).isTrue();
                 return;
             }
@@ -105,25 +105,25 @@ abstract class BriefApiContract {
             JsonNode passage = readJson(web.get().uri("/api/passages/{id}", passageId).exchange());
             assertThat(passage.get("text").asString()).as(passageId).isEqualTo(quotes.get(passageId));
         }
-        assertThat(brief.get("quellen").size()).isEqualTo(cited.size());
-        assertThat(brief.get("lizenz").asString()).contains("CC BY-NC-ND 4.0");
+        assertThat(brief.get("citations").size()).isEqualTo(cited.size());
+        assertThat(brief.get("license").asString()).contains("CC BY-NC-ND 4.0");
     }
 
     @Test
     void should_say_so_when_the_study_never_mentions_a_concern() {
         JsonNode brief = create(ANNA, BUCHHALTUNG);
 
-        assertThat(brief.get("abschnitte").valueStream().flatMap(s -> s.get("eintraege").valueStream())
-                .filter(i -> i.get("art").asString().equals("NICHT_IN_STUDIE"))
+        assertThat(brief.get("sections").valueStream().flatMap(s -> s.get("items").valueStream())
+                .filter(i -> i.get("kind").asString().equals("NICHT_IN_STUDIE"))
                 .map(i -> i.get("text").asString()))
                 .singleElement().asString().contains("„Barrierefreiheit“: Dazu enthält die Studie keine Angaben");
     }
 
     @Test
     void should_refuse_bad_profiles_with_german_problem_details() {
-        problem(Map.of("branche", " ", "anliegen", List.of()), "leeres Profil");
-        problem(Map.of("branche", "Handwerk", "notizen", "x".repeat(2001)), "Notizen ist zu lang (2001 Zeichen, höchstens 2000)");
-        problem(Map.of("anliegen", List.of("a", "b", "c", "d", "e", "f", "g", "h", "i")), "Höchstens 8 Anliegen");
+        problem(Map.of("branche", " ", "concerns", List.of()), "leeres Profil");
+        problem(Map.of("branche", "Handwerk", "notes", "x".repeat(2001)), "Notizen ist zu lang (2001 Zeichen, höchstens 2000)");
+        problem(Map.of("concerns", List.of("a", "b", "c", "d", "e", "f", "g", "h", "i")), "Höchstens 8 Anliegen");
         web.post().uri("/api/briefs").headers(h -> h.setBasicAuth(ANNA, PASSWORD))
                 .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"branche\": ")
                 .exchange().expectStatus().isBadRequest()
@@ -164,8 +164,8 @@ abstract class BriefApiContract {
 
         // and for Anna it is untouched
         JsonNode own = readJson(get(ANNA, "/api/briefs/" + id));
-        assertThat(own.get("notizen").size()).isZero();
-        assertThat(own.get("abschnitte").get(0).get("eintraege").get(0).get("id").asString()).isEqualTo(item);
+        assertThat(own.get("notes").size()).isZero();
+        assertThat(own.get("sections").get(0).get("items").get(0).get("id").asString()).isEqualTo(item);
         assertThat(readJson(get(ANNA, "/api/briefs")).valueStream().map(b -> b.get("id").asString())).contains(id);
     }
 
@@ -189,7 +189,7 @@ abstract class BriefApiContract {
         // given
         JsonNode brief = create(ANNA, BUCHHALTUNG);
         String id = brief.get("id").asString();
-        JsonNode removed = brief.get("abschnitte").get(2).get("eintraege").get(0); // first success factor
+        JsonNode removed = brief.get("sections").get(2).get("items").get(0); // first success factor
 
         // when
         JsonNode edited = json.readTree(web.delete().uri("/api/briefs/{id}/items/{item}", id, removed.get("id").asString())
@@ -198,10 +198,10 @@ abstract class BriefApiContract {
         web.post().uri("/api/briefs/{id}/notes", id).headers(h -> h.setBasicAuth(ANNA, PASSWORD))
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("text", "Förderprogramm des Landes prüfen"))
                 .exchange().expectStatus().isOk()
-                .expectBody().jsonPath("$.notizen[0].text").isEqualTo("Förderprogramm des Landes prüfen");
+                .expectBody().jsonPath("$.notes[0].text").isEqualTo("Förderprogramm des Landes prüfen");
 
         // then
-        assertThat(edited.get("abschnitte").get(2).get("eintraege").valueStream().map(i -> i.get("id").asString()))
+        assertThat(edited.get("sections").get(2).get("items").valueStream().map(i -> i.get("id").asString()))
                 .doesNotContain(removed.get("id").asString());
         String markdown = get(ANNA, "/api/briefs/" + id + ".md").expectStatus().isOk()
                 .expectHeader().contentTypeCompatibleWith("text/markdown")
@@ -214,7 +214,7 @@ abstract class BriefApiContract {
         try (PDDocument document = Loader.loadPDF(pdf)) {
             String text = new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
             assertThat(text).contains("Förderprogramm des Landes prüfen").contains("CC BY-NC-ND 4.0")
-                    .contains(edited.get("quellen").get(0).get("passageId").asString());
+                    .contains(edited.get("citations").get(0).get("passageId").asString());
         }
     }
 

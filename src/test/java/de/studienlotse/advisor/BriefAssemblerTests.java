@@ -38,8 +38,8 @@ class BriefAssemblerTests {
             assertThat(cases).hasSizeBetween(2, 4).allMatch(id -> id.startsWith("B"));
             assertThat(items(brief, Kind.FALL)).allSatisfy(i -> assertThat(i.text()).contains("gleiche Tätigkeit (Buchhaltung)"));
             // the other sections draw on the similar cases only
-            assertThat(items(brief, Kind.ERFOLGSFAKTOR)).extracting(Item::fallId).allMatch(cases::contains);
-            assertThat(items(brief, Kind.HERAUSFORDERUNG)).extracting(Item::fallId).allMatch(cases::contains);
+            assertThat(items(brief, Kind.ERFOLGSFAKTOR)).extracting(Item::caseId).allMatch(cases::contains);
+            assertThat(items(brief, Kind.HERAUSFORDERUNG)).extracting(Item::caseId).allMatch(cases::contains);
         }
 
         @Test
@@ -71,17 +71,17 @@ class BriefAssemblerTests {
 
             assertThat(brief.items()).hasSizeGreaterThan(20);
             for (Item item : brief.items()) {
-                if (item.art() == Kind.NICHT_IN_STUDIE) {
-                    assertThat(item.quelle()).as(item.text()).isNull();
+                if (item.kind() == Kind.NICHT_IN_STUDIE) {
+                    assertThat(item.citation()).as(item.text()).isNull();
                     continue;
                 }
-                Citation c = item.quelle();
+                Citation c = item.citation();
                 assertThat(c).as(item.text()).isNotNull();
                 Passage passage = Fixtures.study().passage(c.passageId()).orElseThrow();
                 assertThat(c.quote()).isEqualTo(passage.text());
                 assertThat(c.label()).isEqualTo(passage.label());
                 assertThat(c.caseId()).isEqualTo(passage.caseId());
-                assertThat(brief.quellen().get(c.n() - 1)).isEqualTo(c);
+                assertThat(brief.citations().get(c.n() - 1)).isEqualTo(c);
             }
         }
 
@@ -89,10 +89,10 @@ class BriefAssemblerTests {
         void should_number_each_cited_passage_once_in_reading_order() {
             Brief brief = assembler.assemble(new ClientProfile(null, null, "Buchhaltung", List.of("Datenschutz"), null), NOW);
 
-            assertThat(brief.quellen()).extracting(Citation::n)
-                    .containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(1, brief.quellen().size()).boxed().toList());
-            assertThat(brief.quellen()).extracting(Citation::passageId).doesNotHaveDuplicates();
-            assertThat(brief.items().getFirst().quelle().n()).isEqualTo(1);
+            assertThat(brief.citations()).extracting(Citation::n)
+                    .containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(1, brief.citations().size()).boxed().toList());
+            assertThat(brief.citations()).extracting(Citation::passageId).doesNotHaveDuplicates();
+            assertThat(brief.items().getFirst().citation().n()).isEqualTo(1);
         }
     }
 
@@ -105,7 +105,7 @@ class BriefAssemblerTests {
 
             assertThat(items(brief, Kind.NICHT_IN_STUDIE)).singleElement().satisfies(item -> {
                 assertThat(item.text()).contains("„Barrierefreiheit“").contains("Dazu enthält die Studie keine Angaben");
-                assertThat(item.belegt()).isFalse();
+                assertThat(item.cited()).isFalse();
             });
             assertThat(items(brief, Kind.ANLIEGEN)).isEmpty();
         }
@@ -151,7 +151,7 @@ class BriefAssemblerTests {
             Brief brief = assembler.assemble(new ClientProfile(null, null, "Buchhaltung", List.of("DSGVO"), null), NOW);
 
             assertThat(items(brief, Kind.ANLIEGEN)).isNotEmpty().allSatisfy(item ->
-                    assertThat((item.quelle().label() + " " + item.quelle().quote()).toLowerCase())
+                    assertThat((item.citation().label() + " " + item.citation().quote()).toLowerCase())
                             .containsAnyOf("datenschutz", "personaldaten", "dsgvo"));
         }
     }
@@ -163,17 +163,17 @@ class BriefAssemblerTests {
         void should_remove_an_item_with_the_items_that_answer_it_and_renumber() {
             Brief brief = assembler.assemble(new ClientProfile(null, null, "Buchhaltung", List.of(), null), NOW);
             Item challenge = brief.items().stream()
-                    .filter(i -> i.art() == Kind.HERAUSFORDERUNG && brief.items().stream().anyMatch(a -> i.id().equals(a.bezug())))
+                    .filter(i -> i.kind() == Kind.HERAUSFORDERUNG && brief.items().stream().anyMatch(a -> i.id().equals(a.respondsTo())))
                     .findFirst().orElseThrow();
 
             Brief edited = brief.withoutItem(challenge.id(), NOW.plusSeconds(60));
 
-            assertThat(edited.items()).noneMatch(i -> i.id().equals(challenge.id()) || challenge.id().equals(i.bezug()));
-            assertThat(edited.geaendert()).isEqualTo(NOW.plusSeconds(60));
-            assertThat(edited.quellen()).extracting(Citation::n)
-                    .containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(1, edited.quellen().size()).boxed().toList());
-            assertThat(edited.quellen()).allSatisfy(c ->
-                    assertThat(edited.items()).anyMatch(i -> i.quelle() != null && i.quelle().passageId().equals(c.passageId())));
+            assertThat(edited.items()).noneMatch(i -> i.id().equals(challenge.id()) || challenge.id().equals(i.respondsTo()));
+            assertThat(edited.updatedAt()).isEqualTo(NOW.plusSeconds(60));
+            assertThat(edited.citations()).extracting(Citation::n)
+                    .containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(1, edited.citations().size()).boxed().toList());
+            assertThat(edited.citations()).allSatisfy(c ->
+                    assertThat(edited.items()).anyMatch(i -> i.citation() != null && i.citation().passageId().equals(c.passageId())));
             assertThat(brief.withoutItem("e999", NOW)).isNull();
         }
 
@@ -183,8 +183,8 @@ class BriefAssemblerTests {
 
             Brief noted = brief.withNote("Termin am Dienstag", NOW).withNote("Förderung prüfen", NOW);
 
-            assertThat(noted.notizen()).extracting(Brief.Note::id).containsExactly("n1", "n2");
-            assertThat(noted.withoutNote("n1", NOW).notizen()).extracting(Brief.Note::text).containsExactly("Förderung prüfen");
+            assertThat(noted.notes()).extracting(Brief.Note::id).containsExactly("n1", "n2");
+            assertThat(noted.withoutNote("n1", NOW).notes()).extracting(Brief.Note::text).containsExactly("Förderung prüfen");
         }
     }
 
@@ -206,10 +206,10 @@ class BriefAssemblerTests {
     }
 
     private static List<Item> items(Brief brief, Kind kind) {
-        return brief.items().stream().filter(i -> i.art() == kind).toList();
+        return brief.items().stream().filter(i -> i.kind() == kind).toList();
     }
 
     private static List<String> caseIds(Brief brief) {
-        return items(brief, Kind.FALL).stream().map(Item::fallId).toList();
+        return items(brief, Kind.FALL).stream().map(Item::caseId).toList();
     }
 }

@@ -30,7 +30,7 @@ class BriefExportTests {
     void should_write_markdown_with_footnotes_quotes_and_attribution() {
         String md = BriefMarkdown.render(BRIEF, BASE);
 
-        Citation first = BRIEF.quellen().getFirst();
+        Citation first = BRIEF.citations().getFirst();
         assertThat(md).startsWith("# Beratungsbrief: Steuerberatung \\*Müller\\*, Buchhaltung")
                 .contains("[^1]\n  > „" + BriefMarkdown.escape(BriefMarkdown.quote(first)) + "“")
                 .contains("[^1]: Fall " + first.caseId())
@@ -39,7 +39,7 @@ class BriefExportTests {
                 .contains("Chefin \\[skeptisch\\]")
                 .contains("Förderprogramm des Landes prüfen")
                 .contains("lizenziert unter CC BY-NC-ND 4.0");
-        assertThat(md.lines().filter(l -> l.startsWith("[^"))).hasSize(BRIEF.quellen().size());
+        assertThat(md.lines().filter(l -> l.startsWith("[^"))).hasSize(BRIEF.citations().size());
     }
 
     @Test
@@ -53,10 +53,10 @@ class BriefExportTests {
                     .contains("Dazu enthält die Studie keine Angaben")
                     .contains("Förderprogramm des Landes prüfen");
             // every citation as footnote: its passage id at the foot of a page, its quote in the text
-            for (Citation c : BRIEF.quellen()) {
+            for (Citation c : BRIEF.citations()) {
                 assertThat(text).contains(c.passageId());
             }
-            assertThat(text).contains(BRIEF.quellen().getFirst().quote().substring(0, 60).replaceAll("\\s+", " "));
+            assertThat(text).contains(BRIEF.citations().getFirst().quote().substring(0, 60).replaceAll("\\s+", " "));
             // the attribution and licence on every page
             for (int page = 1; page <= document.getNumberOfPages(); page++) {
                 PDFTextStripper stripper = new PDFTextStripper();
@@ -67,8 +67,8 @@ class BriefExportTests {
                         .contains("Zentrum Zukunft der Arbeitswelt (ZZA), Studie 02, Mai 2025")
                         .contains("CC BY-NC-ND 4.0");
             }
-            assertThat(links(document)).contains(BASE + "/berater/faelle/" + BRIEF.quellen().getFirst().caseId()
-                    + "#" + BRIEF.quellen().getFirst().passageId());
+            assertThat(links(document)).contains(BASE + "/berater/faelle/" + BRIEF.citations().getFirst().caseId()
+                    + "#" + BRIEF.citations().getFirst().passageId());
         }
     }
 

@@ -30,7 +30,7 @@ class BriefSummarizerTests {
     @Test
     void should_keep_only_markers_of_given_sources_and_renumber_them_first() {
         // given: a model citing source 2, a source it was not given (the last footnote) and one that does not exist
-        int last = BRIEF.quellen().size();
+        int last = BRIEF.citations().size();
         AtomicReference<String> prompt = new AtomicReference<>();
         StreamingChatModel model = scripted("B-Fälle ähneln dem Betrieb [2]. Dazu kommt [" + last + "]. Und [999].", prompt);
         BriefSummarizer summarizer = new BriefSummarizer(new LanguageModel(Optional.of(model), "test:scripted"), STREAM,
@@ -40,9 +40,9 @@ class BriefSummarizerTests {
         Brief summarized = summarizer.summarize(BRIEF).block(Duration.ofSeconds(10));
 
         // then: [2] survives and, being read first now, becomes [1]; the others are gone
-        assertThat(summarized.zusammenfassung().text()).isEqualTo("B-Fälle ähneln dem Betrieb [1]. Dazu kommt. Und.");
-        assertThat(summarized.zusammenfassung().backend()).isEqualTo("test:scripted");
-        assertThat(summarized.quellen().getFirst().passageId()).isEqualTo(BRIEF.quellen().get(1).passageId());
+        assertThat(summarized.summary().text()).isEqualTo("B-Fälle ähneln dem Betrieb [1]. Dazu kommt. Und.");
+        assertThat(summarized.summary().backend()).isEqualTo("test:scripted");
+        assertThat(summarized.citations().getFirst().passageId()).isEqualTo(BRIEF.citations().get(1).passageId());
         assertThat(prompt.get()).contains("[2] Fall").contains("Barrierefreiheit").doesNotContain("[" + last + "] Fall");
     }
 
@@ -52,7 +52,7 @@ class BriefSummarizerTests {
         BriefSummarizer summarizer = new BriefSummarizer(new LanguageModel(Optional.of(model), "test:scripted"), STREAM,
                 "classpath:prompts/");
 
-        assertThat(summarizer.summarize(BRIEF).block(Duration.ofSeconds(10)).zusammenfassung()).isNull();
+        assertThat(summarizer.summarize(BRIEF).block(Duration.ofSeconds(10)).summary()).isNull();
     }
 
     @Test

@@ -27,7 +27,7 @@ class StudyAggregatesTests {
             assertThat(numbers(counts)).containsExactly(2, 3, 0);
             assertThat(ids(counts, 0)).containsExactly("B3.herausforderungen.1", "B7.herausforderungen.1");
             assertThat(ids(counts, 1)).containsExactly("K2.herausforderungen.1", "K3.herausforderungen.1", "K7.herausforderungen.3");
-            assertThat(counts.gesamt().berechnet()).isEqualTo(5);
+            assertThat(counts.total().computed()).isEqualTo(5);
         }
 
         @Test
@@ -47,7 +47,7 @@ class StudyAggregatesTests {
             CategoryCounts counts = counts(Category.T1_RESSOURCEN);
 
             assertThat(numbers(counts)).containsExactly(2, 3, 2);
-            assertThat(counts.gesamt()).isEqualTo(new StudyAggregates.Count(7, 7));
+            assertThat(counts.total()).isEqualTo(new StudyAggregates.Count(7, 7));
         }
 
         @Test
@@ -57,7 +57,7 @@ class StudyAggregatesTests {
             CategoryCounts counts = counts(Category.T2_EXTERN);
 
             assertThat(numbers(counts)).containsExactly(2, 1, 1);
-            assertThat(counts.jeTaetigkeit().get(0).faelle()).isEqualTo(2);
+            assertThat(counts.byTaetigkeit().get(0).cases()).isEqualTo(2);
         }
 
         @Test
@@ -74,33 +74,33 @@ class StudyAggregatesTests {
         void should_read_the_printed_totals_and_rows() {
             CategoryCounts akzeptanz = counts(Category.T1_AKZEPTANZ);
 
-            assertThat(akzeptanz.gesamt().gedruckt()).isEqualTo(13);
-            assertThat(akzeptanz.tabellenPassageId()).isEqualTo("tabelle-1.7");
-            assertThat(akzeptanz.zeilePassageId()).isEqualTo("tabelle-1.14");
-            assertThat(akzeptanz.jeTaetigkeit()).extracting(ActivityCount::gedruckt).containsExactly(5, 5, 3);
+            assertThat(akzeptanz.total().printed()).isEqualTo(13);
+            assertThat(akzeptanz.tablePassageId()).isEqualTo("tabelle-1.7");
+            assertThat(akzeptanz.rowPassageId()).isEqualTo("tabelle-1.14");
+            assertThat(akzeptanz.byTaetigkeit()).extracting(ActivityCount::printed).containsExactly(5, 5, 3);
         }
 
         @Test
         void should_list_every_cell_that_differs_and_only_those() {
-            List<StudyAggregates.Difference> differences = aggregates.abweichungen();
+            List<StudyAggregates.Difference> differences = aggregates.differences();
 
-            assertThat(differences).allSatisfy(d -> assertThat(d.berechnet()).isNotEqualTo(d.gedruckt()));
+            assertThat(differences).allSatisfy(d -> assertThat(d.computed()).isNotEqualTo(d.printed()));
             assertThat(differences).anySatisfy(d -> {
-                assertThat(d.kategorie()).isEqualTo("Datenschutz");
+                assertThat(d.category()).isEqualTo("Datenschutz");
                 assertThat(d.taetigkeit()).isEqualTo("Kundenberatung");
-                assertThat(d.berechnet()).isEqualTo(3);
-                assertThat(d.gedruckt()).isEqualTo(2);
-                assertThat(d.nachLesart()).containsExactly("K2.herausforderungen.1");
+                assertThat(d.computed()).isEqualTo(3);
+                assertThat(d.printed()).isEqualTo(2);
+                assertThat(d.byReading()).containsExactly("K2.herausforderungen.1");
             });
-            long cells = aggregates.tabellen().stream().flatMap(t -> t.kategorien().stream())
-                    .flatMap(c -> c.jeTaetigkeit().stream()).filter(a -> a.gedruckt() != a.berechnet()).count();
+            long cells = aggregates.tables().stream().flatMap(t -> t.categories().stream())
+                    .flatMap(c -> c.byTaetigkeit().stream()).filter(a -> a.printed() != a.computed()).count();
             assertThat(differences).hasSize((int) cells);
         }
 
         @Test
         void should_agree_with_the_printed_table_in_kapazitaetsplanung() {
             // every Kapazitätsplanung cell of both tables matches the brochure
-            assertThat(aggregates.abweichungen()).noneMatch(d -> d.taetigkeit().equals("Kapazitätsplanung"));
+            assertThat(aggregates.differences()).noneMatch(d -> d.taetigkeit().equals("Kapazitätsplanung"));
         }
     }
 
@@ -137,10 +137,10 @@ class StudyAggregatesTests {
     }
 
     private static List<String> ids(CategoryCounts counts, int activity) {
-        return counts.jeTaetigkeit().get(activity).passagen().stream().map(StudyAggregates.ItemRef::passageId).toList();
+        return counts.byTaetigkeit().get(activity).items().stream().map(StudyAggregates.ItemRef::passageId).toList();
     }
 
     private static List<Integer> numbers(CategoryCounts counts) {
-        return counts.jeTaetigkeit().stream().map(ActivityCount::berechnet).toList();
+        return counts.byTaetigkeit().stream().map(ActivityCount::computed).toList();
     }
 }

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class AbstentionTests {
 
     static final AnswerProperties PROPERTIES = new AnswerProperties(8, 3, 12,
-            new AnswerProperties.AbstentionProperties(0.27, 0.05, 1.0, 0.4), 360);
+            new AnswerProperties.AbstentionProperties(0.22, 0.20, 1.0, 0.3), 360);
     static final PassageIndex INDEX = PassageIndex.create(QuestionAnalyzerTests.STUDY, SearchProperties.defaults());
     static final QuestionAnalyzer ANALYZER = new QuestionAnalyzer(QuestionAnalyzerTests.STUDY, INDEX);
     static final SourceSelector SELECTOR = new SourceSelector(INDEX, QuestionAnalyzerTests.STUDY, PROPERTIES);

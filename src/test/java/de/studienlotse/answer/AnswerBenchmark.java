@@ -61,7 +61,7 @@ public class AnswerBenchmark {
     public void setUp() {
         Study study = QuestionAnalyzerTests.study();
         AnswerProperties properties = new AnswerProperties(8, 3, 12,
-                new AnswerProperties.AbstentionProperties(0.27, 0.05, 1.0, 0.4), 360);
+                new AnswerProperties.AbstentionProperties(0.22, 0.20, 1.0, 0.3), 360);
         index = PassageIndex.create(study, SearchProperties.defaults());
         analyzer = new QuestionAnalyzer(study, index);
         selector = new SourceSelector(index, study, properties);

@@ -160,6 +160,19 @@ class AnswerServiceTests {
 
             assertThat(answer.text()).contains("3-4 Monate");
             assertThat(citedCases(answer)).containsExactly("B5");
+            assertThat(answer.followUp()).isTrue();
+            assertThat(answer.followUpOf()).isEqualTo(new de.studienlotse.answer.FollowUp(
+                    "Welche Herausforderungen hatte das Logistikunternehmen?", List.of("B5"), null));
+        }
+
+        @Test
+        void should_name_no_previous_question_for_a_question_with_a_subject_of_its_own() {
+            Answer answer = ask("Was ist das Fazit der Studie?",
+                    Turn.user("Welche Herausforderungen hatte das Logistikunternehmen?"),
+                    Turn.assistant("Die Studie nennt zu B5 (Logistik) diese Herausforderungen: …"));
+
+            assertThat(answer.followUp()).isFalse();
+            assertThat(answer.followUpOf()).isNull();
         }
 
         @Test

@@ -85,6 +85,10 @@ class QuestionAnalyzerTests {
                 "Wie lief die Auswahl des KI-Tools?",
                 "Hilft KI im Einkauf und im Vertrieb?",
                 "Kann man den Workflow der Rechnungen automatisieren?",
+                // a short Branche modifier names its firm only with a firm head: "Web" in "Webseite" does not
+                "Wir wollen einen Chatbot auf unserer Webseite.",
+                "Welche Händler nutzen KI?",
+                "Brauchen wir einen Softwareentwickler für die KI?",
         })
         void should_not_lock_a_question_to_a_case_by_a_title_word(String question) {
             assertThat(read(question).caseIds()).isEmpty();
@@ -98,6 +102,12 @@ class QuestionAnalyzerTests {
                 "Wie war das im Gesundheitswesen? | B7",
                 "Wie hat der IT-Dienstleister das gelöst? | B6",
                 "Was macht das Konsumgüterunternehmen mit KI? | B2",
+                // the firm named by the person or firm of its Branche: a nomen agentis, a firm head on the modifier
+                "Was rät da der Außenhändler? | B1",
+                "Was sagt der Logistiker zur Datenqualität? | B5",
+                "Was meint die Webagentur dazu? | K1",
+                "Hat die Web-Agentur einen Chatbot? | K1",
+                "Was hat die Innovationsagentur gelernt? | K7",
         })
         void should_name_a_case_by_id_or_branche(String question, String caseId) {
             assertThat(read(question).caseIds()).containsExactly(caseId);

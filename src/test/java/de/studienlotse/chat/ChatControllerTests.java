@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 import de.studienlotse.answer.Citation;
+import de.studienlotse.answer.FollowUp;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -89,6 +90,20 @@ class ChatControllerTests {
         }
 
         @Test
+        void should_name_the_question_a_follow_up_was_read_with_and_the_cases_it_kept() {
+            ChatResponse first = chat(Map.of("message", "Welche Tipps gibt das Logistikunternehmen?"));
+            ChatResponse followUp = chat(Map.of("message", "Und wie lange hat das gedauert?", "conversationId", first.conversationId()));
+            ChatResponse topicChange = chat(Map.of("message", "Was ist das Fazit der Studie?", "conversationId", first.conversationId()));
+
+            assertThat(first.followUp()).isFalse();
+            assertThat(first.followUpOf()).isNull();
+            assertThat(followUp.followUp()).isTrue();
+            assertThat(followUp.followUpOf()).isEqualTo(new FollowUp("Welche Tipps gibt das Logistikunternehmen?", List.of("B5"), null));
+            assertThat(topicChange.followUp()).isFalse();
+            assertThat(topicChange.followUpOf()).isNull();
+        }
+
+        @Test
         void should_restrict_answers_to_a_filtered_activity() {
             ChatResponse response = chat(Map.of("message", "Welche Erfolgsfaktoren werden genannt?",
                     "filters", Map.of("taetigkeit", "Kapazitätsplanung")));
@@ -113,15 +128,39 @@ class ChatControllerTests {
         }
 
         @Test
-        void should_let_the_history_in_the_request_override_the_memory() {
+        void should_refuse_a_history_sent_by_the_client_and_name_the_field() {
             ChatResponse first = chat(Map.of("message", "Welche Herausforderungen hatte das Logistikunternehmen?"));
 
-            ChatResponse second = chat(Map.of("message", "Und wie lange hat das gedauert?",
-                    "conversationId", first.conversationId(),
-                    "history", List.of(Map.of("role", "user", "content", "Was macht die Innovationsagentur?"),
-                            Map.of("role", "assistant", "content", "K7 erstellt Texte, Bilder und Videos."))));
+            for (String path : List.of("/api/chat", "/api/chat/stream")) {
+                web.post().uri(path).contentType(MediaType.APPLICATION_JSON)
+                        .bodyValue(Map.of("message", "Und wie lange hat das gedauert?", "conversationId", first.conversationId(),
+                                "history", List.of(Map.of("role", "user", "content", "Was macht die Innovationsagentur?"))))
+                        .exchange()
+                        .expectStatus().isBadRequest()
+                        .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                        .expectBody().jsonPath("$.detail").value(d -> assertThat((String) d)
+                                .contains("„history“ gibt es nicht mehr").contains("conversationId"));
+            }
 
-            assertThat(second.answer()).contains("mehrere Monate").doesNotContain("3-4 Monate");
+            // the refused request added nothing: the conversation still follows the logistics company
+            ChatResponse second = chat(Map.of("message", "Und wie lange hat das gedauert?", "conversationId", first.conversationId()));
+            assertThat(second.answer()).contains("3-4 Monate");
+        }
+    }
+
+    @Nested
+    class OpenApi {
+
+        @Test
+        void should_describe_no_history_in_the_chat_request() {
+            web.get().uri("/v3/api-docs").exchange()
+                    .expectStatus().isOk()
+                    .expectBody()
+                    .jsonPath("$.components.schemas.ChatRequest.properties.message").exists()
+                    .jsonPath("$.components.schemas.ChatRequest.properties.conversationId").exists()
+                    .jsonPath("$.components.schemas.ChatRequest.properties.fresh").exists()
+                    .jsonPath("$.components.schemas.ChatRequest.properties.history").doesNotExist()
+                    .jsonPath("$.components.schemas.ChatRequest.properties.retiredHistory").doesNotExist();
         }
     }
 
@@ -132,8 +171,7 @@ class ChatControllerTests {
             return List.of(
                     new Object[] {Map.of("message", ""), "Bitte geben Sie eine Frage ein"},
                     new Object[] {Map.of("message", "x".repeat(2001)), "höchstens 2000 Zeichen"},
-                    new Object[] {Map.of("message", "Hallo", "history", List.of(Map.of("role", "system", "content", "x"))), "unbekannte Rolle"},
-                    new Object[] {Map.of("message", "Hallo", "history", java.util.Collections.nCopies(21, Map.of("role", "user", "content", "x"))), "Verlauf ist zu lang"},
+                    new Object[] {Map.of("message", "Hallo", "history", List.of()), "„history“ gibt es nicht mehr"},
                     new Object[] {Map.of("message", "Hallo", "filters", Map.of("taetigkeit", "Marketing")), "Unbekannte Tätigkeit"},
                     new Object[] {Map.of("message", "Hallo", "filters", Map.of("caseId", "Z9")), "gibt es nicht"});
         }

@@ -3,12 +3,10 @@ package de.studienlotse.chat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.github.benmanes.caffeine.cache.Ticker;
 import de.studienlotse.answer.Citation;
 import de.studienlotse.database.Database;
 import de.studienlotse.database.TestDatabase;
-import dev.langchain4j.data.message.AiMessage;
-import dev.langchain4j.data.message.ChatMessage;
-import dev.langchain4j.data.message.UserMessage;
 import io.r2dbc.pool.ConnectionPool;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,22 +18,20 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.r2dbc.core.DatabaseClient;
-import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Conversation memory and exchange log in a real database, written once and run on H2 and PostgreSQL. */
+/** The exchange log in a real database, written once and run on H2 and PostgreSQL ({@link DatabaseConversationsContract}: the conversations). */
 abstract class ChatStorageContract {
 
     static final Duration WAIT = Duration.ofSeconds(10);
-    static final ChatProperties PROPERTIES = new ChatProperties(2000, 20, 20000, 4, Duration.ofHours(2), 10000, Duration.ofSeconds(15), true,
+    static final ChatProperties PROPERTIES = new ChatProperties(2000, 4, Duration.ofHours(2), 10000, Duration.ofSeconds(15), true,
             Duration.ofDays(7), Duration.ofSeconds(5), Duration.ofMinutes(10));
     static final Citation CITATION = new Citation(1, "B4.erfolgsfaktoren.2", "B4", "Kundenberatung", "E-Commerce",
             "KI-Chatbot", "erfolgsfaktoren", "Persönliche Gespräche, Schulungen", "Persönliche Gespräche und Schulungen …");
 
     final MovableClock clock = new MovableClock(Instant.parse("2026-11-26T10:00:00Z"));
     ConnectionPool pool;
-    R2dbcChatMemoryStore conversations;
+    DatabaseConversations conversations;
     R2dbcExchangeLog exchanges;
 
     abstract TestDatabase emptyDatabase();
@@ -44,95 +40,13 @@ abstract class ChatStorageContract {
     void migrateEmptyDatabase() {
         pool = emptyDatabase().migrated().connectionPool();
         Database db = Database.of(pool);
-        conversations = new R2dbcChatMemoryStore(db, PROPERTIES, clock);
+        conversations = new DatabaseConversations(db, PROPERTIES, clock);
         exchanges = new R2dbcExchangeLog(db, JsonMapper.builder().build(), PROPERTIES, clock);
     }
 
     @AfterEach
     void closePool() {
         pool.disposeLater().block(WAIT);
-    }
-
-    /** The blocking store as {@link ConversationMemory} calls it: off the test's thread, on bounded-elastic. */
-    private <T> T offEventLoop(java.util.concurrent.Callable<T> call) {
-        return Mono.fromCallable(call).subscribeOn(Schedulers.boundedElastic()).block(WAIT);
-    }
-
-    @Test
-    void should_store_and_replace_a_conversation_as_a_whole() {
-        // given
-        List<ChatMessage> first = List.of(UserMessage.from("Was kostete die Einführung?"), AiMessage.from("Etwa 5.000 € [1]."));
-        List<ChatMessage> second = List.of(UserMessage.from("Und wie lange dauerte sie?"), AiMessage.from("Neun Monate [1]."));
-
-        // when
-        offEventLoop(() -> {
-            conversations.updateMessages("c-1", first);
-            conversations.updateMessages("c-1", second);
-            return true;
-        });
-
-        // then
-        assertThat(offEventLoop(() -> conversations.getMessages("c-1"))).containsExactlyElementsOf(second);
-        assertThat(offEventLoop(() -> conversations.getMessages("c-unbekannt"))).isEmpty();
-    }
-
-    @Test
-    void should_keep_the_last_messages_of_a_long_conversation_only() {
-        // given
-        ConversationMemory memory = new ConversationMemory(conversations, PROPERTIES);
-
-        // when
-        for (int turn = 1; turn <= 3; turn++) {
-            memory.append("c-2", "Frage " + turn, "Antwort " + turn).block(WAIT);
-        }
-
-        // then
-        assertThat(memory.turns("c-2").block(WAIT)).extracting(de.studienlotse.answer.Turn::content)
-                .containsExactly("Frage 2", "Antwort 2", "Frage 3", "Antwort 3");
-    }
-
-    @Test
-    void should_ignore_and_purge_conversations_idle_longer_than_the_ttl() {
-        // given
-        offEventLoop(() -> {
-            conversations.updateMessages("c-alt", List.of(UserMessage.from("alt")));
-            return true;
-        });
-        clock.advance(Duration.ofHours(1));
-        offEventLoop(() -> {
-            conversations.updateMessages("c-neu", List.of(UserMessage.from("neu")));
-            return true;
-        });
-
-        // when
-        clock.advance(Duration.ofMinutes(61));
-
-        // then
-        assertThat(offEventLoop(() -> conversations.getMessages("c-alt"))).isEmpty();
-        assertThat(offEventLoop(() -> conversations.getMessages("c-neu"))).hasSize(1);
-        assertThat(conversations.purge().block(WAIT)).isEqualTo(1L);
-        assertThat(count("chat_conversation")).isEqualTo(1L);
-    }
-
-    @Test
-    void should_delete_a_conversation() {
-        // given
-        offEventLoop(() -> {
-            conversations.updateMessages("c-3", List.of(UserMessage.from("Hallo")));
-            conversations.deleteMessages("c-3");
-            return true;
-        });
-
-        // then
-        assertThat(count("chat_conversation")).isZero();
-    }
-
-    @Test
-    void should_refuse_to_block_an_event_loop_thread() {
-        // when / then: Reactor forbids block() on non-blocking threads such as Netty's event loop
-        assertThatThrownBy(() -> Mono.fromCallable(() -> conversations.getMessages("c-4"))
-                .subscribeOn(Schedulers.parallel()).block(WAIT))
-                .hasMessageContaining("block");
     }
 
     @Test
@@ -183,8 +97,8 @@ abstract class ChatStorageContract {
                 .one().block(WAIT);
     }
 
-    /** A clock the test moves forward. */
-    static final class MovableClock extends Clock {
+    /** A clock the test moves forward; also Caffeine's ticker. */
+    static final class MovableClock extends Clock implements Ticker {
 
         private volatile Instant now;
 
@@ -209,6 +123,11 @@ abstract class ChatStorageContract {
         @Override
         public Instant instant() {
             return now;
+        }
+
+        @Override
+        public long read() {
+            return now.getEpochSecond() * 1_000_000_000L + now.getNano();
         }
     }
 }

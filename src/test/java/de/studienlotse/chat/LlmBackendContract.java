@@ -72,6 +72,9 @@ abstract class LlmBackendContract {
     @Autowired
     Study study;
 
+    @Autowired
+    Conversations conversations;
+
     /** The fake server this class's context talks to. */
     abstract FakeLlmServer server();
 
@@ -488,9 +491,8 @@ abstract class LlmBackendContract {
         // given: the rewrite call hangs; the answer itself comes
         String rewritePrompt = Files.readString(Path.of("prompts/rewrite.md"), StandardCharsets.UTF_8).lines().findFirst().orElseThrow();
         server().stallsPromptsContaining(rewritePrompt).streams("Laut B4 war die Datenqualität anfangs gering [1].");
-        Map<String, Object> followUp = Map.of("message", "Welche Herausforderungen gab es dort?", "history", List.of(
-                Map.of("role", "user", "content", "Wie lange hat die Einführung bei B4 gedauert?"),
-                Map.of("role", "assistant", "content", "Zwei bis drei Jahre [1].")));
+        Map<String, Object> followUp = followUp("Welche Herausforderungen gab es dort?",
+                new ConversationTurn("Wie lange hat die Einführung bei B4 gedauert?", "Zwei bis drei Jahre [1]."));
         long start = System.nanoTime();
 
         // when
@@ -607,9 +609,8 @@ abstract class LlmBackendContract {
         String standalone = "Wie lange hat die Einführung bei B4 gedauert?";
         server().streams(standalone);
         String rewritePrompt = Files.readString(Path.of("prompts/rewrite.md"), StandardCharsets.UTF_8).lines().findFirst().orElseThrow();
-        Map<String, Object> followUp = Map.of("message", "Wie lange hat die Einführung dort gedauert?", "history", List.of(
-                Map.of("role", "user", "content", "Welche Herausforderungen gab es bei B4?"),
-                Map.of("role", "assistant", "content", "Die Datenqualität war anfangs gering [1].")));
+        Map<String, Object> followUp = followUp("Wie lange hat die Einführung dort gedauert?",
+                new ConversationTurn("Welche Herausforderungen gab es bei B4?", "Die Datenqualität war anfangs gering [1]."));
 
         // when
         Streamed answer = stream(followUp);
@@ -713,6 +714,13 @@ abstract class LlmBackendContract {
     /** Log lines of this test that contain {@code text}. */
     static List<String> warnings(CapturedOutput output, String text) {
         return output.getAll().lines().filter(line -> line.contains(text)).toList();
+    }
+
+    /** A follow-up in a conversation the server holds with the turn given (planted, not asked: no model call). */
+    Map<String, Object> followUp(String message, ConversationTurn earlier) {
+        String conversationId = java.util.UUID.randomUUID().toString();
+        conversations.append(conversationId, earlier).block(Duration.ofSeconds(10));
+        return Map.of("message", message, "conversationId", conversationId);
     }
 
     Streamed stream(String question) {

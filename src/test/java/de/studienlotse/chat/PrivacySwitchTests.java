@@ -3,7 +3,6 @@ package de.studienlotse.chat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import de.studienlotse.database.TestDatabases;
-import dev.langchain4j.store.memory.chat.ChatMemoryStore;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -31,7 +30,7 @@ class PrivacySwitchTests {
     DatabaseClient db;
 
     @Autowired
-    ChatMemoryStore store;
+    Conversations conversations;
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
@@ -42,7 +41,7 @@ class PrivacySwitchTests {
     void should_write_nothing_of_a_conversation_and_only_the_rated_answer() {
         // given
         ChatResponse first = ask(Map.of("message", "Wie lange hat die Einführung beim E-Commerce-Unternehmen gedauert?"));
-        ask(Map.of("message", "Und welche Herausforderungen gab es dabei?", "conversationId", first.conversationId()));
+        ChatResponse second = ask(Map.of("message", "Und welche Herausforderungen gab es dabei?", "conversationId", first.conversationId()));
 
         // when
         web.post().uri("/api/feedback").contentType(MediaType.APPLICATION_JSON)
@@ -50,8 +49,9 @@ class PrivacySwitchTests {
                 .exchange().expectStatus().isOk();
 
         // then
-        assertThat(store).isInstanceOf(InMemoryConversationStore.class);
-        assertThat(count("chat_conversation")).isZero();
+        assertThat(conversations).isInstanceOf(CachedConversations.class);
+        assertThat(second.followUp()).as("the follow-up is read with the turn before, kept in memory").isTrue();
+        assertThat(count("chat_turn")).isZero();
         assertThat(count("chat_exchange")).isZero();
         assertThat(count("feedback")).isEqualTo(1L);
     }

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -42,8 +43,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Prompt injection against a model that obeys: instructions in the question, in the history and in a quoted
- * "passage" ask for the system prompt, links, HTML, uncited claims, fake sources and off-topic text, and the fake
+ * Prompt injection against a model that obeys: instructions in the question, in the conversation's earlier turns
+ * (planted in the server's store, as a client can no longer send them) and in a quoted "passage" ask for the system prompt, links, HTML, uncited claims, fake sources and off-topic text, and the fake
  * model writes exactly that (with markers where it helps the attack). Whatever it wrote, the checked answer the
  * reader gets (streamed tokens and {@code done}) holds no piece of the system prompt, no link, no HTML and no
  * statement without a valid citation.
@@ -80,6 +81,12 @@ class PromptInjectionTests {
 
     @Autowired
     Study study;
+
+    @Autowired
+    Conversations conversations;
+
+    /** Not sent: the turns a case plants in the server's conversation before it asks. */
+    static final String EARLIER_TURNS = "earlierTurns";
 
     @BeforeEach
     void obey() {
@@ -145,6 +152,16 @@ class PromptInjectionTests {
     @ParameterizedTest(name = "{0}")
     @MethodSource("injections")
     void should_never_pass_the_system_prompt_a_link_html_or_an_uncited_sentence(String name, Map<String, Object> request) {
+        // given
+        request = new LinkedHashMap<>(request);
+        if (request.remove(EARLIER_TURNS) instanceof List<?> earlier) {
+            String conversationId = UUID.randomUUID().toString();
+            for (Object turn : earlier) {
+                conversations.append(conversationId, (ConversationTurn) turn).block(Duration.ofSeconds(10));
+            }
+            request.put("conversationId", conversationId);
+        }
+
         // when
         List<ServerSentEvent<String>> events = web.mutate().responseTimeout(Duration.ofSeconds(30)).build()
                 .post().uri("/api/chat/stream").contentType(MediaType.APPLICATION_JSON).accept(MediaType.TEXT_EVENT_STREAM)
@@ -245,7 +262,7 @@ class PromptInjectionTests {
     static Arguments history(String name, List<Map<String, String>> turns, String message) {
         Map<String, Object> request = new LinkedHashMap<>();
         request.put("message", message);
-        request.put("history", turns);
+        request.put(EARLIER_TURNS, List.of(new ConversationTurn(turns.get(0).get("content"), turns.get(1).get("content"))));
         return Arguments.of(name, request);
     }
 

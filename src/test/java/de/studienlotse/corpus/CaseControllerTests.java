@@ -24,8 +24,8 @@ class CaseControllerTests {
                 .jsonPath("$.length()").isEqualTo(18)
                 .jsonPath("$[0].id").isEqualTo("B1")
                 .jsonPath("$[0].taetigkeit").isEqualTo("Buchhaltung")
-                .jsonPath("$[0].dauer").isEqualTo("9 Monate")
-                .jsonPath("$[0].externeUnterstuetzung").isEqualTo(false)
+                .jsonPath("$[0].duration").isEqualTo("9 Monate")
+                .jsonPath("$[0].externalSupport").isEqualTo(false)
                 .jsonPath("$[17].id").isEqualTo("P4")
                 .jsonPath("$[17].branche").doesNotExist();
     }
@@ -35,8 +35,8 @@ class CaseControllerTests {
         web.get().uri("/api/cases/b4").exchange()
                 .expectStatus().isOk()
                 .expectBody()
-                .jsonPath("$.fall.id").isEqualTo("B4")
-                .jsonPath("$.abschnitte[?(@.id == 'erfolgsfaktoren')].passages[1].passageId")
+                .jsonPath("$.summary.id").isEqualTo("B4")
+                .jsonPath("$.sections[?(@.id == 'erfolgsfaktoren')].passages[1].passageId")
                 .isEqualTo("B4.erfolgsfaktoren.2");
     }
 

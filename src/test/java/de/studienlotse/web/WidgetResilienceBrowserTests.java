@@ -204,6 +204,30 @@ class WidgetResilienceBrowserTests {
     }
 
     @Test
+    void should_start_a_new_conversation_when_the_server_has_forgotten_it() {
+        // given: an answered question; the follow-up carries an id the server no longer knows (as after its idle time)
+        page.navigate(url("/demo/einbettung.html"));
+        widget.open().ask(QUESTION);
+        widget.awaitAnswer("done");
+        AtomicInteger asked = new AtomicInteger();
+        page.route("**/api/chat/stream", route -> {
+            String body = route.request().postData();
+            route.resume(asked.getAndIncrement() > 0 ? new Route.ResumeOptions()
+                    : new Route.ResumeOptions().setPostData(body.replaceFirst("\"conversationId\":\"[^\"]+\"", "\"conversationId\":\"vergessen\"")));
+        });
+
+        // when
+        widget.ask("Welche Herausforderungen gab es dort?");
+
+        // then: an error with a retry, and the retry asks in a new conversation
+        Locator answer = widget.awaitAnswer("error");
+        com.microsoft.playwright.Request retried = page.waitForRequest(r -> r.url().endsWith("/api/chat/stream"),
+                () -> answer.locator("button.retry").click());
+        widget.awaitAnswer("done");
+        assertThat(retried.postData()).doesNotContain("conversationId").doesNotContain("history");
+    }
+
+    @Test
     void should_show_why_input_is_invalid_and_let_the_user_edit_it() {
         // given: longer than the 200 characters this service accepts
         String question = "Welche Tipps gibt das Logistikunternehmen? " + "Bitte ausführlich. ".repeat(11);

@@ -137,4 +137,57 @@ class WorkbenchBrowserTests {
         expect(page.locator("#exports a[href='/api/evaluation/ratings/export.csv']")).isVisible();
         expect(page.locator("#exports a[href='/api/feedback/export.json']")).isVisible();
     }
+
+    @Test
+    void should_show_each_sentence_of_an_answer_with_its_grounding_status_beside_the_rating() {
+        // given: logged in, a finished run opened
+        page.navigate(url("/werkbank"));
+        page.getByLabel("Benutzername").fill("evaluator");
+        page.getByLabel("Passwort").fill("studienlotse-dev");
+        page.getByLabel("Passwort").press("Enter");
+        page.waitForURL("**/werkbank.html");
+        page.locator("#new-run").click();
+        expect(page.locator("#status")).containsText("gestartet");
+        Locator open = page.locator("#run-table tbody tr").first().locator("button:text('Öffnen')");
+        expect(open).isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(90_000));
+        open.click();
+        expect(page.locator("#run-info")).containsText("Lauf ");
+        String runId = page.locator("#run-info").textContent().replaceFirst("^Lauf (\\S+) .*", "$1");
+
+        // then: every question lists the sentences the service checked, with the status it found, as the API has them
+        @SuppressWarnings("unchecked")
+        java.util.Map<String, Object> run = tools.jackson.databind.json.JsonMapper.builder().build()
+                .readValue(context.request().get(url("/api/evaluation/runs/" + runId)).text(), java.util.Map.class);
+        List<?> answers = (List<?>) run.get("answers");
+        assertThat(answers).as("answers of run %s: %s", runId, run.keySet()).isNotEmpty();
+        int checked = 0;
+        for (Object item : answers) {
+            java.util.Map<?, ?> answered = (java.util.Map<?, ?>) item;
+            String questionId = (String) ((java.util.Map<?, ?>) answered.get("gold")).get("id");
+            List<?> statements = (List<?>) answered.get("statements");
+            Locator article = page.locator("article[data-question=" + questionId + "]");
+            Locator shown = article.locator(".statements li");
+            expect(shown).hasCount(statements.size());
+            for (int i = 0; i < statements.size(); i++) {
+                java.util.Map<?, ?> statement = (java.util.Map<?, ?>) statements.get(i);
+                String status = (String) statement.get("status");
+                expect(shown.nth(i)).hasAttribute("data-status", status);
+                expect(shown.nth(i).locator(".support")).hasText(
+                        java.util.Map.of("supported", "belegt", "partly", "teilweise belegt", "unsupported", "nicht belegt").get(status));
+                expect(shown.nth(i).locator(".sentence")).hasText(((String) statement.get("text")).replace("**", ""));
+                checked++;
+            }
+            // beside the rating form, in one row on a wide screen
+            var list = article.locator(".statements").boundingBox();
+            var form = article.locator(".rating-form").boundingBox();
+            assertThat(form.x).isGreaterThan(list.x + list.width - 1);
+            assertThat(Math.abs(form.y - list.y)).isLessThan(5);
+        }
+        assertThat(checked).as("sentences checked in the run").isPositive();
+        expect(page.locator("article[data-question=r001] .statements .summary")).containsText("Aussagen:");
+        Locator unsupported = page.locator(".statements li[data-status=unsupported] .support");
+        if (unsupported.count() > 0) {
+            expect(unsupported.first()).hasAttribute("title", "Diese Aussage ist durch die zitierten Stellen nicht belegt.");
+        }
+    }
 }

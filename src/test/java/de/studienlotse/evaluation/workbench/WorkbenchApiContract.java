@@ -120,7 +120,7 @@ abstract class WorkbenchApiContract {
                 .containsExactlyElementsOf(QUESTIONS);
         JsonNode first = run.path("answers").get(0);
         assertThat(first.path("gold").path("question").asString()).startsWith("Wie lange hat die Einführung");
-        assertThat(first.path("gold").path("gold_cases").get(0).asString()).isEqualTo("B1");
+        assertThat(first.path("gold").path("goldCases").get(0).asString()).isEqualTo("B1");
         assertThat(first.path("answer").asString()).contains("[1]");
         assertThat(first.path("citations").get(0).path("quote").asString()).isNotBlank();
         assertThat(run.path("summary").path("citationValidity").asDouble()).isEqualTo(1.0);
