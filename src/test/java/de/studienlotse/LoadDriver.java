@@ -41,17 +41,24 @@ final class LoadDriver {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     /** Longer than any answer takes under this load; a stream still open then is broken. */
     private static final Duration STREAM_LIMIT = Duration.ofSeconds(120);
+    /** Longer than the service's own limits for a rating (two steps of studienlotse.feedback.timeout each). */
+    private static final Duration RATING_LIMIT = Duration.ofSeconds(60);
+    /** What the done event's notice says of an answer that could not be stored (ChatController). */
+    static final String NOT_RATEABLE = "lässt sich deshalb nicht bewerten";
 
     /**
      * One question and its rating; times in nanoseconds of {@link System#nanoTime()}, 0 where it did not happen.
      *
      * @param events          the stream's event names in order
      * @param failure         what broke the exchange on the client's side (I/O, time-out), else null
-     * @param feedbackStatus  0 when no rating was sent (no finished answer)
+     * @param feedbackStatus  0 when no rating was sent (no finished answer, or one that says it cannot be rated)
+     * @param feedbackAnswered when the rating's answer (or its failure) came
+     * @param unrateable      the {@code done} event said the answer could not be stored and so cannot be rated: no
+     *                        rating is sent, as the widget sends none
      */
     record Outcome(long started, int status, long firstByte, long finished, List<String> events, String messageId,
                    String failure, long feedbackSent, int feedbackStatus, String feedbackType, String feedbackBody,
-                   String retryAfter) {
+                   String retryAfter, long feedbackAnswered, boolean unrateable) {
 
         boolean streamOk() {
             return failure == null && status == 200 && !events.isEmpty() && "done".equals(events.getLast())
@@ -102,7 +109,7 @@ final class LoadDriver {
             }
             if (thread.isAlive()) {
                 outcomes.add(new Outcome(deadline, 0, 0, 0, List.of(), null, thread.getName() + " never finished", 0, 0,
-                        null, null, null));
+                        null, null, null, 0, false));
             }
         }
         return new ArrayList<>(outcomes);
@@ -114,6 +121,7 @@ final class LoadDriver {
         int status = 0;
         List<String> events = new ArrayList<>();
         String messageId = null;
+        boolean unrateable = false;
         try {
             HttpRequest request = HttpRequest.newBuilder(base.resolve("/api/chat/stream"))
                     .timeout(STREAM_LIMIT)
@@ -132,24 +140,27 @@ final class LoadDriver {
                         event = line.substring(6).strip();
                         events.add(event);
                     } else if (line.startsWith("data:") && "done".equals(event)) {
-                        messageId = JSON.readTree(line.substring(5)).path("messageId").asString(null);
+                        JsonNode done = JSON.readTree(line.substring(5));
+                        messageId = done.path("messageId").asString(null);
+                        unrateable = done.path("notice").asString("").contains(NOT_RATEABLE);
                     }
                 }
             }
         } catch (IOException | RuntimeException e) {
-            return new Outcome(started, status, firstByte, 0, events, messageId, e.toString(), 0, 0, null, null, null);
+            return new Outcome(started, status, firstByte, 0, events, messageId, e.toString(), 0, 0, null, null, null, 0, false);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new Outcome(started, status, firstByte, 0, events, messageId, "interrupted", 0, 0, null, null, null);
+            return new Outcome(started, status, firstByte, 0, events, messageId, "interrupted", 0, 0, null, null, null, 0, false);
         }
         long finished = System.nanoTime();
-        if (!rate || messageId == null || status != 200) {
-            return new Outcome(started, status, firstByte, finished, events, messageId, null, 0, 0, null, null, null);
+        if (!rate || messageId == null || status != 200 || unrateable) {
+            return new Outcome(started, status, firstByte, finished, events, messageId, null, 0, 0, null, null, null, 0,
+                    unrateable);
         }
         long feedbackSent = System.nanoTime();
         try {
             HttpRequest request = HttpRequest.newBuilder(base.resolve("/api/feedback"))
-                    .timeout(Duration.ofSeconds(30))
+                    .timeout(RATING_LIMIT)
                     .header("Content-Type", "application/json").header("X-Client-Id", "load-" + worker)
                     .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(
                             Map.of("messageId", messageId, "rating", worker % 2 == 0 ? "up" : "down"))))
@@ -157,14 +168,14 @@ final class LoadDriver {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             return new Outcome(started, status, firstByte, finished, events, messageId, null, feedbackSent,
                     response.statusCode(), response.headers().firstValue("Content-Type").orElse(null), response.body(),
-                    response.headers().firstValue("Retry-After").orElse(null));
+                    response.headers().firstValue("Retry-After").orElse(null), System.nanoTime(), false);
         } catch (IOException | RuntimeException e) {
             return new Outcome(started, status, firstByte, finished, events, messageId, "feedback: " + e, feedbackSent,
-                    0, null, null, null);
+                    0, null, null, null, System.nanoTime(), false);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Outcome(started, status, firstByte, finished, events, messageId, "interrupted", feedbackSent, 0,
-                    null, null, null);
+                    null, null, null, System.nanoTime(), false);
         }
     }
 

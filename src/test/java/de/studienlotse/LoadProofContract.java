@@ -18,7 +18,8 @@ import org.springframework.r2dbc.core.DatabaseClient;
 /**
  * Proof (a) of issue 14: {@value #DEFAULT_STREAMS} concurrent offline answer streams for
  * {@value #DEFAULT_SECONDS} s against the whole service on a random port, real HTTP, each finished answer rated once.
- * Asserted: no error at all (any non-2xx, broken stream, stream without its closing {@code done}, failed rating), every
+ * Asserted: no error at all (any non-2xx, broken stream, stream without its closing {@code done}, an answer that says
+ * it could not be stored and so cannot be rated, failed rating), every
  * rating stored exactly once (rows counted per message id in the database), and this JVM's peak resident memory within
  * {@value #RSS_BOUND_MIB} MiB. The JVM holds the service and the 200 clients; its flags are the failsafe execution
  * {@code load-proof} in pom.xml (heap at most 256 MiB). BlockHound watches the service's event loops meanwhile.
@@ -92,8 +93,9 @@ abstract class LoadProofContract {
     }
 
     static String describe(Outcome outcome) {
-        return "status %d, events %s, failure %s, rating %d %s".formatted(outcome.status(), outcome.events(),
-                outcome.failure(), outcome.feedbackStatus(), outcome.feedbackBody());
+        return "status %d, events %s, failure %s, %s".formatted(outcome.status(), outcome.events(), outcome.failure(),
+                outcome.unrateable() ? "answer not stored, so not rateable"
+                        : "rating %d %s".formatted(outcome.feedbackStatus(), outcome.feedbackBody()));
     }
 
     /** Rows per message id of the ratings the load stored, read through the service's own connection pool. */

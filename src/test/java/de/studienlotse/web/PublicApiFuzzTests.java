@@ -216,13 +216,11 @@ class PublicApiFuzzTests {
             return json.writeValueAsString(object);
         }
 
+        /** Without the retired {@code history}: any body with it is a plain 400 (ChatControllerTests), which would hide the rest. */
         String chatBody() {
-            Supplier<Object> history = () -> bool() ? listOf(25, () -> mapOf(List.of("role", "content"), 2,
-                    () -> bool() ? of(List.of("user", "assistant", "system", "tool", "")) : jsonValue())) : jsonValue();
             Supplier<Object> filters = () -> bool() ? mapOf(List.of("taetigkeit", "caseId", "section"), 3, this::jsonValue)
                     : jsonValue();
-            return objectWith(List.of("message", "conversationId", "history", "filters", "fresh"),
-                    Map.of("history", history, "filters", filters));
+            return objectWith(List.of("message", "conversationId", "filters", "fresh"), Map.of("filters", filters));
         }
 
         String feedbackBody() {
