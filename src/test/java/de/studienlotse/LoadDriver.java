@@ -185,6 +185,23 @@ final class LoadDriver {
     }
 
     /** The JSON of a problem detail, or a missing node. */
+    /** One rating, sent and answered (for probes beside the load); a broken connection is status 0. */
+    HttpResponse<String> rate(String messageId, String clientId, String rating) {
+        try {
+            return http.send(HttpRequest.newBuilder(base.resolve("/api/feedback"))
+                    .timeout(RATING_LIMIT)
+                    .header("Content-Type", "application/json").header("X-Client-Id", clientId)
+                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(
+                            Map.of("messageId", messageId, "rating", rating))))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     static JsonNode json(String body) {
         try {
             return JSON.readTree(body == null ? "" : body);

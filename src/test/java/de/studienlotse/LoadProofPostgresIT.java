@@ -12,7 +12,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
+import java.net.http.HttpResponse;
+import org.springframework.r2dbc.core.DatabaseClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -42,6 +46,8 @@ class LoadProofPostgresIT extends LoadProofContract {
      * came.
      */
     static final Duration CUT_AFTER = Duration.ofSeconds(1);
+    /** Ratings of stored answers sent beside the load while the database is away, and again after. */
+    static final int PROBES = 5;
 
     static TcpProxy proxy;
 
@@ -83,13 +89,22 @@ class LoadProofPostgresIT extends LoadProofContract {
                 () -> driver.run(STREAMS, BEFORE.plus(OUTAGE).plus(AFTER), true), runnable -> Thread.ofVirtual().start(runnable));
         sleepUntil(start + BEFORE.toNanos());
 
+        // stored answers the probes rate: while the database is away, and again once it is back
+        List<String> probed = service.bean(DatabaseClient.class)
+                .sql("SELECT message_id FROM chat_exchange ORDER BY created_at DESC LIMIT " + PROBES)
+                .map(row -> row.get("message_id", String.class)).all().collectList().block(Duration.ofSeconds(30));
+        assertThat(probed).hasSize(PROBES);
+
         // when: the database goes away and comes back, the service is left alone
         long down = System.nanoTime();
         proxy.down();
+        sleepUntil(down + CUT_AFTER.toNanos());
+        List<HttpResponse<String>> probesWhileDown = probe(probed, "down");
         sleepUntil(down + OUTAGE.toNanos());
         long up = System.nanoTime();
         proxy.up();
         List<Outcome> outcomes = load.join();
+        List<HttpResponse<String>> probesAfter = probe(probed, "up");
 
         // then
         List<String> errors = new ArrayList<>();
@@ -140,8 +155,20 @@ class LoadProofPostgresIT extends LoadProofContract {
                         + "%d refused with 503 while down, %d stored after it came back, errors %d%n",
                 OUTAGE.toSeconds(), STREAMS, outcomes.size(), rated.size(), refusedWhileDown, ratedAfter, errors.size());
 
-        assertThat(errors.size()).as("errors, the first: %s", errors.stream().limit(20).toList()).isZero();
-        assertThat(refusedWhileDown).as("ratings refused with 503 while the database was down").isPositive();
+        Map<String, Long> kinds = errors.stream().collect(Collectors.groupingBy(e -> e.substring(0, e.indexOf(':')),
+                TreeMap::new, Collectors.counting()));
+        assertThat(errors.size()).as("errors %s, the first: %s", kinds, errors.stream().limit(20).toList()).isZero();
+        // ratings of stored answers sent while the database is away: 503 problems naming the client id to retry with
+        assertThat(probesWhileDown).allSatisfy(response -> {
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(503);
+            assertThat(response.headers().firstValue("Retry-After")).isPresent();
+            JsonNode problem = LoadDriver.json(response.body());
+            assertThat(problem.path("detail").asString("")).contains("Datenbank");
+            assertThat(problem.path("clientId").asString("")).startsWith("probe-");
+        });
+        // sent again with that client id once it is back: accepted, and each stored once, whatever the 503 left behind
+        assertThat(probesAfter).allSatisfy(response -> assertThat(response.statusCode()).as(response.body()).isEqualTo(200));
+        assertThat(probeRows(probed)).as("rows of the probes' ratings").containsOnly(1L).hasSize(PROBES);
         assertThat(ratedAfter).as("ratings stored after the database came back, same service, same pool").isPositive();
         assertThat(rows.keySet()).as("every accepted rating stored").containsAll(rated);
         // nothing half-written: a rating is one row or none (one cut after its commit, before its answer, may be a row;
@@ -150,6 +177,27 @@ class LoadProofPostgresIT extends LoadProofContract {
             assertThat(count).as("rows of %s", messageId).isEqualTo(1);
             assertThat(rated.contains(messageId) || refused.contains(messageId)).as("row %s was rated", messageId).isTrue();
         });
+    }
+
+    /** Rates each answer in {@code messageIds} with a client id of its own, all at once; the answers in that order. */
+    private static List<HttpResponse<String>> probe(List<String> messageIds, String rating) {
+        List<CompletableFuture<HttpResponse<String>>> sent = new ArrayList<>();
+        for (int i = 0; i < messageIds.size(); i++) {
+            String messageId = messageIds.get(i);
+            String clientId = "probe-" + i;
+            sent.add(CompletableFuture.supplyAsync(() -> driver.rate(messageId, clientId, rating),
+                    runnable -> Thread.ofVirtual().start(runnable)));
+        }
+        return sent.stream().map(CompletableFuture::join).toList();
+    }
+
+    /** Rows of the probes' ratings per message. */
+    private static List<Long> probeRows(List<String> messageIds) {
+        return service.bean(DatabaseClient.class)
+                .sql("SELECT message_id, COUNT(*) AS n FROM feedback WHERE client_id LIKE 'probe-%' GROUP BY message_id")
+                .map(row -> Map.entry(row.get("message_id", String.class), row.get("n", Number.class).longValue()))
+                .all().filter(row -> messageIds.contains(row.getKey())).map(Map.Entry::getValue)
+                .collectList().block(Duration.ofSeconds(30));
     }
 
     private static void sleepUntil(long nanoTime) {

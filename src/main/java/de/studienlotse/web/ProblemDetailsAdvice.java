@@ -20,6 +20,7 @@ import org.springframework.web.server.MethodNotAllowedException;
 import org.springframework.web.server.NotAcceptableStatusException;
 import org.springframework.web.server.PayloadTooLargeException;
 import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebInputException;
 import org.springframework.web.server.UnsupportedMediaTypeStatusException;
@@ -45,6 +46,10 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     protected Mono<ResponseEntity<Object>> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
                                                                    HttpStatusCode status, ServerWebExchange exchange) {
         ProblemDetail problem = body instanceof ProblemDetail p ? p : ProblemDetail.forStatus(status);
+        if (ex instanceof ErrorResponse response && problem != response.getBody() && response.getBody().getProperties() != null) {
+            // what a feature adds to its problem (e.g. the client id a refused rating may be sent again with) stays
+            response.getBody().getProperties().forEach(problem::setProperty);
+        }
         problem.setTitle(germanTitle(status));
         String detail = germanDetail(ex);
         if (detail != null) {
