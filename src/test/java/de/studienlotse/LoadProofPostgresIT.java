@@ -151,9 +151,11 @@ class LoadProofPostgresIT extends LoadProofContract {
         }
         Map<String, Integer> rows = feedbackRows();
         rows.keySet().removeAll(earlier);
-        System.out.printf("Fault proof (PostgreSQL down for %d s under %d streams): %d answers, %d ratings stored, "
-                        + "%d refused with 503 while down, %d stored after it came back, errors %d%n",
-                OUTAGE.toSeconds(), STREAMS, outcomes.size(), rated.size(), refusedWhileDown, ratedAfter, errors.size());
+        System.out.printf("Fault proof (PostgreSQL down for %d s under %d streams): %d answers (%d not rateable, not stored "
+                        + "while it was down), %d ratings stored, %d refused with 503 (%d while down), %d stored after it "
+                        + "came back, errors %d%n",
+                OUTAGE.toSeconds(), STREAMS, outcomes.size(), outcomes.stream().filter(Outcome::unrateable).count(),
+                rated.size(), refused.size(), refusedWhileDown, ratedAfter, errors.size());
 
         Map<String, Long> kinds = errors.stream().collect(Collectors.groupingBy(e -> e.substring(0, e.indexOf(':')),
                 TreeMap::new, Collectors.counting()));
