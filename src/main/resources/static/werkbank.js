@@ -26,24 +26,19 @@ function el(tag, attributes, ...children) {
   return node;
 }
 
-// Answers are Markdown: marked + DOMPurify from the service's WebJars (as in the widget); raw HTML stays text.
+// Answers are Markdown: marked + DOMPurify from the service's WebJars, set up as in the widget (answer-markup.js).
 const markdown = Promise.all([
   import('/webjars/marked/lib/marked.esm.js'),
   import('/webjars/dompurify/dist/purify.es.mjs'),
-]).then(([markedModule, purifyModule]) => ({
-  marked: new markedModule.Marked({ gfm: true, renderer: { html: ({ text }) => escapeHtml(text), image: ({ text }) => escapeHtml(text) } }),
-  purify: purifyModule.default,
-})).catch(() => null);
-
-function escapeHtml(text) {
-  return String(text).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
-}
+  import('/answer-markup.js'),
+]).then(([markedModule, purifyModule, markup]) => ({ ...markup.markdown(markedModule, purifyModule), markup }))
+  .catch(() => null);
 
 /** Shows the answer as plain text at once, then as sanitised Markdown once the libraries are there. */
 function answerNode(text) {
   const node = el('div', { class: 'answer' }, text);
   markdown.then((lib) => {
-    if (lib) node.innerHTML = lib.purify.sanitize(lib.marked.parse(text), { USE_PROFILES: { html: true } });
+    if (lib) node.replaceChildren(lib.purify.sanitize(lib.marked.parse(text), lib.markup.PURIFY));
   });
   return node;
 }

@@ -279,21 +279,10 @@ form.composer button.stop { background: #fff; color: #82071e; border-color: #cf2
       libraries.set(base, Promise.all([
         import(new URL('webjars/marked/lib/marked.esm.js', base).href),
         import(new URL('webjars/dompurify/dist/purify.es.mjs', base).href),
-      ]).then(([markedModule, purifyModule]) => {
-        const purify = purifyModule.default;
-        purify.addHook('afterSanitizeAttributes', (node) => {
-          if (node.tagName === 'A') {
-            node.setAttribute('target', '_blank');
-            node.setAttribute('rel', 'noopener noreferrer nofollow');
-          }
-        });
-        const marked = new markedModule.Marked({
-          gfm: true,
-          breaks: false,
-          // raw HTML in Markdown is shown as text, never parsed; images are not loaded
-          renderer: { html: ({ text }) => escapeHtml(text), image: ({ text }) => escapeHtml(text) },
-        });
-        return { marked, purify };
+        import(new URL('answer-markup.js', base).href),
+      ]).then(([markedModule, purifyModule, markup]) => {
+        // the set-up, the sanitiser's configuration and the marker grammar are shared with the Werkbank
+        return { ...markup.markdown(markedModule, purifyModule), markup };
       }).catch((error) => {
         console.warn('Studienlotse: Markdown libraries not loaded, answers are shown as plain text.', error);
         return null;
@@ -302,17 +291,11 @@ form.composer button.stop { background: #fff; color: #82071e; border-color: #cf2
     return libraries.get(base);
   }
 
-  const PURIFY = {
-    ALLOWED_TAGS: ['p', 'br', 'strong', 'em', 'b', 'i', 'del', 'ul', 'ol', 'li', 'code', 'pre', 'blockquote', 'hr',
-      'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'a', 'table', 'thead', 'tbody', 'tr', 'th', 'td'],
-    ALLOWED_ATTR: ['href', 'title', 'start'],
-    ALLOW_DATA_ATTR: false,
-    RETURN_DOM_FRAGMENT: true,
-  };
-
-  function escapeHtml(text) {
-    return String(text).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
+  /** The citation-marker grammar of answer-markup.js; before the libraries are there no marker is recognised. */
+  function citationMarkers(libs) {
+    return new RegExp(libs ? libs.markup.CITATION_MARKER : '(?!)', 'g');
   }
+
 
   // ---------------------------------------------------------------- small DOM helpers (textContent only)
 
@@ -885,7 +868,7 @@ form.composer button.stop { background: #fff; color: #82071e; border-color: #cf2
       const claims = claimsOf(message);
       const text = claims ? claims.text : message.content || '';
       if (libs) {
-        const fragment = libs.purify.sanitize(libs.marked.parse(text), PURIFY);
+        const fragment = libs.purify.sanitize(libs.marked.parse(text), libs.markup.PURIFY);
         container.replaceChildren(fragment);
       } else {
         container.replaceChildren(el('p', { text }));
@@ -960,7 +943,7 @@ form.composer button.stop { background: #fff; color: #82071e; border-color: #cf2
       const texts = [];
       while (walker.nextNode()) texts.push(walker.currentNode);
       for (const text of texts) {
-        const pattern = /\[(\d{1,3})\]/g;
+        const pattern = citationMarkers(this.loadedLibraries);
         const value = text.nodeValue;
         let match;
         let last = 0;
@@ -1169,7 +1152,7 @@ form.composer button.stop { background: #fff; color: #82071e; border-color: #cf2
       // the cited sources keep their numbers; anything streamed but not cited stays resolvable from the sources
       const cited = new Map((answer.citations || []).map((c) => [c.n, c]));
       for (const c of response.citations || []) cited.set(c.n, c);
-      const used = new Set([...answer.content.matchAll(/\[(\d{1,3})\]/g)].map((m) => Number(m[1])));
+      const used = new Set([...answer.content.matchAll(citationMarkers(this.loadedLibraries))].map((m) => Number(m[1])));
       answer.citations = [...cited.values()].filter((c) => used.has(c.n));
       answer.suggestions = response.suggestions || [];
       answer.notice = response.notice || null;

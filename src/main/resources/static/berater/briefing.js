@@ -1,4 +1,5 @@
 import { api, frame, h, passageHref, showError } from '/berater/berater.js';
+import { CITATION_MARKER } from '/answer-markup.js';
 
 frame('/berater/briefing');
 
@@ -98,7 +99,7 @@ function summary(brief) {
   const parts = [];
   const text = brief.summary.text;
   let last = 0;
-  for (const m of text.matchAll(/\[(\d+)]/g)) {
+  for (const m of text.matchAll(new RegExp(CITATION_MARKER, 'g'))) {
     parts.push(text.slice(last, m.index));
     const c = brief.citations[Number(m[1]) - 1];
     if (c) parts.push(chip(c));

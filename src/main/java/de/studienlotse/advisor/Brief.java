@@ -1,5 +1,6 @@
 package de.studienlotse.advisor;
 
+import de.studienlotse.answer.CitationMarkers;
 import de.studienlotse.answer.Citation;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,7 +30,7 @@ public record Brief(String id, Instant createdAt, Instant updatedAt, ClientProfi
             + "(https://creativecommons.org/licenses/by-nc-nd/4.0/deed.de). Zitate unverändert; Auswahl, Zuordnung "
             + "und Gliederung: Studienlotse.";
 
-    private static final Pattern MARKER = Pattern.compile("\\[(\\d{1,4})]");
+    private static final Pattern MARKER = CitationMarkers.PATTERN;
 
     public Brief {
         sections = List.copyOf(sections);

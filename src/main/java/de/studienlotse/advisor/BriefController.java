@@ -1,5 +1,6 @@
 package de.studienlotse.advisor;
 
+import de.studienlotse.corpus.GermanFold;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
@@ -9,7 +10,6 @@ import java.text.Normalizer;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Locale;
 import java.util.UUID;
 import java.util.function.BiFunction;
 import org.springframework.http.ContentDisposition;
@@ -175,8 +175,7 @@ class BriefController {
 
     /** "beratungsbrief-2026-11-26-steuerberatung-buchhaltung.pdf" */
     private static String attachment(Brief brief, String extension) {
-        String slug = Normalizer.normalize(BriefMarkdown.title(brief.profile()).toLowerCase(Locale.GERMAN)
-                        .replace("ä", "ae").replace("ö", "oe").replace("ü", "ue").replace("ß", "ss"), Normalizer.Form.NFD)
+        String slug = Normalizer.normalize(GermanFold.fold(BriefMarkdown.title(brief.profile())), Normalizer.Form.NFD)
                 .replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
         String name = "beratungsbrief-" + BriefMarkdown.DATE.format(brief.createdAt()).replaceAll("(\\d+)\\.(\\d+)\\.(\\d+)", "$3-$2-$1")
                 + (slug.isEmpty() ? "" : "-" + (slug.length() > 60 ? slug.substring(0, 60) : slug)) + "." + extension;

@@ -1,5 +1,6 @@
 package de.studienlotse.advisor;
 
+import de.studienlotse.answer.CitationMarkers;
 import de.studienlotse.answer.Citation;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -14,7 +15,8 @@ final class BriefMarkdown {
 
     static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
     static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy").withZone(ZONE);
-    private static final Pattern ESCAPED_MARKER = Pattern.compile("\\\\\\[(\\d{1,4})\\\\]");
+    /** A marker as {@link #escape} leaves it, "\\[n\\]": the one grammar with a backslash before each bracket. */
+    private static final Pattern ESCAPED_MARKER = Pattern.compile("\\\\" + CitationMarkers.REGEX.replace("]", "\\\\]"));
 
     private BriefMarkdown() {
     }

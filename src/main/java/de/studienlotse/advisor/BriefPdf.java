@@ -1,10 +1,12 @@
 package de.studienlotse.advisor;
 
+import de.studienlotse.answer.CitationMarkers;
 import de.studienlotse.answer.Citation;
 import java.awt.Color;
 import java.io.ByteArrayOutputStream;
-import java.nio.charset.Charset;
-import java.nio.charset.CharsetEncoder;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +22,7 @@ import org.openpdf.text.PageSize;
 import org.openpdf.text.Paragraph;
 import org.openpdf.text.Phrase;
 import org.openpdf.text.Rectangle;
+import org.openpdf.text.pdf.BaseFont;
 import org.openpdf.text.pdf.ColumnText;
 import org.openpdf.text.pdf.PdfContentByte;
 import org.openpdf.text.pdf.PdfPageEventHelper;
@@ -30,25 +33,30 @@ import org.openpdf.text.pdf.PdfWriter;
  * its footnote at the foot of every page where it is cited (case, section and the passage id, linked to the passage), and
  * the study's attribution and licence on every page.
  *
- * <p>NOTE: the built-in Helvetica covers Windows-1252 only (German umlauts, „“, –, … included); other characters are
- * replaced by "?". Footnotes have a fixed band at the foot of each page, two columns of 13 lines; a page of items
+ * <p>The text is set in DejaVu Sans (Bitstream Vera licence, {@code advisor/fonts/LICENSE-DejaVu.txt}), embedded as a
+ * subset with Unicode encoding (Identity-H): a client's name such as "Łódź" or an em dash in a note prints as written.
+ * NOTE: characters the font lacks (CJK, emoji) are replaced by "?". Footnotes have a fixed band at the foot of each page, two columns of 13 lines; a page of items
  * cites fewer.
  */
 final class BriefPdf {
 
-    private static final Charset WIN_ANSI = Charset.forName("windows-1252");
-    private static final Pattern MARKER = Pattern.compile("\\[(\\d{1,4})]");
+    private static final Pattern MARKER = Pattern.compile(CitationMarkers.REGEX);
     private static final Color BLUE = new Color(0x0b, 0x5c, 0xad);
     private static final Color GREY = new Color(0x57, 0x60, 0x6a);
-    private static final Font TITLE = new Font(Font.HELVETICA, 18, Font.BOLD, BLUE);
-    private static final Font H2 = new Font(Font.HELVETICA, 12.5f, Font.BOLD, BLUE);
-    private static final Font BODY = new Font(Font.HELVETICA, 9.5f, Font.NORMAL);
-    private static final Font BOLD = new Font(Font.HELVETICA, 9.5f, Font.BOLD);
-    private static final Font QUOTE = new Font(Font.HELVETICA, 9f, Font.ITALIC, new Color(0x33, 0x33, 0x33));
-    private static final Font SUP = new Font(Font.HELVETICA, 6.5f, Font.NORMAL, BLUE);
-    private static final Font NOTE = new Font(Font.HELVETICA, 7f, Font.NORMAL, GREY);
-    private static final Font NOTE_LINK = new Font(Font.HELVETICA, 7f, Font.UNDERLINE, BLUE);
-    private static final Font FOOT = new Font(Font.HELVETICA, 6.5f, Font.NORMAL, GREY);
+    // loaded once: a BaseFont is shared by all documents, each writer embeds only the glyphs it used
+    private static final BaseFont SANS = font("DejaVuSans.ttf");
+    private static final BaseFont SANS_BOLD = font("DejaVuSans-Bold.ttf");
+    private static final BaseFont SANS_OBLIQUE = font("DejaVuSans-Oblique.ttf");
+    private static final Font TITLE = new Font(SANS_BOLD, 18, Font.NORMAL, BLUE);
+    private static final Font H2 = new Font(SANS_BOLD, 12.5f, Font.NORMAL, BLUE);
+    private static final Font BODY = new Font(SANS, 9.5f, Font.NORMAL);
+    private static final Font BOLD = new Font(SANS_BOLD, 9.5f, Font.NORMAL);
+    private static final Font QUOTE = new Font(SANS_OBLIQUE, 9f, Font.NORMAL, new Color(0x33, 0x33, 0x33));
+    private static final Font SUP = new Font(SANS, 6.5f, Font.NORMAL, BLUE);
+    private static final Font NOTE = new Font(SANS, 7f, Font.NORMAL, GREY);
+    private static final Font NOTE_BOLD = new Font(SANS_BOLD, 7f, Font.NORMAL, BLUE);
+    private static final Font NOTE_LINK = new Font(SANS, 7f, Font.UNDERLINE, BLUE);
+    private static final Font FOOT = new Font(SANS, 6.5f, Font.NORMAL, GREY);
     /** Height of the footnote band above the licence line. */
     private static final float FOOTNOTE_BAND = 120;
     private static final float LICENCE_BAND = 34;
@@ -95,7 +103,7 @@ final class BriefPdf {
 
         if (brief.summary() != null) {
             document.add(paragraph("Zusammenfassung", H2, 10, 4));
-            Paragraph summary = new Paragraph();
+            Paragraph summary = paragraph();
             summary.setLeading(13);
             Matcher m = MARKER.matcher(brief.summary().text());
             int last = 0;
@@ -117,7 +125,7 @@ final class BriefPdf {
             if (section.items().isEmpty()) document.add(paragraph("(alle Einträge entfernt)", NOTE, 0, 2));
             for (Brief.Item item : section.items()) {
                 float indent = item.kind() == Brief.Kind.UMGANG ? 18 : 0;
-                Paragraph text = new Paragraph();
+                Paragraph text = paragraph();
                 text.setLeading(12.5f);
                 text.setIndentationLeft(indent);
                 text.setSpacingBefore(4);
@@ -158,11 +166,18 @@ final class BriefPdf {
 
     private static void field(Document document, String label, String value) {
         if (value == null) return;
-        Paragraph line = new Paragraph();
+        Paragraph line = paragraph();
         line.setLeading(13);
         line.add(new Chunk(label + ": ", BOLD));
         line.add(new Chunk(safe(value), BODY));
         document.add(line);
+    }
+
+    /** An empty paragraph in the embedded font: OpenPDF would fall back to Helvetica for what it adds itself. */
+    private static Paragraph paragraph() {
+        Paragraph paragraph = new Paragraph();
+        paragraph.setFont(BODY);
+        return paragraph;
     }
 
     private static Paragraph paragraph(String text, Font font, float before, float after) {
@@ -173,16 +188,25 @@ final class BriefPdf {
         return paragraph;
     }
 
-    /** What Helvetica (Windows-1252) cannot show becomes "?"; typographic spaces become plain ones. */
+    /** What DejaVu Sans cannot show becomes "?"; typographic spaces and line breaks become plain spaces. */
     static String safe(String text) {
-        CharsetEncoder encoder = WIN_ANSI.newEncoder();
         StringBuilder out = new StringBuilder(text.length());
         text.codePoints().forEach(cp -> {
-            String ch = new String(Character.toChars(cp));
             if (Character.isWhitespace(cp) || cp == 0x00A0 || cp == 0x202F) out.append(' ');
-            else out.append(encoder.canEncode(ch) ? ch : "?");
+            else if (SANS.charExists(cp)) out.appendCodePoint(cp);
+            else out.append('?');
         });
         return out.toString();
+    }
+
+    private static BaseFont font(String file) {
+        try (InputStream in = BriefPdf.class.getResourceAsStream("/advisor/fonts/" + file)) {
+            if (in == null) throw new IllegalStateException("font missing from the classpath: advisor/fonts/" + file);
+            // Identity-H: Unicode text; embedded: a reader needs no font of its own (subset by default)
+            return BaseFont.createFont(file, BaseFont.IDENTITY_H, BaseFont.EMBEDDED, false, in.readAllBytes(), null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Records the numbers cited per page (first pass), then prints their footnotes and the licence at each page's foot. */
@@ -232,9 +256,9 @@ final class BriefPdf {
                 for (int n : onPage) {
                     Citation c = citations.get(n);
                     if (c == null) continue;
-                    Paragraph note = new Paragraph();
+                    Paragraph note = paragraph();
                     note.setLeading(8.5f);
-                    note.add(new Chunk(n + "  ", new Font(Font.HELVETICA, 7f, Font.BOLD, BLUE)));
+                    note.add(new Chunk(n + "  ", NOTE_BOLD));
                     note.add(new Chunk(safe(shortWhere(c) + " · "), NOTE));
                     Anchor link = new Anchor(c.passageId(), NOTE_LINK);
                     link.setReference(baseUrl + AdvisorLinks.passageLink(c.passageId(), c.caseId()));

@@ -1,15 +1,15 @@
 package de.studienlotse.advisor;
 
+import de.studienlotse.answer.CitationMarkers;
 import de.studienlotse.answer.Citation;
 import de.studienlotse.answer.CitationFilter;
 import de.studienlotse.answer.llm.LanguageModel;
 import de.studienlotse.answer.llm.ModelStream;
+import de.studienlotse.answer.llm.PromptFiles;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import dev.langchain4j.model.input.PromptTemplate;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +19,6 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.io.DefaultResourceLoader;
 import reactor.core.publisher.Mono;
 
 /**
@@ -31,7 +30,7 @@ import reactor.core.publisher.Mono;
 final class BriefSummarizer {
 
     private static final Logger log = LoggerFactory.getLogger(BriefSummarizer.class);
-    private static final Pattern MARKER = Pattern.compile("\\[(\\d{1,4})]");
+    private static final Pattern MARKER = CitationMarkers.PATTERN;
     /** Sections whose items the model sees: the similar cases, the concerns, what worked, what to expect. */
     private static final Set<String> SOURCE_SECTIONS = Set.of("faelle", "anliegen", "erfolgsfaktoren", "herausforderungen");
     private static final int MAX_SOURCES = 30;
@@ -40,14 +39,14 @@ final class BriefSummarizer {
 
     private final LanguageModel model;
     private final ModelStream stream;
-    private final String system;
-    private final String template;
+    private final PromptTemplate system;
+    private final PromptTemplate template;
 
     BriefSummarizer(LanguageModel model, ModelStream stream, String promptLocation) {
         this.model = model;
         this.stream = stream;
-        this.system = read(promptLocation, "brief-system.md");
-        this.template = read(promptLocation, "brief-summary.md");
+        this.system = PromptFiles.load(promptLocation, "brief-system.md");
+        this.template = PromptFiles.load(promptLocation, "brief-summary.md");
     }
 
     boolean available() {
@@ -59,7 +58,7 @@ final class BriefSummarizer {
         if (!model.isPresent()) return Mono.just(brief);
         List<Citation> sources = sources(brief);
         if (sources.isEmpty()) return Mono.just(brief);
-        List<ChatMessage> messages = List.of(SystemMessage.from(system), UserMessage.from(prompt(brief, sources)));
+        List<ChatMessage> messages = List.of(SystemMessage.from(system.template()), UserMessage.from(prompt(brief, sources)));
         Set<Integer> given = sources.stream().map(Citation::n).collect(Collectors.toSet());
         return stream.complete(model.model().orElseThrow(), messages)
                 .map(text -> checked(text, given, brief.citations().size()))
@@ -95,12 +94,8 @@ final class BriefSummarizer {
                 .map(Brief.Item::text).collect(Collectors.joining(" "));
         String numbered = sources.stream().map(c -> "[" + c.n() + "] " + BriefMarkdown.where(c) + "\n"
                 + BriefMarkdown.quote(c)).collect(Collectors.joining("\n\n"));
-        String filled = template;
-        for (Map.Entry<String, String> value : Map.of("profile", profile, "uncovered", uncovered.isEmpty() ? "keine" : uncovered,
-                "sources", numbered, "sentences", Integer.toString(MAX_SENTENCES)).entrySet()) {
-            filled = filled.replace("{{" + value.getKey() + "}}", value.getValue());
-        }
-        return filled;
+        return PromptFiles.fill(template, Map.of("profile", profile, "uncovered", uncovered.isEmpty() ? "keine" : uncovered,
+                "sources", numbered, "sentences", Integer.toString(MAX_SENTENCES)));
     }
 
     private static List<Citation> sources(Brief brief) {
@@ -116,11 +111,4 @@ final class BriefSummarizer {
         return value == null ? "nicht angegeben" : value;
     }
 
-    private static String read(String location, String name) {
-        try {
-            return new DefaultResourceLoader().getResource(location + name).getContentAsString(StandardCharsets.UTF_8).strip();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Prompt " + name + " missing at " + location, e);
-        }
-    }
 }

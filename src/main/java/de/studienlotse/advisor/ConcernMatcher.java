@@ -1,5 +1,6 @@
 package de.studienlotse.advisor;
 
+import de.studienlotse.corpus.GermanFold;
 import de.studienlotse.corpus.CaseStudy;
 import de.studienlotse.corpus.Passage;
 import de.studienlotse.corpus.Study;
@@ -15,7 +16,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -151,6 +151,6 @@ public final class ConcernMatcher {
     }
 
     static String fold(String text) {
-        return text.toLowerCase(Locale.GERMAN).replace("ä", "ae").replace("ö", "oe").replace("ü", "ue").replace("ß", "ss");
+        return GermanFold.fold(text);
     }
 }

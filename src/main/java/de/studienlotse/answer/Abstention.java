@@ -1,5 +1,6 @@
 package de.studienlotse.answer;
 
+import de.studienlotse.corpus.GermanFold;
 import de.studienlotse.corpus.CaseStudy;
 import de.studienlotse.corpus.Study;
 import java.util.ArrayList;
@@ -84,7 +85,7 @@ class Abstention {
     }
 
     private static String fold(String text) {
-        return text.toLowerCase(java.util.Locale.GERMAN).replace("ä", "a").replace("ö", "o").replace("ü", "u").replace("ß", "ss");
+        return GermanFold.fold(text);
     }
 
     Optional<Reason> reason(AnalyzedQuestion question, SourceSelector.Selection selection) {
@@ -196,23 +197,15 @@ class Abstention {
     }
 
     String text(AnalyzedQuestion question, Reason reason, List<String> suggestions) {
-        boolean en = question.english();
-        String statement = switch (reason) {
-            case NO_AMOUNTS -> question.asks(Topic.GELDBETRAG)
-                    ? (en ? "The study gives no amounts of money: none of the 18 cases states costs, prices or budgets in euros."
-                          : "Dazu nennt die Studie keine Zahlen: Kosten, Preise oder Budgets in Euro gibt keiner der 18 Fälle an.")
-                    : (en ? "The study gives no such figures: the cases do not state quantities per day, month or year."
-                          : "Solche Mengenangaben nennt die Studie nicht: Die Fälle geben keine Zahlen pro Tag, Monat oder Jahr an.");
-            case NO_NAMES -> en
-                    ? "The study names no companies or people: the 18 cases are described only by activity and industry."
-                    : "Die Studie nennt keine Namen von Unternehmen oder Personen: Die 18 Fälle sind nur nach Tätigkeit und Branche beschrieben.";
-            case OUT_OF_DOMAIN -> en
-                    ? "The study does not cover this. It describes how 18 small and medium-sized enterprises introduced AI in accounting, customer advice and capacity planning."
-                    : "Dazu enthält die Studie keine Angaben. Sie beschreibt, wie 18 kleine und mittlere Unternehmen KI in Buchhaltung, Kundenberatung und Kapazitätsplanung eingeführt haben.";
-        };
+        Language language = question.language();
+        String statement = Texts.text(language, switch (reason) {
+            case NO_AMOUNTS -> question.asks(Topic.GELDBETRAG) ? "abstention.no-amounts" : "abstention.no-rates";
+            case NO_NAMES -> "abstention.no-names";
+            case OUT_OF_DOMAIN -> "abstention.out-of-domain";
+        });
         StringBuilder text = new StringBuilder(statement);
         if (!suggestions.isEmpty()) {
-            text.append("\n\n").append(en ? "Questions the study can answer:" : "Dazu kann ich Ihnen Auskunft geben:").append('\n');
+            text.append("\n\n").append(Texts.text(language, "abstention.suggestions")).append('\n');
             suggestions.forEach(s -> text.append("- ").append(s).append('\n'));
         }
         return text.toString().strip();
@@ -220,7 +213,7 @@ class Abstention {
 
     /** Two or three questions the study answers, close to what was asked: its topic, the cases the search came near. */
     List<String> suggestions(AnalyzedQuestion question, SourceSelector.Selection selection) {
-        boolean en = question.english();
+        Language language = question.language();
         Set<String> suggestions = new LinkedHashSet<>();
         List<CaseStudy> near = new ArrayList<>();
         selection.sources().stream().map(Source::caseStudy).filter(c -> c != null && !near.contains(c)).limit(2).forEach(near::add);
@@ -228,28 +221,25 @@ class Abstention {
                 .findFirst().orElse(null);
         for (CaseStudy c : near) {
             String who = c.id() + (c.branche() == null ? "" : " (" + c.branche() + ")");
-            suggestions.add(topicQuestion(topic == null ? Topic.HERAUSFORDERUNGEN : topic, who, en));
+            suggestions.add(topicQuestion(topic == null ? Topic.HERAUSFORDERUNGEN : topic, who, language));
             if (suggestions.size() == 2) break;
         }
         if (question.asks(Topic.GELDBETRAG)) {
-            suggestions.add(en ? "Which companies ran a cost analysis before introducing AI?"
-                    : "Welche Unternehmen haben vor der Einführung eine Kosten-Nutzen-Analyse gemacht?");
+            suggestions.add(Texts.text(language, "suggestion.cost-analysis"));
         }
-        suggestions.add(en ? "Which success factors does the study name across all cases?"
-                : "Welche Erfolgsfaktoren nennt die Studie über alle Fälle hinweg?");
-        suggestions.add(en ? "How long did the introduction take in the cases?"
-                : "Wie lange hat die Einführung in den Fällen gedauert?");
+        suggestions.add(Texts.text(language, "suggestion.success-factors"));
+        suggestions.add(Texts.text(language, "suggestion.durations"));
         return suggestions.stream().limit(3).toList();
     }
 
-    private static String topicQuestion(Topic topic, String who, boolean en) {
-        return switch (topic) {
-            case ERFOLGSFAKTOREN -> en ? "What helped %s succeed?".formatted(who) : "Was hat bei %s zum Erfolg beigetragen?".formatted(who);
-            case TIPPS -> en ? "Which tips does %s give?".formatted(who) : "Welche Tipps gibt %s anderen Unternehmen?".formatted(who);
-            case PROZESS -> en ? "How did %s proceed step by step?".formatted(who) : "Wie ist %s bei der Einführung vorgegangen?".formatted(who);
-            case DAUER -> en ? "How long did the introduction take at %s?".formatted(who) : "Wie lange hat die Einführung bei %s gedauert?".formatted(who);
-            case ZIEL -> en ? "What was %s aiming for?".formatted(who) : "Welche Ziele verfolgte %s?".formatted(who);
-            default -> en ? "Which challenges did %s face?".formatted(who) : "Welche Herausforderungen gab es bei %s?".formatted(who);
-        };
+    private static String topicQuestion(Topic topic, String who, Language language) {
+        return Texts.text(language, switch (topic) {
+            case ERFOLGSFAKTOREN -> "suggestion.case.success-factors";
+            case TIPPS -> "suggestion.case.tips";
+            case PROZESS -> "suggestion.case.steps";
+            case DAUER -> "suggestion.case.duration";
+            case ZIEL -> "suggestion.case.goals";
+            default -> "suggestion.case.challenges";
+        }, who);
     }
 }

@@ -24,7 +24,7 @@ final class AnswerGuard {
     /** Words in a row that make a sentence a quotation of the prompts. */
     static final int PROMPT_SHINGLE = 6;
 
-    private static final Pattern MARKER = Pattern.compile("\\[\\d{1,9}]");
+    private static final Pattern MARKER = Pattern.compile(CitationMarkers.UNGROUPED);
     private static final Pattern LINK = Pattern.compile(
             "(?i)(?:\\b(?:https?|ftp|file|javascript|data|mailto):|\\bwww\\.|]\\(|\\b[\\w-]+\\.(?:de|com|org|net|io|eu|info|ai|ly|me|app|dev)\\b)");
     private static final Pattern HTML = Pattern.compile("<\\s*[/!?]?\\s*[a-zA-Z]|&(?:lt|gt|#\\d+|#x[0-9a-fA-F]+);");

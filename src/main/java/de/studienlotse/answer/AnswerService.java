@@ -22,10 +22,6 @@ import reactor.core.scheduler.Schedulers;
 public class AnswerService {
 
     private static final Logger log = LoggerFactory.getLogger(AnswerService.class);
-    static final String FALLBACK_NOTICE_DE = "Das Sprachmodell war nicht erreichbar oder hat nicht rechtzeitig geantwortet. Diese Antwort ist direkt aus den Textstellen der Studie zusammengestellt.";
-    static final String FALLBACK_NOTICE_EN = "The language model could not be reached or did not answer in time. This answer is assembled directly from the study's passages.";
-    static final String UNCITED_NOTICE_DE = "Die Antwort des Sprachmodells ließ sich nicht mit Textstellen der Studie belegen. Diese Antwort ist direkt aus den Textstellen der Studie zusammengestellt.";
-    static final String UNCITED_NOTICE_EN = "The language model's answer could not be backed by the study's passages. This answer is assembled directly from the study's passages.";
 
     private final QuestionAnalyzer analyzer;
     private final SourceSelector selector;
@@ -179,8 +175,7 @@ public class AnswerService {
                     // what the model wrote up to its last marker stays; the extractive answer continues it
                     String rest = uncited ? "" : guard.flush();
                     streamed.append(rest);
-                    String text = uncited ? (question.english() ? UNCITED_NOTICE_EN : UNCITED_NOTICE_DE)
-                            : question.english() ? FALLBACK_NOTICE_EN : FALLBACK_NOTICE_DE;
+                    String text = Texts.text(question.language(), uncited ? "notice.uncited" : "notice.fallback");
                     notice.set(text);
                     String fallback = rest + (streamed.toString().isBlank() ? "" : "\n\n---\n\n") + "*" + text + "*\n\n"
                             + CitationFilter.check(extractive.answer(question, sources), sources.size());

@@ -12,8 +12,7 @@ import java.util.regex.Pattern;
 /** The citations of a checked text: the sources its {@code [n]} markers name, in order of first use. */
 final class Citations {
 
-    /** At most nine digits: a longer number is no source's and would not parse as an int. */
-    private static final Pattern MARKER = Pattern.compile("\\[(\\d{1,9})]");
+    private static final Pattern MARKER = CitationMarkers.PATTERN;
 
     private Citations() {
     }

@@ -1,6 +1,7 @@
 package de.studienlotse.answer;
 
 import de.studienlotse.corpus.Activity;
+import de.studienlotse.corpus.CaseFacts;
 import de.studienlotse.corpus.CaseStudy;
 import de.studienlotse.corpus.Passage;
 import de.studienlotse.search.Concept;
@@ -12,7 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Predicate;
+import java.util.function.Function;
 import org.springframework.stereotype.Component;
 
 /**
@@ -49,26 +50,19 @@ class ExtractiveAnswerer {
     }
 
     String answer(AnalyzedQuestion question, List<Source> sources) {
-        Text text = new Text(question.english());
+        Text text = new Text(question.language());
         List<Source> facts = sources.stream().filter(s -> s.fact() && "eckdaten".equals(s.passage().sectionId())).toList();
         boolean factQuestion = Topic.FACTS.stream().anyMatch(question::asks) && !facts.isEmpty();
         if (question.asks(Topic.DAUER)) {
             durations(question, facts, text);
         }
         if (question.asks(Topic.BETRIEBSRAT)) {
-            yesNo(facts, text, p -> p.text().matches("(?is).*(betriebsrat|mitarbeitendenvertretung).*"),
-                    "Einen Betriebsrat bzw. eine Mitarbeitendenvertretung eingebunden haben:",
-                    "A works council or employee representation was involved at:",
-                    "Ausdrücklich ohne Betriebsrat:", "Explicitly without a works council:",
-                    "Die übrigen Fälle machen zum Betriebsrat keine Angabe.",
-                    "The other cases say nothing about a works council.");
+            yesNo(facts, text, SourceSelector.WORKS_COUNCIL, CaseFacts::worksCouncil,
+                    "facts.works-council.yes", "facts.works-council.no", "facts.works-council.rest");
         }
         if (question.asks(Topic.EXTERN)) {
-            yesNo(facts, text, p -> p.text().matches("(?is).*externe unterstützung.*"),
-                    "Externe Unterstützung angekreuzt haben:", "External support is ticked at:",
-                    "Ausdrücklich ohne externe Unterstützung:", "Explicitly without external support:",
-                    "Die übrigen Fälle machen dazu in ihren Eckdaten keine Angabe; Hinweise im Text folgen, soweit gefunden.",
-                    "The other cases give no such fact; mentions in their text follow where found.");
+            yesNo(facts, text, SourceSelector.EXTERNAL, CaseFacts::externalSupport,
+                    "facts.external-support.yes", "facts.external-support.no", "facts.external-support.rest");
         }
         sampleCounts(question, sources, text);
         tableCounts(sources, text);
@@ -77,7 +71,7 @@ class ExtractiveAnswerer {
         if (!prose.isEmpty()) {
             List<Group> groups = factQuestion ? List.of() : byConcept(prose);
             if (factQuestion) {
-                text.line("").line(text.en ? "Related passages of the study:" : "Dazu im Text der Studie:");
+                text.line("").line(text.text("facts.related-passages"));
                 grouped(question, prose, text);
             } else if (groups.size() > 1 || groups.size() == 1 && cases(prose) > 1) {
                 composed(question, prose, groups, text);
@@ -97,11 +91,7 @@ class ExtractiveAnswerer {
                 continue;
             }
             boolean challenges = table.equals("tabelle-1");
-            text.line(text.en
-                    ? (challenges ? "Across all cases, the study counts these challenges (Table 1), most named first:"
-                                  : "Across all cases, the study counts these success factors (Table 2), most named first:")
-                    : (challenges ? "Über alle Fälle zählt die Studie diese Herausforderungen (Tabelle 1), die häufigsten zuerst:"
-                                  : "Über alle Fälle zählt die Studie diese Erfolgsfaktoren (Tabelle 2), die häufigsten zuerst:"));
+            text.line(text.text(challenges ? "facts.table.challenges" : "facts.table.success-factors"));
             rows.forEach(s -> text.line("- **" + s.passage().label() + ":** " + shorten(s.passage().text()) + " " + marker(s)));
             text.line("");
         }
@@ -114,16 +104,12 @@ class ExtractiveAnswerer {
         Optional<Source> interviews = sources.stream().filter(s -> "methodik".equals(s.passage().sectionId())
                 && s.fact() && "Anzahl der Interviews".equals(s.passage().label())).findFirst();
         sources.stream().filter(s -> s.fact() && "Interviewdauer".equals(s.passage().label())).findFirst()
-                .ifPresent(s -> text.line((text.en ? "Each interview of the study took **%s** %s." : "Jedes Interview der Studie dauerte **%s** %s.")
-                        .formatted(s.passage().text(), marker(s))));
+                .ifPresent(s -> text.line(text.text("facts.interview-duration", s.passage().text(), marker(s))));
         if (perActivity.isEmpty()) {
             return;
         }
         String activities = "„" + perActivity.get().passage().text() + "“ " + marker(perActivity.get());
-        text.line((text.en
-                ? "The study comprises %s best-practice cases from %s interviews: %s – that is B1–B7 (accounting), K1–K7 (customer advice) and P1–P4 (capacity planning)."
-                : "Die Studie umfasst %s Best-Practice-Fälle aus %s Interviews: %s – das sind B1–B7 (Buchhaltung), K1–K7 (Kundenberatung) und P1–P4 (Kapazitätsplanung).")
-                .formatted(interviews.map(s -> s.passage().text() + " " + marker(s)).orElse("18"),
+        text.line(text.text("facts.sample", interviews.map(s -> s.passage().text() + " " + marker(s)).orElse("18"),
                         interviews.map(s -> s.passage().text()).orElse("18"), activities));
     }
 
@@ -134,13 +120,12 @@ class ExtractiveAnswerer {
         }
         if (durations.size() == 1) {
             Source s = durations.getFirst();
-            text.line((text.en ? "The introduction at %s took **%s** %s." : "Die Einführung dauerte bei %s **%s** %s.")
-                    .formatted(caseName(s.caseStudy(), text.en), s.passage().text(), marker(s)));
+            text.line(text.text("duration.one", caseName(s.caseStudy(), text.en), s.passage().text(), marker(s)));
             List<Source> others = facts.stream().filter(f -> f != s && f.caseStudy() == s.caseStudy()
                     && !(question.asks(Topic.BETRIEBSRAT) || question.asks(Topic.EXTERN))).toList();
             if (!others.isEmpty()) {
-                text.line("").line((text.en ? "Further facts printed beside the case: " : "Weitere Eckdaten des Falls: ")
-                        + String.join("; ", others.stream().map(f -> "„" + f.passage().text() + "“ " + marker(f)).toList()));
+                text.line("").line(text.text("duration.further-facts",
+                        String.join("; ", others.stream().map(f -> "„" + f.passage().text() + "“ " + marker(f)).toList())));
             }
             return;
         }
@@ -148,15 +133,11 @@ class ExtractiveAnswerer {
         if (limit.isPresent()) {
             List<Source> within = durations.stream().filter(s -> Durations.months(s.passage().text()).isPresent()
                     && limit.get().accepts(Durations.months(s.passage().text()).getAsDouble())).toList();
-            text.line(within.isEmpty()
-                    ? (text.en ? "No case states a duration in that range." : "Keiner der Fälle nennt eine Dauer in diesem Bereich.")
-                    : (text.en ? "Within that range:" : "In diesem Bereich liegen:"));
+            text.line(text.text(within.isEmpty() ? "duration.range.none" : "duration.range.lead"));
             within.forEach(s -> text.line("- %s: **%s** %s".formatted(caseName(s.caseStudy(), text.en), s.passage().text(), marker(s))));
             if (!within.isEmpty()) {
                 // the condition is the answer: the other cases are counted, not listed and not cited
-                text.line("").line((text.en ? "*The other %d cases state a duration outside that range or none in figures.*"
-                        : "*Die übrigen %d Fälle nennen eine Dauer außerhalb dieses Bereichs oder keine bezifferte.*")
-                        .formatted(durations.size() - within.size()));
+                text.line("").line(text.text("duration.range.others", durations.size() - within.size()));
                 return;
             }
             text.line("");
@@ -166,12 +147,10 @@ class ExtractiveAnswerer {
         if (longestAsked || shortestAsked) {
             durations.stream().filter(s -> Durations.months(s.passage().text()).isPresent())
                     .sorted(Comparator.comparingDouble(s -> (longestAsked ? -1 : 1) * Durations.months(s.passage().text()).getAsDouble()))
-                    .findFirst().ifPresent(s -> text.line((text.en
-                            ? (longestAsked ? "The longest introduction: %s, **%s** %s." : "The fastest introduction: %s, **%s** %s.")
-                            : (longestAsked ? "Am längsten dauerte die Einführung bei %s: **%s** %s." : "Am schnellsten ging die Einführung bei %s: **%s** %s."))
-                            .formatted(caseName(s.caseStudy(), text.en), s.passage().text(), marker(s))).line(""));
+                    .findFirst().ifPresent(s -> text.line(text.text(longestAsked ? "duration.longest" : "duration.fastest",
+                            caseName(s.caseStudy(), text.en), s.passage().text(), marker(s))).line(""));
         }
-        text.line(text.en ? "Duration of the introduction, as stated per case:" : "Dauer der Einführung, wie die Fälle sie angeben:");
+        text.line(text.text("duration.list.lead"));
         for (Source s : durations) {
             text.line("- %s: %s %s".formatted(caseName(s.caseStudy(), text.en), s.passage().text(), marker(s)));
         }
@@ -180,36 +159,37 @@ class ExtractiveAnswerer {
         Optional<Source> longest = durations.stream().filter(s -> Durations.months(s.passage().text()).isPresent())
                 .max(Comparator.comparingDouble(s -> Durations.months(s.passage().text()).getAsDouble()));
         if (shortest.isPresent() && longest.isPresent() && shortest.get() != longest.get()) {
-            text.line("").line((text.en
-                    ? "The shortest is %s at %s %s, the longest %s at %s %s."
-                    : "Am kürzesten: %s bei %s %s; am längsten: %s bei %s %s.").formatted(
+            text.line("").line(text.text("duration.span",
                     shortest.get().passage().text(), shortest.get().caseStudy().id(), marker(shortest.get()),
                     longest.get().passage().text(), longest.get().caseStudy().id(), marker(longest.get())));
         }
     }
 
-    private void yesNo(List<Source> facts, Text text, Predicate<Passage> about, String yesDe, String yesEn,
-                       String noDe, String noEn, String restDe, String restEn) {
-        List<Source> relevant = facts.stream().filter(s -> about.test(s.passage())).toList();
+    /**
+     * The cases that tick a yes/no fact and those that say no, as {@link CaseFacts} parsed them (never re-read from the
+     * text); {@code line} finds the passage that prints the fact, to quote and cite.
+     */
+    private void yesNo(List<Source> facts, Text text, java.util.regex.Pattern line, Function<CaseFacts, Boolean> fact,
+                       String yesKey, String noKey, String restKey) {
+        List<Source> relevant = facts.stream().filter(s -> line.matcher(s.passage().text()).find())
+                .filter(s -> fact.apply(s.caseStudy().facts()) != null).toList();
         if (relevant.isEmpty()) {
             return;
         }
-        Predicate<Source> negative = s -> s.passage().label() != null && s.passage().label().startsWith("Nicht")
-                || s.passage().text().toLowerCase().startsWith("kein");
-        List<Source> yes = relevant.stream().filter(negative.negate()).toList();
-        List<Source> no = relevant.stream().filter(negative).toList();
+        List<Source> yes = relevant.stream().filter(s -> fact.apply(s.caseStudy().facts())).toList();
+        List<Source> no = relevant.stream().filter(s -> !fact.apply(s.caseStudy().facts())).toList();
         if (!yes.isEmpty()) {
-            text.line(text.en ? yesEn : yesDe);
+            text.line(text.text(yesKey));
             yes.forEach(s -> text.line("- %s: „%s“ %s".formatted(caseName(s.caseStudy(), text.en), s.passage().text(), marker(s))));
         }
         if (!no.isEmpty()) {
-            text.line(text.en ? noEn : noDe);
+            text.line(text.text(noKey));
             no.forEach(s -> text.line("- %s: %s„%s“ %s".formatted(caseName(s.caseStudy(), text.en),
                     s.passage().label() != null ? "☐ " : "", s.passage().text(), marker(s))));
         }
         if (relevant.size() > 1) {
             // a note on what the study leaves open, not a statement about a case: in italics, as the answer's frame
-            text.line("*" + (text.en ? restEn : restDe) + "*");
+            text.line("*" + text.text(restKey) + "*");
         }
     }
 
@@ -254,29 +234,28 @@ class ExtractiveAnswerer {
     private String lead(AnalyzedQuestion question, List<Source> prose) {
         long cases = prose.stream().map(s -> s.passage().caseId()).filter(id -> id != null).distinct().count();
         boolean en = question.english();
+        Language language = question.language();
         String about = question.caseIds().size() == 1 && cases == 1
-                ? (en ? " about " : " zu ") + caseName(prose.getFirst().caseStudy(), en) : "";
+                ? " " + Texts.text(language, "lead.about", caseName(prose.getFirst().caseStudy(), en)) : "";
         Topic topic = question.topics().stream().filter(t -> t.sectionId() != null && !t.sectionId().equals("eckdaten"))
                 .findFirst().orElse(null);
         String what = topic == null ? null : switch (topic) {
-            case HERAUSFORDERUNGEN -> en ? "these challenges" : "diese Herausforderungen";
-            case ERFOLGSFAKTOREN -> en ? "these success factors" : "diese Erfolgsfaktoren";
-            case TIPPS -> en ? "these tips for other companies" : "diese Tipps für andere Unternehmen";
-            case PROZESS -> en ? "these steps of the introduction" : "diese Schritte der Einführung";
-            case ZIEL -> en ? "these goals" : "diese Ziele";
-            case INTERAKTION -> en ? "who works with the AI and how" : "wer mit der KI arbeitet und wie";
-            case BESCHREIBUNG -> en ? "what the AI application does" : "was die KI-Anwendung tut";
-            case ZITAT -> en ? "these quotes" : "diese Zitate";
-            case ZUSAMMENARBEIT -> en ? "this about teamwork" : "dies zur Zusammenarbeit der Teams";
+            case HERAUSFORDERUNGEN -> "lead.topic.challenges";
+            case ERFOLGSFAKTOREN -> "lead.topic.success-factors";
+            case TIPPS -> "lead.topic.tips";
+            case PROZESS -> "lead.topic.steps";
+            case ZIEL -> "lead.topic.goals";
+            case INTERAKTION -> "lead.topic.interaction";
+            case BESCHREIBUNG -> "lead.topic.description";
+            case ZITAT -> "lead.topic.quotes";
+            case ZUSAMMENARBEIT -> "lead.topic.teamwork";
             default -> null;
         };
-        String fromCases = cases > 1 ? (en ? " from %d cases".formatted(cases) : " aus %d Fällen".formatted(cases)) : "";
+        String fromCases = cases > 1 ? " " + Texts.text(language, "lead.from-cases", cases) : "";
         if (what != null) {
-            return en ? "The study describes %s%s%s (quoted in German):".formatted(what, about, fromCases)
-                    : "Die Studie nennt%s %s%s:".formatted(about, what, fromCases);
+            return Texts.text(language, "lead.topic", Texts.text(language, what), about, fromCases);
         }
-        return en ? "The study says this%s%s (quoted in German):".formatted(about, fromCases)
-                : "Dazu steht in der Studie%s%s:".formatted(about, fromCases);
+        return Texts.text(language, "lead.general", about, fromCases);
     }
 
     private void grouped(AnalyzedQuestion question, List<Source> prose, Text text) {
@@ -290,8 +269,8 @@ class ExtractiveAnswerer {
             Source first = group.getFirst();
             if (headings) {
                 text.line("");
-                text.line(first.caseStudy() != null ? "**" + heading(first.caseStudy(), text.en) + "**"
-                        : "**" + (text.en ? "Study: " : "Studie: ") + sectionTitle(first.passage()) + "**");
+                text.line(first.caseStudy() != null ? "**" + heading(first.caseStudy(), text.language) + "**"
+                        : "**" + text.text("heading.study-section", sectionTitle(first.passage())) + "**");
             }
             group.stream().sorted(Comparator.comparing(s -> s.passage().id(), ExtractiveAnswerer::byPosition))
                     .forEach(s -> text.line("- " + bullet(s)));
@@ -361,42 +340,42 @@ class ExtractiveAnswerer {
      */
     private void composed(AnalyzedQuestion question, List<Source> prose, List<Group> groups, Text text) {
         boolean en = text.en;
+        Language language = text.language;
         long cases = cases(prose);
         List<String> named = new ArrayList<>();
         for (Group g : groups.subList(0, Math.min(LEAD_CONCEPTS, groups.size()))) {
             named.add(conceptName(g.concept(), en) + " " + String.join("", g.sources().stream().map(ExtractiveAnswerer::marker).toList()));
         }
-        String what = kind(question, en);
-        String from = cases > 1 ? (en ? " from %d cases".formatted(cases) : " aus %d Fällen".formatted(cases)) : "";
+        String what = kind(question);
+        String from = cases > 1 ? " " + Texts.text(language, "lead.from-cases", cases) : "";
         boolean all = groups.size() <= LEAD_CONCEPTS;
         // "Die Studie nennt dazu aus 4 Fällen vor allem A [1][2] und B [3]." / "… diese Erfolgsfaktoren aus 4 Fällen, unter anderem …"
-        String lead = en
-                ? "The study names %s%s, %s %s.".formatted(what == null ? "these points" : what, from,
-                        all ? "above all" : "among others", enumeration(named, true))
-                : "Die Studie nennt %s%s%s %s.".formatted(what == null ? "dazu" : what, from,
-                        what == null ? "" : ",", (all ? "vor allem " : "unter anderem ") + enumeration(named, false));
+        String some = Texts.text(language, all ? "composed.all" : "composed.some");
+        String lead = what == null ? Texts.text(language, "composed.lead.general", from, some, enumeration(named, language))
+                : Texts.text(language, "composed.lead", Texts.text(language, what), from, some, enumeration(named, language));
         text.line(lead.replace(" ,", ",").replace("  ", " "));
-        if (en) {
-            text.line("*The quotes below stay in the study's German.*");
+        String quotesInGerman = text.text("composed.quotes-in-german");
+        if (!quotesInGerman.isEmpty()) {
+            text.line(quotesInGerman);
         }
         for (Group g : groups) {
             text.line("");
             List<String> ids = g.caseIds();
             text.line("**" + conceptName(g.concept(), en) + (ids.isEmpty() ? "" : " (" + String.join(", ", ids) + ")") + "**");
-            g.sources().forEach(s -> text.line("- " + casePrefix(s, en) + bullet(s)));
+            g.sources().forEach(s -> text.line("- " + casePrefix(s, language) + bullet(s)));
         }
         List<Source> rest = prose.stream().filter(s -> groups.stream().noneMatch(g -> g.sources().contains(s))).toList();
         if (!rest.isEmpty()) {
-            text.line("").line(en ? "**Further passages**" : "**Weitere Stellen**");
-            rest.forEach(s -> text.line("- " + casePrefix(s, en) + bullet(s)));
+            text.line("").line(text.text("composed.further-passages"));
+            rest.forEach(s -> text.line("- " + casePrefix(s, language) + bullet(s)));
         }
     }
 
     /** "B3 (Finanzbranche): " before a quote, or the study's section for a passage of the study's own text. */
-    private static String casePrefix(Source s, boolean en) {
+    private static String casePrefix(Source s, Language language) {
         CaseStudy c = s.caseStudy();
         if (c == null) {
-            return (en ? "Study, " : "Studie, ") + sectionTitle(s.passage()) + ": ";
+            return Texts.text(language, "prefix.study-section", sectionTitle(s.passage())) + ": ";
         }
         return "**" + c.id() + "**" + (c.branche() == null ? "" : " (" + c.branche() + ")") + ": ";
     }
@@ -405,23 +384,24 @@ class ExtractiveAnswerer {
         return en ? concept.nameEn() : concept.nameDe();
     }
 
-    private static String enumeration(List<String> items, boolean en) {
+    private static String enumeration(List<String> items, Language language) {
         if (items.size() == 1) {
             return items.getFirst();
         }
-        return String.join(", ", items.subList(0, items.size() - 1)) + (en ? " and " : " und ") + items.getLast();
+        return String.join(", ", items.subList(0, items.size() - 1)) + " " + Texts.text(language, "enumeration.and") + " "
+                + items.getLast();
     }
 
-    /** What the question asks for, in the study's words: "Erfolgsfaktoren", "Herausforderungen" ... or null. */
-    private static String kind(AnalyzedQuestion question, boolean en) {
+    /** The key of what the question asks for, in the study's words: "Erfolgsfaktoren", "Herausforderungen" ... or null. */
+    private static String kind(AnalyzedQuestion question) {
         Topic topic = question.topics().stream().filter(t -> t.sectionId() != null && !t.sectionId().equals("eckdaten"))
                 .findFirst().orElse(null);
         return topic == null ? null : switch (topic) {
-            case HERAUSFORDERUNGEN -> en ? "these challenges" : "diese Herausforderungen";
-            case ERFOLGSFAKTOREN -> en ? "these success factors" : "diese Erfolgsfaktoren";
-            case TIPPS -> en ? "these tips" : "diese Tipps";
-            case PROZESS -> en ? "these steps" : "diese Schritte";
-            case ZIEL -> en ? "these goals" : "diese Ziele";
+            case HERAUSFORDERUNGEN -> "composed.kind.challenges";
+            case ERFOLGSFAKTOREN -> "composed.kind.success-factors";
+            case TIPPS -> "composed.kind.tips";
+            case PROZESS -> "composed.kind.steps";
+            case ZIEL -> "composed.kind.goals";
             default -> null;
         };
     }
@@ -431,21 +411,19 @@ class ExtractiveAnswerer {
             "(\\d+) \\| (\\d+) \\| (\\d+)(?: \\| (.+))?");
 
     /** The row as a sentence a person reads: the mentions per Tätigkeit and the obstacle of Studie 1 it is matched to. */
-    static String countRow(String text, boolean en) {
+    static String countRow(String text, Language language) {
         java.util.regex.Matcher row = COUNT_ROW.matcher(text);
         if (!row.matches()) {
             return text;
         }
-        String counts = (en ? "accounting %s, customer advice %s, capacity planning %s"
-                : "Buchhaltung %s, Kundenberatung %s, Kapazitätsplanung %s").formatted(row.group(1), row.group(2), row.group(3));
-        return row.group(4) == null ? counts + "."
-                : counts + (en ? "; matched obstacle from Studie 1: " : "; zugeordnetes Hemmnis aus Studie 1: ") + row.group(4) + ".";
+        return row.group(4) == null ? Texts.text(language, "count-row.mentions", row.group(1), row.group(2), row.group(3))
+                : Texts.text(language, "count-row.with-obstacle", row.group(1), row.group(2), row.group(3), row.group(4));
     }
 
     private String bullet(Source s) {
         Passage p = s.passage();
         boolean countRow = p.sectionId().startsWith("tabelle-") && COUNT_ROW.matcher(p.text()).matches();
-        String body = countRow ? countRow(p.text(), false) : shorten(p.text());
+        String body = countRow ? countRow(p.text(), Language.DE) : shorten(p.text());
         String label = countRow && p.label() != null ? p.label().replaceFirst(" \\(.*\\)$", "") : p.label();
         String line = switch (p.kind()) {
             case BEST_PRACTICE -> label == null || label.equals(p.text()) ? "**" + body + "**" : "**" + label + ":** " + body;
@@ -473,20 +451,17 @@ class ExtractiveAnswerer {
         return "**" + c.id() + "** (" + (c.branche() == null ? "" : c.branche() + " – ") + c.application() + ")";
     }
 
-    static String heading(CaseStudy c, boolean en) {
+    static String heading(CaseStudy c, Language language) {
         return c.id() + (c.branche() == null ? "" : " · " + c.branche()) + " – " + c.application()
-                + " (" + activityName(c.activity(), en) + ")";
+                + " (" + activityName(c.activity(), language) + ")";
     }
 
-    static String activityName(Activity activity, boolean en) {
-        if (!en) {
-            return activity.label();
-        }
-        return switch (activity) {
-            case BUCHHALTUNG -> "accounting";
-            case KUNDENBERATUNG -> "customer advice";
-            case KAPAZITAETSPLANUNG -> "capacity planning";
-        };
+    static String activityName(Activity activity, Language language) {
+        return Texts.text(language, switch (activity) {
+            case BUCHHALTUNG -> "activity.accounting";
+            case KUNDENBERATUNG -> "activity.customer-advice";
+            case KAPAZITAETSPLANUNG -> "activity.capacity-planning";
+        });
     }
 
     private static String sectionTitle(Passage p) {
@@ -515,11 +490,18 @@ class ExtractiveAnswerer {
 
     /** A Markdown text built line by line. */
     private static final class Text {
+        final Language language;
         final boolean en;
         private final StringBuilder lines = new StringBuilder();
 
-        Text(boolean en) {
-            this.en = en;
+        Text(Language language) {
+            this.language = language;
+            this.en = language == Language.EN;
+        }
+
+        /** A text of the answer's frame in the question's language. */
+        String text(String key, Object... args) {
+            return Texts.text(language, key, args);
         }
 
         Text line(String line) {

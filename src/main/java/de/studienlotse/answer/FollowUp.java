@@ -8,9 +8,9 @@ import java.util.List;
  *
  * @param question the previous question, as the user asked it
  * @param caseIds  the cases the follow-up was answered about (empty: the previous question's topic only)
- * @param activity the Tätigkeit it kept, in the study's spelling, or {@code null}
+ * @param taetigkeit the Tätigkeit it kept, in the study's spelling, or {@code null}
  */
-public record FollowUp(String question, List<String> caseIds, String activity) {
+public record FollowUp(String question, List<String> caseIds, String taetigkeit) {
 
     public FollowUp {
         if (question == null || question.isBlank()) throw new IllegalArgumentException("question must not be blank");

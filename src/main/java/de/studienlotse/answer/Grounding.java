@@ -46,14 +46,14 @@ class Grounding {
             result topic category mention table German quoted comprises took shortest longest fastest further facts
             printed beside
             """;
-    private static final Pattern MARKER = Pattern.compile("\\[(\\d{1,9})]");
+    private static final Pattern MARKER = CitationMarkers.PATTERN;
     /** A sentence ends at . ! ? (with closing quotes, emphasis and markers) before the next one starts. */
     private static final Pattern END = Pattern.compile(
-            "[.!?][\"“”»)*]*((\\s*\\[\\d{1,9}])*)(?=\\s+[\\p{Lu}\\d„\"*(\\[])");
+            "[.!?][\"“”»)*]*((\\s*" + CitationMarkers.UNGROUPED + ")*)(?=\\s+[\\p{Lu}\\d„\"*(\\[])");
     private static final Pattern ABBREVIATION = Pattern.compile(
             "(?i)(\\b\\p{L}|\\d+|bzw|ca|inkl|evtl|ggf|usw|etc|vgl|nr|sog|zw|zzgl|bspw|max|min|mind|z\\. ?b|d\\. ?h|u\\. ?a|e\\.g|i\\.e)$");
     private static final Pattern LIST_PREFIX = Pattern.compile("^\\s*(?:[-*+] |\\d+\\. |> )+");
-    private static final Pattern MARKDOWN = Pattern.compile("\\*\\*|[*_`„“”»«\"]|\\[\\d{1,9}]");
+    private static final Pattern MARKDOWN = Pattern.compile("\\*\\*|[*_`„“”»«\"]|" + CitationMarkers.UNGROUPED);
     /** How many cases the frame counts ("aus 4 Fällen", "in 3 cases"): a figure of the answer, not of a passage. */
     private static final Pattern CASE_COUNT = Pattern.compile("(?iu)\\b\\d{1,2}(?= (Fällen|Fälle|Fall|cases|case)\\b)");
 

@@ -3,6 +3,7 @@ package de.studienlotse.answer;
 import de.studienlotse.answer.llm.LanguageModel;
 import de.studienlotse.answer.llm.LlmProperties;
 import de.studienlotse.answer.llm.ModelStream;
+import de.studienlotse.answer.llm.PromptFiles;
 import de.studienlotse.corpus.Passage;
 import de.studienlotse.corpus.Study;
 import de.studienlotse.search.Concept;
@@ -10,6 +11,7 @@ import de.studienlotse.search.PassageIndex;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
+import dev.langchain4j.model.input.PromptTemplate;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -38,7 +40,10 @@ class LlmAnswerer {
     private final LanguageModel model;
     private final ModelStream stream;
     private final LlmProperties limits;
-    private final Prompts prompts;
+    private final PromptTemplate system;
+    private final PromptTemplate answer;
+    private final PromptTemplate rewrite;
+    private final PromptTemplate studyQuery;
     /** Word runs of the prompts that the study does not hold: none may reach a reader. */
     private final java.util.Set<String> promptShingles;
     /** The study's concept names, one per line, for the rewrite into its words. */
@@ -49,8 +54,11 @@ class LlmAnswerer {
         this.model = model;
         this.stream = stream;
         this.limits = limits;
-        this.prompts = Prompts.load(promptProperties.location());
-        this.promptShingles = AnswerGuard.promptShingles(List.of(prompts.system(), prompts.answer()),
+        this.system = PromptFiles.load(promptProperties.location(), "answer-system.md");
+        this.answer = PromptFiles.load(promptProperties.location(), "answer-user.md");
+        this.rewrite = PromptFiles.load(promptProperties.location(), "rewrite.md");
+        this.studyQuery = PromptFiles.load(promptProperties.location(), "query-study-vocabulary.md");
+        this.promptShingles = AnswerGuard.promptShingles(List.of(system.template(), answer.template()),
                 study.passages().stream().map(Passage::text).toList());
         this.conceptNames = index.concepts().all().stream().map(Concept::nameDe).distinct()
                 .map(name -> "- " + name).collect(Collectors.joining("\n"));
@@ -72,8 +80,8 @@ class LlmAnswerer {
     /** The answer's text deltas, markers unchecked. */
     Flux<String> answer(AnalyzedQuestion question, List<Source> sources) {
         String numbered = sources.stream().map(LlmAnswerer::numbered).collect(Collectors.joining("\n\n"));
-        List<ChatMessage> messages = List.of(SystemMessage.from(prompts.system()),
-                UserMessage.from(Prompts.fill(prompts.answer(), Map.of("sources", numbered, "question", question.text()))));
+        List<ChatMessage> messages = List.of(SystemMessage.from(system.template()),
+                UserMessage.from(PromptFiles.fill(answer, Map.of("sources", numbered, "question", question.text()))));
         return stream.stream(model.model().orElseThrow(), messages);
     }
 
@@ -85,7 +93,7 @@ class LlmAnswerer {
         String turns = history.stream().skip(Math.max(0, history.size() - HISTORY_TURNS))
                 .map(t -> (t.role() == Turn.Role.USER ? "Nutzer: " : "Assistent: ") + t.content())
                 .collect(Collectors.joining("\n"));
-        return shortReply(Prompts.fill(prompts.rewrite(), Map.of("history", turns, "question", question)), MAX_STANDALONE)
+        return shortReply(PromptFiles.fill(rewrite, Map.of("history", turns, "question", question)), MAX_STANDALONE)
                 .filter(s -> kept(!s.isBlank(), "Follow-up rewrite dropped: the model replied with no text"));
     }
 
@@ -95,7 +103,7 @@ class LlmAnswerer {
      */
     Mono<String> studyQuery(String question) {
         // a reply may start with the query and go on explaining it: only its first line is read, so read a little past
-        return shortReply(Prompts.fill(prompts.studyQuery(), Map.of("concepts", conceptNames, "question", question)),
+        return shortReply(PromptFiles.fill(studyQuery, Map.of("concepts", conceptNames, "question", question)),
                 4 * MAX_STUDY_QUERY)
                 .map(reply -> reply.lines().map(String::strip).filter(line -> !line.isEmpty()).findFirst().orElse(""))
                 .map(line -> line.replaceAll("^[\"„“'»]+|[\"“”'«]+$", "").strip())

@@ -1,5 +1,6 @@
 package de.studienlotse.answer;
 
+import de.studienlotse.corpus.GermanFold;
 import de.studienlotse.search.AnalyzedWord;
 import de.studienlotse.search.PassageIndex;
 
@@ -116,7 +117,7 @@ final class QuestionCues<K> {
     }
 
     private static String fold(String text) {
-        return text.toLowerCase(java.util.Locale.GERMAN).replace("ä", "a").replace("ö", "o").replace("ü", "u").replace("ß", "ss");
+        return GermanFold.fold(text);
     }
 
     /** Rows of a tab-separated class-path file after its header row: key column, phrase column. */

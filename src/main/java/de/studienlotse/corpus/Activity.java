@@ -1,7 +1,5 @@
 package de.studienlotse.corpus;
 
-import java.text.Normalizer;
-import java.util.Locale;
 import java.util.Optional;
 
 /** The Tätigkeit a case belongs to; the letter is the prefix of its case ids (B1, K3, P4). */
@@ -43,8 +41,6 @@ public enum Activity {
     }
 
     private static String fold(String text) {
-        String lower = text.strip().toLowerCase(Locale.GERMAN)
-                .replace("ä", "ae").replace("ö", "oe").replace("ü", "ue").replace("ß", "ss");
-        return Normalizer.normalize(lower, Normalizer.Form.NFKC);
+        return GermanFold.fold(text.strip());
     }
 }

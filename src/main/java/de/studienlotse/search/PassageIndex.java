@@ -5,8 +5,6 @@ import de.studienlotse.corpus.Passage;
 import de.studienlotse.corpus.Section;
 import de.studienlotse.corpus.Study;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.StoredField;
@@ -520,18 +518,11 @@ public final class PassageIndex implements Closeable {
         }
     }
 
-    private static Set<String> terms(Analyzer analyzer, Document doc) throws IOException {
+    private static Set<String> terms(Analyzer analyzer, Document doc) {
         Set<String> terms = new HashSet<>();
         for (String field : List.of(TEXT, LABEL, APPLICATION, BRANCHE, ACTIVITY, SECTION)) {
             for (String value : doc.getValues(field)) {
-                try (TokenStream stream = analyzer.tokenStream(field, value)) {
-                    CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
-                    stream.reset();
-                    while (stream.incrementToken()) {
-                        terms.add(term.toString());
-                    }
-                    stream.end();
-                }
+                Tokens.of(analyzer, field, value).forEach(token -> terms.add(token.term()));
             }
         }
         return Set.copyOf(terms);

@@ -1,13 +1,7 @@
 package de.studienlotse.search;
 
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
-import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
-import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -72,32 +66,23 @@ final class QueryAnalysis {
     /** The question's words after analysis: each term with the compound parts stacked on it. */
     List<AnalyzedWord> words(String question) {
         List<AnalyzedWord> words = new ArrayList<>();
-        try (TokenStream stream = analyzer.tokenStream("text", question)) {
-            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
-            PositionIncrementAttribute position = stream.addAttribute(PositionIncrementAttribute.class);
-            OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
-            stream.reset();
-            String typed = null;
-            String head = null;
-            List<String> parts = new ArrayList<>();
-            while (stream.incrementToken()) {
-                if (position.getPositionIncrement() > 0 || head == null) {
-                    if (head != null) {
-                        words.add(new AnalyzedWord(typed, head, parts));
-                    }
-                    typed = question.substring(offset.startOffset(), offset.endOffset());
-                    head = term.toString();
-                    parts = new ArrayList<>();
-                } else {
-                    parts.add(term.toString());
+        String typed = null;
+        String head = null;
+        List<String> parts = new ArrayList<>();
+        for (Tokens token : Tokens.of(analyzer, "text", question)) {
+            if (token.startsWord() || head == null) {
+                if (head != null) {
+                    words.add(new AnalyzedWord(typed, head, parts));
                 }
+                typed = question.substring(token.start(), token.end());
+                head = token.term();
+                parts = new ArrayList<>();
+            } else {
+                parts.add(token.term());
             }
-            if (head != null) {
-                words.add(new AnalyzedWord(typed, head, parts));
-            }
-            stream.end();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        }
+        if (head != null) {
+            words.add(new AnalyzedWord(typed, head, parts));
         }
         return words;
     }

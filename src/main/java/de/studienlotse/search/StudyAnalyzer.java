@@ -1,5 +1,6 @@
 package de.studienlotse.search;
 
+import de.studienlotse.corpus.GermanFold;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.LowerCaseFilter;
@@ -92,8 +93,7 @@ public final class StudyAnalyzer extends Analyzer {
 
     @Override
     protected TokenStream normalize(String fieldName, TokenStream in) {
-        TokenStream result = new LowerCaseFilter(in);
-        return new GermanNormalizationFilter(result);
+        return GermanFold.filter(in);
     }
 
     private TokenStream stem(TokenStream in) {

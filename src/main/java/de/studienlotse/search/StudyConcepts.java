@@ -2,9 +2,6 @@ package de.studienlotse.search;
 
 import de.studienlotse.corpus.Study;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
-import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -115,7 +112,9 @@ public final class StudyConcepts {
                 ids.add(id.strip());
                 passagesByConcept.computeIfAbsent(id.strip(), k -> new ArrayList<>()).add(row[0]);
             }
-            conceptsByPassage.put(row[0], Set.copyOf(ids));
+            // in the tag file's order: Set.copyOf iterates in an order that changes from run to run, and the offline
+            // answer groups passages by the first of equally good concepts
+            conceptsByPassage.put(row[0], java.util.Collections.unmodifiableSet(ids));
         }
         passagesByConcept.replaceAll((k, v) -> List.copyOf(v));
         return new StudyConcepts(Map.copyOf(byId), List.copyOf(phrases), Map.copyOf(conceptsByPassage),
@@ -213,21 +212,7 @@ public final class StudyConcepts {
     }
 
     private static List<String> headTerms(Analyzer analyzer, String text) {
-        List<String> terms = new ArrayList<>();
-        try (TokenStream stream = analyzer.tokenStream("", text)) {
-            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
-            PositionIncrementAttribute position = stream.addAttribute(PositionIncrementAttribute.class);
-            stream.reset();
-            while (stream.incrementToken()) {
-                if (position.getPositionIncrement() > 0) {
-                    terms.add(term.toString());
-                }
-            }
-            stream.end();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return terms;
+        return Tokens.heads(analyzer, text);
     }
 
     /** Data rows (after the header row), tab-separated, at least {@code columns} columns. */

@@ -1,9 +1,6 @@
 package de.studienlotse.search;
 
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
-import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -84,22 +81,8 @@ public final class Thesaurus {
 
     /** The first term of a one-word text (its lemma or stem), or null for a stop word. */
     private static String headTerm(Analyzer analyzer, String word) {
-        try (TokenStream stream = analyzer.tokenStream("", word)) {
-            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
-            PositionIncrementAttribute position = stream.addAttribute(PositionIncrementAttribute.class);
-            stream.reset();
-            String head = null;
-            int words = 0;
-            while (stream.incrementToken()) {
-                if (position.getPositionIncrement() > 0 && words++ == 0) {
-                    head = term.toString();
-                }
-            }
-            stream.end();
-            return words == 1 && head.length() > 2 ? head : null;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        List<String> heads = Tokens.heads(analyzer, word);
+        return heads.size() == 1 && heads.getFirst().length() > 2 ? heads.getFirst() : null;
     }
 
     private static List<String> lines() {

@@ -1,9 +1,6 @@
 package de.studienlotse.search;
 
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
-import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -117,21 +114,7 @@ public final class VocabularyBridges {
 
     /** One term per word (the word's own term, no compound parts). */
     private static List<String> words(Analyzer analyzer, String text) {
-        List<String> words = new ArrayList<>();
-        try (TokenStream stream = analyzer.tokenStream("", text)) {
-            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
-            PositionIncrementAttribute position = stream.addAttribute(PositionIncrementAttribute.class);
-            stream.reset();
-            while (stream.incrementToken()) {
-                if (position.getPositionIncrement() > 0) {
-                    words.add(term.toString());
-                }
-            }
-            stream.end();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return words;
+        return Tokens.heads(analyzer, text);
     }
 
     private static List<String> lines(String resource) {

@@ -16,9 +16,6 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.netty.util.ReferenceCountUtil;
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.springframework.boot.reactor.netty.NettyServerCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -101,12 +98,8 @@ class EdgeLimitsConfiguration {
                 status = HttpStatus.BAD_REQUEST;
                 detail = "Die Anfrage ist keine gültige HTTP-Anfrage.";
             }
-            Map<String, Object> problem = new LinkedHashMap<>();
-            problem.put("type", "about:blank");
-            problem.put("title", ProblemDetailsAdvice.germanTitle(status));
-            problem.put("status", status.value());
-            problem.put("detail", detail);
-            byte[] body = json.writeValueAsString(problem).getBytes(StandardCharsets.UTF_8);
+            // no instance: a request that cannot be read has no trustworthy path
+            byte[] body = Problems.json(json, status, detail, null);
             FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
                     HttpResponseStatus.valueOf(status.value()), Unpooled.wrappedBuffer(body));
             response.headers().set(HttpHeaderNames.CONTENT_TYPE, MediaType.APPLICATION_PROBLEM_JSON_VALUE)

@@ -12,8 +12,8 @@ import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Writes a problem detail from a {@code WebFilter}, where no controller advice reaches: the same shape and German
- * titles as {@link ProblemDetailsAdvice}.
+ * The one writer of problem details outside controllers: web filters, security's refusals and the Netty edge limits,
+ * where no controller advice reaches; the same shape and German titles as {@link ProblemDetailsAdvice}.
  */
 final class Problems {
 
@@ -21,16 +21,21 @@ final class Problems {
     }
 
     static Mono<Void> write(ServerWebExchange exchange, JsonMapper json, HttpStatus status, String detail) {
+        ServerHttpResponse response = exchange.getResponse();
+        response.setStatusCode(status);
+        response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        DataBuffer body = response.bufferFactory().wrap(json(json, status, detail, exchange.getRequest().getPath().value()));
+        return response.writeWith(Mono.just(body));
+    }
+
+    /** The problem as UTF-8 JSON; {@code instance} may be null where the request could not be read. */
+    static byte[] json(JsonMapper json, HttpStatus status, String detail, String instance) {
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("type", "about:blank");
         problem.put("title", ProblemDetailsAdvice.germanTitle(status));
         problem.put("status", status.value());
         problem.put("detail", detail);
-        problem.put("instance", exchange.getRequest().getPath().value());
-        ServerHttpResponse response = exchange.getResponse();
-        response.setStatusCode(status);
-        response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-        DataBuffer body = response.bufferFactory().wrap(json.writeValueAsString(problem).getBytes(StandardCharsets.UTF_8));
-        return response.writeWith(Mono.just(body));
+        if (instance != null) problem.put("instance", instance);
+        return json.writeValueAsString(problem).getBytes(StandardCharsets.UTF_8);
     }
 }

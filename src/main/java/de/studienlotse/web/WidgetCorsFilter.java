@@ -39,7 +39,7 @@ class WidgetCorsFilter implements WebFilter, Ordered {
         config.setExposedHeaders(List.of(HttpHeaders.RETRY_AFTER));
         config.setAllowCredentials(false);
         config.setMaxAge(3600L);
-        for (String path : List.of("/api/**", "/widget.js", "/webjars/**")) {
+        for (String path : List.of("/api/**", "/widget.js", "/answer-markup.js", "/webjars/**")) {
             source.registerCorsConfiguration(path, config);
         }
     }

@@ -8,8 +8,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.interactive.action.PDActionURI;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotation;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationLink;
@@ -73,8 +75,34 @@ class BriefExportTests {
     }
 
     @Test
-    void should_replace_what_the_pdf_font_cannot_show() {
-        assertThat(BriefPdf.safe("Ä „x“ – ✓ → ok")).isEqualTo("Ä „x“ – ? ? ok");
+    void should_print_a_client_name_outside_latin_1_with_an_embedded_unicode_font() throws IOException {
+        // given: Polish letters and an en dash, none of them in Windows-1252 except the dash and "ä"
+        Brief brief = new BriefAssembler(Fixtures.study(), Fixtures.index(), Fixtures.mapping(),
+                new ConcernMatcher(Fixtures.study(), Fixtures.index(), Fixtures.mapping()),
+                StudyAggregates.compute(Fixtures.study(), Fixtures.mapping()))
+                .assemble(new ClientProfile("Łódź Gärtnerei – Ćwiek", null, "Buchhaltung", List.of("Datenschutz"),
+                        "Rückruf → Frau Żak"), Instant.parse("2026-11-26T10:00:00Z"));
+
+        // when
+        byte[] pdf = BriefPdf.render(brief, BASE);
+
+        // then: the text comes back as written, and every font is embedded (a reader needs none of its own)
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            String text = new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+            assertThat(text).contains("Łódź Gärtnerei – Ćwiek").contains("Rückruf → Frau Żak").doesNotContain("?dź");
+            for (PDPage page : document.getPages()) {
+                for (COSName name : page.getResources().getFontNames()) {
+                    PDFont font = page.getResources().getFont(name);
+                    assertThat(font.isEmbedded()).as(font.getName()).isTrue();
+                    assertThat(font.getName()).as("a subset of DejaVu Sans").matches("[A-Z]{6}\\+DejaVuSans.*");
+                }
+            }
+        }
+    }
+
+    @Test
+    void should_replace_only_what_the_pdf_font_cannot_show() {
+        assertThat(BriefPdf.safe("Ä „x“ – ✓ → Łódź 漢 ok")).isEqualTo("Ä „x“ – ✓ → Łódź ? ok");
     }
 
     private static List<String> links(PDDocument document) throws IOException {

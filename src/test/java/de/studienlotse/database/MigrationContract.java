@@ -35,11 +35,11 @@ abstract class MigrationContract {
 
         // then
         assertThat(result.success).isTrue();
-        assertThat(result.migrationsExecuted).isEqualTo(8);
+        assertThat(result.migrationsExecuted).isEqualTo(9);
         assertThat(flyway.info().applied()).extracting(MigrationInfo::getScript)
                 .containsExactly("V1__chat_exchange.sql", "V2__feedback.sql", "V3__chat_conversation.sql",
                         "V4__advisor_brief.sql", "V5__evaluation.sql", "V6__rate_limit_bucket.sql", "V7__chat_turn.sql",
-                        "V9__api_field_names.sql");
+                        "V8__api_field_names.sql", "V9__login_session.sql");
         assertThat(flyway.migrate().migrationsExecuted).as("a second start migrates nothing").isZero();
     }
 
@@ -52,13 +52,14 @@ abstract class MigrationContract {
             DatabaseClient db = DatabaseClient.create(pool);
 
             // when
-            List<Long> counts = List.of("chat_exchange", "feedback", "chat_turn", "advisor_brief", "rate_limit_bucket").stream()
+            List<Long> counts = List.of("chat_exchange", "feedback", "chat_turn", "advisor_brief", "rate_limit_bucket",
+                    "login_session").stream()
                     .map(table -> db.sql("SELECT COUNT(*) AS n FROM " + table).map(row -> row.get("n", Long.class)).one()
                             .block(Duration.ofSeconds(10)))
                     .toList();
 
             // then
-            assertThat(counts).containsExactly(0L, 0L, 0L, 0L, 0L);
+            assertThat(counts).containsExactly(0L, 0L, 0L, 0L, 0L, 0L);
             assertThat(SqlDialect.of(pool)).isEqualTo(switch (database.kind()) {
                 case H2 -> SqlDialect.H2;
                 case POSTGRESQL -> SqlDialect.POSTGRESQL;

@@ -3,16 +3,15 @@ package de.studienlotse.evaluation;
 import de.studienlotse.answer.Citation;
 import de.studienlotse.answer.llm.LanguageModel;
 import de.studienlotse.answer.llm.ModelStream;
+import de.studienlotse.answer.llm.PromptFiles;
 import dev.langchain4j.data.message.UserMessage;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import dev.langchain4j.model.input.PromptTemplate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.core.io.ResourceLoader;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -31,14 +30,14 @@ public class FaithfulnessJudge implements AnswerJudge {
     private final LanguageModel model;
     private final ModelStream stream;
     private final boolean enabled;
-    private final String prompt;
+    private final PromptTemplate prompt;
 
-    FaithfulnessJudge(LanguageModel model, ModelStream stream, EvaluationProperties properties, ResourceLoader resources,
+    FaithfulnessJudge(LanguageModel model, ModelStream stream, EvaluationProperties properties,
                       @Value("${studienlotse.prompts.location:classpath:prompts/}") String location) {
         this.model = model;
         this.stream = stream;
         this.enabled = properties.judge();
-        this.prompt = read(resources, location + PROMPT);
+        this.prompt = PromptFiles.load(location, PROMPT);
     }
 
     /** Whether runs judge: asked for and a language model configured. */
@@ -59,8 +58,7 @@ public class FaithfulnessJudge implements AnswerJudge {
     public Judgement judge(String question, String answer, List<Citation> cited) {
         String sources = cited.stream().map(c -> "[" + c.n() + "] " + (c.label() == null || c.label().equals(c.quote())
                 ? c.quote() : c.label() + ": " + c.quote())).collect(Collectors.joining("\n\n"));
-        String filled = prompt.replace("{{question}}", question).replace("{{answer}}", answer)
-                .replace("{{sources}}", sources);
+        String filled = PromptFiles.fill(prompt, Map.of("question", question, "answer", answer, "sources", sources));
         String reply;
         try {
             reply = stream.complete(model.model().orElseThrow(), List.of(UserMessage.from(filled))).block();
@@ -115,11 +113,4 @@ public class FaithfulnessJudge implements AnswerJudge {
         }
     }
 
-    private static String read(ResourceLoader resources, String location) {
-        try {
-            return resources.getResource(location).getContentAsString(StandardCharsets.UTF_8).strip();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Prompt " + PROMPT + " missing at " + location, e);
-        }
-    }
 }

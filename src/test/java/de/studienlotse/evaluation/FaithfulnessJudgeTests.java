@@ -14,7 +14,6 @@ import de.studienlotse.evaluation.FaithfulnessJudge.Judgement;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.springframework.core.io.DefaultResourceLoader;
 import tools.jackson.databind.JsonNode;
 
 class FaithfulnessJudgeTests {
@@ -96,7 +95,7 @@ class FaithfulnessJudgeTests {
     private static FaithfulnessJudge judge(LanguageModel model, boolean enabled) {
         // the real prompt file of prompts/
         return new FaithfulnessJudge(model, STREAM, new EvaluationProperties("evaluation/questions.jsonl",
-                "target/reports", enabled, true), new DefaultResourceLoader(), "file:prompts/");
+                "target/reports", enabled, true), "file:prompts/");
     }
 
     private static LanguageModel openAi(FakeLlmServer server) {

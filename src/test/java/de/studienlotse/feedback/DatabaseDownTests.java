@@ -123,4 +123,16 @@ class DatabaseDownTests {
                 .exchange()
                 .expectStatus().isBadRequest();
     }
+
+    @Test
+    void should_show_the_login_page_and_take_a_session_it_cannot_read_as_no_login() {
+        // the browser login lives in the database: without it the page still renders, and a cookie opens nothing
+        web.get().uri("/login").exchange()
+                .expectStatus().isOk()
+                .expectBody(String.class).value(body -> assertThat(body).contains("name=\"_csrf\""));
+        web.get().uri("/api/feedback").cookie("SESSION", "5a0c1f3e-0000-4000-8000-000000000000")
+                .accept(MediaType.APPLICATION_JSON).exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+    }
 }
