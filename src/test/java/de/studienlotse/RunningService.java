@@ -31,6 +31,11 @@ public final class RunningService implements AutoCloseable {
         return new RunningService(new SpringApplicationBuilder(StudienlotseApplication.class).run(arguments.toArray(String[]::new)));
     }
 
+    /** The port it listens on, for clients other than {@link #client()}. */
+    public int port() {
+        return ((WebServerApplicationContext) context).getWebServer().getPort();
+    }
+
     public WebTestClient client() {
         return client;
     }

@@ -27,6 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /** The chat API: one answer as JSON, or the same answer streamed as server-sent events. */
 @RestController
@@ -37,6 +38,8 @@ class ChatController {
 
     static final String HISTORY_UNAVAILABLE =
             "Der bisherige Verlauf dieser Unterhaltung ist gerade nicht abrufbar; die Frage wurde ohne ihn beantwortet.";
+    static final String NOT_RATEABLE =
+            "Diese Antwort konnte gerade nicht gespeichert werden und lässt sich deshalb nicht bewerten.";
 
     private final AnswerService answers;
     private final Conversations conversations;
@@ -58,7 +61,7 @@ class ChatController {
     Mono<ChatResponse> chat(@RequestBody ChatRequest request) {
         Checked checked = check(request);
         return accept(checked).flatMap(accepted -> answers.answer(accepted.request())
-                .flatMap(answer -> remember(accepted, answer).thenReturn(response(accepted, answer))));
+                .flatMap(answer -> remember(accepted, answer).map(rateable -> response(accepted, answer, rateable))));
     }
 
     @PostMapping(path = "/api/chat/stream", consumes = MediaType.APPLICATION_JSON_VALUE,
@@ -73,7 +76,8 @@ class ChatController {
                     case AnswerEvent.Sources s -> Mono.just(sse("sources", new SourcesEvent(accepted.conversationId(),
                             accepted.messageId(), s.sources())));
                     case AnswerEvent.Token t -> Mono.just(sse("token", Map.of("text", t.text())));
-                    case AnswerEvent.Done d -> remember(accepted, d.answer()).thenReturn(sse("done", response(accepted, d.answer())));
+                    case AnswerEvent.Done d -> remember(accepted, d.answer())
+                            .map(rateable -> sse("done", response(accepted, d.answer(), rateable)));
                 })
                 .onErrorResume(error -> {
                     log.error("Answer stream failed", error);
@@ -82,33 +86,47 @@ class ChatController {
                     problem.setTitle("Interner Fehler");
                     return Mono.just(sse("error", problem));
                 })
-                .mergeWith(Flux.interval(properties.heartbeat()).map(i -> ServerSentEvent.<Object>builder().comment("keep-alive").build()))
+                // the heartbeat is cancelled when done passes, often on an event loop (PostgreSQL's driver completes there);
+                // its cancel takes the timer's lock, so it runs on boundedElastic (BlockHound, LoadProofPostgresIT)
+                .mergeWith(Flux.interval(properties.heartbeat()).map(i -> ServerSentEvent.<Object>builder().comment("keep-alive").build())
+                        .cancelOn(Schedulers.boundedElastic()))
                 .takeUntil(event -> "done".equals(event.event()) || "error".equals(event.event())));
     }
 
-    private static ChatResponse response(Accepted accepted, Answer answer) {
-        return ChatResponse.of(accepted.conversationId(), accepted.messageId(), answer, accepted.notice());
+    private static ChatResponse response(Accepted accepted, Answer answer, boolean rateable) {
+        String notice = rateable ? accepted.notice()
+                : accepted.notice() == null ? NOT_RATEABLE : accepted.notice() + " " + NOT_RATEABLE;
+        return ChatResponse.of(accepted.conversationId(), accepted.messageId(), answer, notice);
     }
 
     /**
-     * Keeps the answer as the conversation's next turn and in the exchange log (for feedback). Never fails and waits at
-     * most {@code store-timeout}: a slow database finishes in the background, a failing one is logged.
+     * Keeps the answer as the conversation's next turn and in the exchange log (what a rating refers to), and says
+     * whether the answer can be rated. The answer (and the stream's {@code done}) waits until both writes are done, so a
+     * rating sent right after it finds its answer; never fails: if the answer cannot be stored within
+     * {@code store-timeout}, it goes out saying it cannot be rated, and a write still under way finishes in the
+     * background (it is never cancelled, so nothing is half-written).
      */
-    private Mono<Void> remember(Accepted accepted, Answer answer) {
+    private Mono<Boolean> remember(Accepted accepted, Answer answer) {
         String question = accepted.request().message();
         Exchange exchange = new Exchange(accepted.messageId(), accepted.conversationId(), question, answer.text(),
                 answer.citations(), answer.backend(), Instant.now());
-        Mono<Void> writes = Mono.when(
+        Mono<Boolean> writes = Mono.zip(
                 conversations.append(accepted.conversationId(), new ConversationTurn(question, answer.text()))
-                        .onErrorResume(e -> notStored("conversation " + accepted.conversationId(), e)),
-                exchanges.record(exchange)
-                        .onErrorResume(e -> notStored("answer " + accepted.messageId(), e)));
-        // subscribed now and never cancelled: a timeout below only stops waiting, not writing
-        CompletableFuture<Void> written = writes.toFuture();
+                        .onErrorResume(e -> notStored("conversation " + accepted.conversationId(), e))
+                        .thenReturn(true),
+                exchanges.record(exchange).thenReturn(true)
+                        .onErrorResume(e -> notStored("answer " + accepted.messageId(), e).thenReturn(false)),
+                (turn, rateable) -> rateable);
+        // subscribed now and never cancelled: the limit below (and a client that leaves) only stops waiting, not writing
+        CompletableFuture<Boolean> written = writes.toFuture();
+        // the limit fires on boundedElastic: on Reactor's parallel thread the done event that follows would cancel the
+        // heartbeat there, which takes its scheduler's lock (BlockHound caught it under load, LoadProofH2IT)
         return Mono.fromFuture(written, true)
-                .timeout(properties.storeTimeout(), Mono.fromRunnable(() -> log.warn(
-                        "Storing answer {} takes longer than {}; answered without waiting", accepted.messageId(),
-                        properties.storeTimeout())));
+                .timeout(properties.storeTimeout(), Mono.fromCallable(() -> {
+                    log.warn("Storing answer {} takes longer than {}; answered as not rateable", accepted.messageId(),
+                            properties.storeTimeout());
+                    return false;
+                }), Schedulers.boundedElastic());
     }
 
     private static Mono<Void> notStored(String what, Throwable error) {

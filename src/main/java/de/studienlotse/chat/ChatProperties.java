@@ -19,8 +19,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param storeConversations  the privacy switch: {@code true} keeps conversations and answers in the database (shared by
  *                            all instances), {@code false} keeps them only in this process's memory and writes nothing
  * @param exchangeRetention   how long an answer can still be rated: its question, text and sources are kept this long
- * @param storeTimeout        how long an answer waits for its conversation to be stored; a slower database finishes
- *                            in the background, a failing one is logged, the answer goes out either way
+ * @param storeTimeout        how long an answer (the stream's {@code done}) waits for it and its conversation turn to
+ *                            be stored, so that a rating right after it finds it; past it, or when the database
+ *                            fails, the answer goes out saying it cannot be rated (a slow write finishes in the
+ *                            background). Generous, as it only matters when the database is slow or down
  * @param cleanupInterval     how often expired conversations and answers are deleted from the database
  */
 @ConfigurationProperties("studienlotse.chat")
@@ -29,6 +31,6 @@ public record ChatProperties(@DefaultValue("2000") int maxMessageLength, @Defaul
                              @DefaultValue("15s") Duration heartbeat,
                              @DefaultValue("true") boolean storeConversations,
                              @DefaultValue("7d") Duration exchangeRetention,
-                             @DefaultValue("2s") Duration storeTimeout,
+                             @DefaultValue("30s") Duration storeTimeout,
                              @DefaultValue("10m") Duration cleanupInterval) {
 }

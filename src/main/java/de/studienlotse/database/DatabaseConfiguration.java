@@ -13,6 +13,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
 /** The repositories' {@link Database}, and the database's health for the readiness probe. */
@@ -57,9 +58,20 @@ class DatabaseConfiguration {
         };
     }
 
+    /**
+     * Statements run on threads of their own, as many as two pools' worth of connections: on {@code boundedElastic}
+     * they queued behind the answers' retrieval work, and under 200 concurrent streams a rating waited past its limit
+     * and was refused with 503 although the database was idle (LoadProofH2IT).
+     */
+    @Bean(destroyMethod = "dispose")
+    Scheduler databaseScheduler(ObjectProvider<R2dbcProperties> properties) {
+        int connections = properties.getObject().getPool().getMaxSize();
+        return Schedulers.newBoundedElastic(Math.max(4, 2 * connections), 100_000, "database");
+    }
+
     @Bean
-    Database database(DatabaseClient client) {
-        return new Database(client, Schedulers.boundedElastic());
+    Database database(DatabaseClient client, Scheduler databaseScheduler) {
+        return new Database(client, databaseScheduler);
     }
 
     /**

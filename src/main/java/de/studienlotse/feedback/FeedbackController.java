@@ -8,6 +8,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -16,6 +17,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -37,6 +39,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Ratings of answers: anyone rates ({@code POST}), the team reads and exports (role {@code EVALUATOR}, see
@@ -65,6 +68,13 @@ class FeedbackController {
         this.clock = Clock.systemUTC();
     }
 
+    /**
+     * Looks the answer up (a 404 if unknown), then stores the rating. The lookup may be cut off by the timeout (nothing
+     * is written yet); the write, once started, is never cancelled, neither by the timeout nor by a client that leaves:
+     * it commits or fails whole. Waiting for it is bounded by the timeout too; a 503 then cannot say whether the
+     * rating is stored, so it names the client id the rating was written with: sent again with it, the rating replaces
+     * its own row (one row per message and client), it is never stored twice.
+     */
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Eine Antwort bewerten (up/down, optional Gründe und Kommentar); eine Bewertung je Antwort und Client, änderbar; höchstens wenige Clients je Antwort")
     Mono<FeedbackReceipt> rate(@RequestBody FeedbackRequest request,
@@ -74,10 +84,14 @@ class FeedbackController {
                 .switchIfEmpty(Mono.error(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
                         "Zur messageId „%s“ gibt es keine Antwort: unbekannt oder zu alt, um sie noch zu bewerten."
                                 .formatted(rated.messageId()))))
-                .flatMap(exchange -> repository.save(rated.feedback(exchange, clock.instant()), properties.maxClientsPerMessage()))
+                .timeout(properties.timeout(), Schedulers.boundedElastic())
+                .flatMap(exchange -> {
+                    CompletableFuture<Feedback> saved = repository.save(rated.feedback(exchange, clock.instant()),
+                            properties.maxClientsPerMessage()).toFuture();
+                    return Mono.fromFuture(saved, true).timeout(properties.timeout(), Schedulers.boundedElastic());
+                })
                 .map(FeedbackReceipt::of)
-                .timeout(properties.timeout())
-                .onErrorMap(FeedbackController::unavailable);
+                .onErrorMap(error -> unavailable(error, rated.clientId()));
     }
 
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
@@ -97,7 +111,7 @@ class FeedbackController {
                 .zipWith(repository.count(filter))
                 .map(found -> new FeedbackPage(found.getT1(), page, size, found.getT2()))
                 .timeout(properties.timeout())
-                .onErrorMap(FeedbackController::unavailable);
+                .onErrorMap(this::unavailable);
     }
 
     @GetMapping(path = "/export.csv")
@@ -109,7 +123,7 @@ class FeedbackController {
                 .map(feedback -> FeedbackCsv.row(feedback) + "\r\n")
                 // the header waits for the database: if it fails first, nothing is sent and the answer is a 503
                 .switchOnFirst((first, rows) -> first.isOnError() ? rows : rows.startWith(FeedbackCsv.BOM + FeedbackCsv.HEADER + "\r\n"))
-                .onErrorMap(FeedbackController::unavailable);
+                .onErrorMap(this::unavailable);
         return ResponseEntity.ok().contentType(TEXT_CSV).header(HttpHeaders.CONTENT_DISPOSITION, attachment("csv")).body(lines);
     }
 
@@ -118,7 +132,7 @@ class FeedbackController {
     ResponseEntity<Flux<Feedback>> exportJson(@RequestParam(required = false) String rating,
                                               @RequestParam(required = false) String from,
                                               @RequestParam(required = false) String to) {
-        Flux<Feedback> all = repository.findAll(filter(rating, from, to)).onErrorMap(FeedbackController::unavailable);
+        Flux<Feedback> all = repository.findAll(filter(rating, from, to)).onErrorMap(this::unavailable);
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).header(HttpHeaders.CONTENT_DISPOSITION, attachment("json"))
                 .body(all);
     }
@@ -212,8 +226,12 @@ class FeedbackController {
         }
     }
 
+    private Throwable unavailable(Throwable error) {
+        return unavailable(error, null);
+    }
+
     /** A database that is down, slow or unreachable: 503; our own 400/404 pass through. */
-    private static Throwable unavailable(Throwable error) {
+    private Throwable unavailable(Throwable error, String clientId) {
         if (error instanceof ResponseStatusException) {
             return error;
         }
@@ -227,11 +245,31 @@ class FeedbackController {
                 || error instanceof TransientDataAccessException || error instanceof R2dbcNonTransientResourceException
                 || error instanceof R2dbcTransientException || hasCause(error, IOException.class)) {
             log.warn("Feedback database unavailable: {}", error.toString());
-            return new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE,
-                    "Die Bewertungen sind gerade nicht erreichbar (Datenbank). Bitte versuchen Sie es in einigen Minuten noch einmal.",
-                    error);
+            return new DatabaseUnavailable(properties.retryAfter(), clientId, error);
         }
         return error;
+    }
+
+    /** The 503 of a database that is down, with {@code Retry-After}: the widget and scripts can wait and try again. */
+    static final class DatabaseUnavailable extends ResponseStatusException {
+
+        private final HttpHeaders headers = new HttpHeaders();
+
+        /** @param clientId for a rating: the client id to send it again with, so that it replaces, never doubles */
+        DatabaseUnavailable(Duration retryAfter, String clientId, Throwable cause) {
+            super(HttpStatus.SERVICE_UNAVAILABLE, "Die Bewertungen sind gerade nicht erreichbar (Datenbank). Bitte versuchen "
+                    + "Sie es in %d Sekunden noch einmal%s.".formatted(retryAfter.toSeconds(), clientId == null ? ""
+                    : " – mit derselben Client-Kennung, dann ersetzt die Bewertung eine vielleicht schon gespeicherte"), cause);
+            headers.set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter.toSeconds()));
+            if (clientId != null) {
+                getBody().setProperty("clientId", clientId);
+            }
+        }
+
+        @Override
+        public HttpHeaders getHeaders() {
+            return headers;
+        }
     }
 
     private static boolean hasCause(Throwable error, Class<? extends Throwable> type) {

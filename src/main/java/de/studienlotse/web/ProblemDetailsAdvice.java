@@ -20,6 +20,7 @@ import org.springframework.web.server.MethodNotAllowedException;
 import org.springframework.web.server.NotAcceptableStatusException;
 import org.springframework.web.server.PayloadTooLargeException;
 import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebInputException;
 import org.springframework.web.server.UnsupportedMediaTypeStatusException;
@@ -45,6 +46,10 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     protected Mono<ResponseEntity<Object>> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
                                                                    HttpStatusCode status, ServerWebExchange exchange) {
         ProblemDetail problem = body instanceof ProblemDetail p ? p : ProblemDetail.forStatus(status);
+        if (ex instanceof ErrorResponse response && problem != response.getBody() && response.getBody().getProperties() != null) {
+            // what a feature adds to its problem (e.g. the client id a refused rating may be sent again with) stays
+            response.getBody().getProperties().forEach(problem::setProperty);
+        }
         problem.setTitle(germanTitle(status));
         String detail = germanDetail(ex);
         if (detail != null) {
@@ -138,7 +143,9 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             return "Der Inhalt der Anfrage ist zu groß: höchstens %d KB. Bitte kürzen Sie Frage oder Kommentar."
                     .formatted(maxBody.toKilobytes());
         }
-        if (ex instanceof ResponseStatusException rse && rse.getClass() == ResponseStatusException.class) {
+        // Spring's own subclasses carry English reasons; ours (e.g. a 503 with Retry-After) carry German ones
+        if (ex instanceof ResponseStatusException rse && (rse.getClass() == ResponseStatusException.class
+                || rse.getClass().getName().startsWith("de.studienlotse."))) {
             return rse.getReason();
         }
         return null;

@@ -25,6 +25,9 @@ class ChatControllerTests {
     @Autowired
     WebTestClient web;
 
+    @Autowired
+    ExchangeLog exchanges;
+
     ChatResponse chat(Object body) {
         return web.post().uri("/api/chat").contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange()
                 .expectStatus().isOk().expectBody(ChatResponse.class).returnResult().getResponseBody();
@@ -68,6 +71,9 @@ class ChatControllerTests {
             String streamed = String.join("", tokens.stream().map(e -> (String) e.data().get("text")).toList());
             assertThat(streamed).isEqualTo(events.getLast().data().get("answer"));
             assertThat((List<?>) events.getFirst().data().get("sources")).isNotEmpty();
+            // done comes only once the answer is stored: a rating sent right after it finds it
+            assertThat(exchanges.find((String) events.getLast().data().get("messageId")).block()).isNotNull();
+            assertThat(events.getLast().data().get("notice")).isNull();
             // the sources are numbered as the text first cites them
             List<?> cited = (List<?>) events.getLast().data().get("citations");
             assertThat(cited).extracting(c -> ((Map<?, ?>) c).get("n")).isSortedAccordingTo((a, b) -> (Integer) a - (Integer) b)

@@ -16,6 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -435,6 +437,51 @@ abstract class LlmBackendContract {
         assertThat(done.backend()).isEqualTo("extractive");
         assertThat(done.notice()).isNotBlank();
         assertThat(done.answer()).startsWith("Laut B4 war die Datenqualität anfangs gering [1].").contains(done.notice());
+    }
+
+    /**
+     * The model faults of issue 14 in one table; each answer still ends in {@code done} with the fallback notice and
+     * an extractive, cited answer, and before the overall limit ({@link #TIMEOUT}) could have ended it.
+     */
+    enum ModelFault {
+        NO_FIRST_TOKEN(FakeLlmServer::stallsAfterHeaders),
+        NO_HEADERS(FakeLlmServer::stallsBeforeHeaders),
+        HTTP_500(server -> server.failsWith(500)),
+        MALFORMED_STREAM(FakeLlmServer::sendsMalformedBody),
+        STALL_AFTER_SOME_TOKENS(server -> server.streams("Laut B4 war die Datenqualität ", "anfangs gering [1]. ",
+                "Das kommt nie an [2].").pausesAfter(2)),
+        END_WITHOUT_END_MARKER(server -> server.streamsWithoutEndMarker("Laut B4 war die Datenqualität ", "anfangs gering [1]. Außerdem")),
+        ERROR_EVENT(server -> server.streamsThenErrorEvent("llama_decode failed", "Laut B4 war die Datenqualität ", "anfangs gering [1].")),
+        DISCONNECT(server -> server.dropsConnectionAfter("Laut B4 war die Datenqualität ", "anfangs gering [1]. Außerdem"));
+
+        final java.util.function.Consumer<FakeLlmServer> script;
+
+        ModelFault(java.util.function.Consumer<FakeLlmServer> script) {
+            this.script = script;
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(ModelFault.class)
+    void should_end_in_done_with_the_fallback_notice_within_the_limit_whatever_the_model_does(ModelFault fault) {
+        // given
+        fault.script.accept(server());
+        long start = System.nanoTime();
+
+        // when
+        Streamed answer = stream(QUESTION);
+
+        // then
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).as("time to done").isLessThan(TIMEOUT);
+        assertThat(answer.names()).first().isEqualTo("sources");
+        assertThat(answer.names()).last().isEqualTo("done");
+        assertThat(answer.names()).doesNotContain("error");
+        ChatResponse done = answer.done();
+        assertThat(inReadingOrder(String.join("", answer.tokens()))).isEqualTo(done.answer());
+        assertThat(done.backend()).isEqualTo("extractive");
+        assertThat(done.notice()).startsWith("Das Sprachmodell war nicht erreichbar");
+        assertThat(done.answer()).contains(done.notice()).containsPattern("\\[\\d+]");
+        assertThat(done.citations()).isNotEmpty();
     }
 
     @Test

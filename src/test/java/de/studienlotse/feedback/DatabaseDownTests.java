@@ -54,6 +54,8 @@ class DatabaseDownTests {
         assertThat(answer.answer()).isNotBlank();
         assertThat(answer.citations()).isNotEmpty();
         assertThat(answer.messageId()).isNotBlank();
+        assertThat(answer.notice()).as("the answer could not be stored, so a rating could not find it")
+                .contains("lässt sich deshalb nicht bewerten");
     }
 
     @Test
@@ -82,9 +84,11 @@ class DatabaseDownTests {
                 .exchange()
                 .expectStatus().isEqualTo(503)
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectHeader().valueEquals("Retry-After", "30")
                 .expectBody()
                 .jsonPath("$.title").isEqualTo("Dienst vorübergehend nicht verfügbar")
-                .jsonPath("$.detail").value(d -> assertThat((String) d).contains("Datenbank"));
+                .jsonPath("$.detail").value(d -> assertThat((String) d).contains("Datenbank"))
+                .jsonPath("$.clientId").isNotEmpty();
     }
 
     @Test

@@ -185,6 +185,13 @@ public final class FakeLlmServer implements AutoCloseable {
         return modelListRequests.get();
     }
 
+    /** Streams these chunks, then drops the connection in the middle of the body (a reset, no last chunk). */
+    public FakeLlmServer dropsConnectionAfter(String... chunks) {
+        this.mode = Mode.DISCONNECT;
+        this.chunks = List.of(chunks);
+        return this;
+    }
+
     /** Answers 200, then an event that is not valid JSON, then ends. */
     public FakeLlmServer sendsMalformedBody() {
         this.mode = Mode.MALFORMED;
@@ -402,6 +409,12 @@ public final class FakeLlmServer implements AutoCloseable {
                     for (String event : closing.subList(0, closing.size() - 1)) writeChunk(out, event);
                     writeLastChunk(out);
                 }
+                case DISCONNECT -> {
+                    writeStreamHeaders(out);
+                    for (String event : protocol.opening(model)) writeChunk(out, event);
+                    for (String text : chunks) writeChunk(out, protocol.delta(model, text));
+                    socket.setSoLinger(true, 0); // closing now sends a reset: a crashed server, not a finished reply
+                }
                 case ERROR_EVENT -> {
                     writeStreamHeaders(out);
                     for (String event : protocol.opening(model)) writeChunk(out, event);
@@ -568,7 +581,7 @@ public final class FakeLlmServer implements AutoCloseable {
         return map;
     }
 
-    private enum Mode { DYNAMIC, STREAM, ERROR, MALFORMED, STALL_AFTER_HEADERS, STALL_BEFORE_HEADERS, NO_END_MARKER, ERROR_EVENT }
+    private enum Mode { DYNAMIC, STREAM, ERROR, MALFORMED, STALL_AFTER_HEADERS, STALL_BEFORE_HEADERS, NO_END_MARKER, ERROR_EVENT, DISCONNECT }
 
     private record Route(String marker, int status, String reply) {
     }

@@ -4,12 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import de.studienlotse.database.TestDatabases;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.context.ApplicationContext;
+import org.springframework.core.io.Resource;
+import org.springframework.http.server.PathContainer;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
@@ -17,13 +26,25 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.server.HandlerFunction;
+import org.springframework.web.reactive.function.server.RequestPredicate;
+import org.springframework.web.reactive.function.server.RequestPredicates;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.RouterFunctions;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.support.RouterFunctionMapping;
+import org.springframework.web.reactive.result.method.RequestMappingInfoHandlerMapping;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
+import reactor.core.publisher.Mono;
 
 /**
  * Who may call what: every endpoint and method of the service against anonymous callers, an advisor and an evaluator,
  * asserted from one table. "Allowed" means security lets the request through (the endpoint may still answer 404 for
  * an unknown id, 400 for a bad body); "refused" is 401 for an anonymous API caller (a browser asking for a page is
  * sent to the login), 403 for a login without the role, each as a German problem detail. Changes the workbench page
- * makes with its session are refused by the CSRF check first when anonymous.
+ * makes with its session are refused by the CSRF check first when anonymous. The table must name every endpoint the
+ * service maps (read from its handler mappings), so an endpoint added without a row fails.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         // an evaluator's allowed POST starts a run: the five questions of the workbench tests keep it short
@@ -89,7 +110,20 @@ class AuthorisationMatrixTests {
             Endpoint.page("/widget.js", Access.PUBLIC),
             Endpoint.page("/berater", Access.PUBLIC),
             Endpoint.page("/berater/faelle/B4", Access.PUBLIC),
+            Endpoint.page("/berater/", Access.PUBLIC),
+            Endpoint.page("/berater/vergleich", Access.PUBLIC),
+            Endpoint.page("/berater/auswertung", Access.PUBLIC),
+            Endpoint.page("/berater/studie", Access.PUBLIC),
             Endpoint.page("/login", Access.PUBLIC),
+            Endpoint.page("/logout", Access.PUBLIC),
+            // operations and the API description: public
+            Endpoint.api(HttpMethod.GET, "/actuator", Access.PUBLIC),
+            Endpoint.api(HttpMethod.GET, "/actuator/health/liveness", Access.PUBLIC),
+            Endpoint.api(HttpMethod.GET, "/actuator/info", Access.PUBLIC),
+            Endpoint.api(HttpMethod.GET, "/v3/api-docs.yaml", Access.PUBLIC),
+            Endpoint.api(HttpMethod.GET, "/v3/api-docs/swagger-config", Access.PUBLIC),
+            Endpoint.api(HttpMethod.GET, "/v3/api-docs/unbekannt", Access.PUBLIC),
+            Endpoint.page("/swagger-ui.html", Access.PUBLIC),
             // feedback: anyone rates, the team reads
             Endpoint.json(HttpMethod.POST, "/api/feedback", Access.PUBLIC, RATING),
             Endpoint.api(HttpMethod.GET, "/api/feedback", Access.EVALUATOR),
@@ -98,6 +132,7 @@ class AuthorisationMatrixTests {
             Endpoint.api(HttpMethod.DELETE, "/api/feedback", Access.EVALUATOR),
             // the evaluators' workbench
             Endpoint.page("/werkbank", Access.EVALUATOR),
+            Endpoint.page("/werkbank/", Access.EVALUATOR),
             Endpoint.api(HttpMethod.GET, "/api/evaluation/csrf", Access.EVALUATOR),
             Endpoint.api(HttpMethod.POST, "/api/evaluation/runs", Access.EVALUATOR).refusedByCsrfFirst(),
             Endpoint.api(HttpMethod.GET, "/api/evaluation/runs", Access.EVALUATOR),
@@ -122,6 +157,9 @@ class AuthorisationMatrixTests {
 
     @Autowired
     WebTestClient web;
+
+    @Autowired
+    ApplicationContext context;
 
     @DynamicPropertySource
     static void settings(DynamicPropertyRegistry registry) {
@@ -187,6 +225,116 @@ class AuthorisationMatrixTests {
 
         // then
         assertThat(violations).isEmpty();
+    }
+
+    /**
+     * The table is complete: every path pattern and method the service maps (annotated controllers, actuator and
+     * springdoc endpoints, functional routes) is the best match of some row. A new endpoint without a row fails here.
+     */
+    @Test
+    void should_have_a_row_for_every_endpoint_and_method_the_service_maps() {
+        // given
+        List<Mapped> mapped = new ArrayList<>();
+        context.getBeansOfType(RequestMappingInfoHandlerMapping.class).values().forEach(mapping ->
+                mapping.getHandlerMethods().keySet().forEach(info -> {
+                    Set<HttpMethod> methods = info.getMethodsCondition().getMethods().stream()
+                            .map(m -> HttpMethod.valueOf(m.name())).collect(Collectors.toSet());
+                    info.getPatternsCondition().getPatterns().forEach(pattern -> mapped.add(new Mapped(methods, pattern)));
+                }));
+        context.getBeansOfType(RouterFunctionMapping.class).values().stream()
+                .map(RouterFunctionMapping::getRouterFunction).filter(Objects::nonNull)
+                .forEach(routes -> routes.accept(new RouteReader(mapped)));
+        assertThat(mapped).as("mapped endpoints found").hasSizeGreaterThan(40);
+
+        // when: each row claims the pattern that would serve it
+        Set<Mapped> covered = new HashSet<>();
+        for (Endpoint endpoint : ENDPOINTS) {
+            PathContainer path = PathContainer.parsePath(endpoint.path().replaceFirst("\\?.*", ""));
+            mapped.stream().filter(m -> m.serves(endpoint.method()) && m.pattern().matches(path))
+                    .min(Comparator.comparing(Mapped::pattern, PathPattern.SPECIFICITY_COMPARATOR))
+                    .ifPresent(covered::add);
+        }
+
+        // then
+        assertThat(mapped.stream().filter(m -> !covered.contains(m)).map(Mapped::toString).sorted().toList())
+                .as("endpoints without a row in ENDPOINTS").isEmpty();
+    }
+
+    /** A path pattern and the methods it is mapped for; none means any (a row of any method covers it). */
+    record Mapped(Set<HttpMethod> methods, PathPattern pattern) {
+
+        boolean serves(HttpMethod method) {
+            return methods.isEmpty() || methods.contains(method);
+        }
+
+        @Override
+        public String toString() {
+            return (methods.isEmpty() ? "*" : methods.stream().map(HttpMethod::name).sorted().collect(Collectors.joining(",")))
+                    + " " + pattern.getPatternString();
+        }
+    }
+
+    /** Reads the functional routes ({@code RouterFunctions.route().GET(path, ...)}): a method and a path each. */
+    static final class RouteReader implements RouterFunctions.Visitor, RequestPredicates.Visitor {
+
+        private final List<Mapped> mapped;
+        private Set<HttpMethod> methods = Set.of();
+        private String path;
+
+        RouteReader(List<Mapped> mapped) {
+            this.mapped = mapped;
+        }
+
+        @Override
+        public void route(RequestPredicate predicate, HandlerFunction<?> handler) {
+            methods = Set.of();
+            path = null;
+            predicate.accept(this);
+            if (path == null) throw new AssertionError("a route without a path: " + predicate);
+            mapped.add(new Mapped(methods, PathPatternParser.defaultInstance.parse(path)));
+        }
+
+        @Override
+        public void method(Set<HttpMethod> methods) {
+            this.methods = methods;
+        }
+
+        @Override
+        public void path(String pattern) {
+            this.path = pattern;
+        }
+
+        @Override
+        public void unknown(RequestPredicate predicate) {
+            throw new AssertionError("a route this test cannot read, give it a row by hand: " + predicate);
+        }
+
+        @Override
+        public void unknown(RouterFunction<?> routerFunction) {
+            throw new AssertionError("a router this test cannot read: " + routerFunction);
+        }
+
+        @Override
+        public void resources(Function<ServerRequest, Mono<Resource>> lookup) {
+            throw new AssertionError("resources served by a router function: give them rows and read them here");
+        }
+
+        // the rest only combines or narrows what method() and path() give
+        @Override public void startNested(RequestPredicate predicate) { predicate.accept(this); }
+        @Override public void endNested(RequestPredicate predicate) { }
+        @Override public void attributes(Map<String, Object> attributes) { }
+        @Override public void pathExtension(String extension) { }
+        @Override public void header(String name, String value) { }
+        @Override public void queryParam(String name, String value) { }
+        @Override public void version(String version) { }
+        @Override public void startAnd() { }
+        @Override public void and() { }
+        @Override public void endAnd() { }
+        @Override public void startOr() { }
+        @Override public void or() { }
+        @Override public void endOr() { }
+        @Override public void startNegate() { }
+        @Override public void endNegate() { }
     }
 
     private static boolean isLogin(EntityExchangeResult<byte[]> result) {

@@ -61,6 +61,9 @@ public final class NoBlockingExtension implements BeforeAllCallback, AfterEachCa
             // springdoc builds the API description once, at start-up (pre-loading), under a lock; a request for it in
             // that first moment waits for the build, every later one takes the free lock and the cached document
             builder.allowBlockingCallsInside("org.springdoc.api.AbstractOpenApiResource", "getOpenApi");
+            // Jackson builds a type's deserializer once, under a lock; only the first requests of a type after start-up,
+            // arriving together on several event loops, wait there for the one building it (seen in LoadProofH2IT)
+            builder.allowBlockingCallsInside("tools.jackson.databind.deser.DeserializerCache", "_createAndCacheValueDeserializer");
             builder.blockingMethodCallback(method -> {
                 String where = Arrays.stream(new Throwable().getStackTrace())
                         .filter(frame -> !frame.getClassName().startsWith("reactor.blockhound")

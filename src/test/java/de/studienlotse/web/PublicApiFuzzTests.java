@@ -6,6 +6,7 @@ import de.studienlotse.RunningService;
 import de.studienlotse.database.TestDatabases;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.Random;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
@@ -50,13 +52,28 @@ class PublicApiFuzzTests {
         return service.client();
     }
 
+    /** Issue 14 asks for at least this many fuzzed requests in CI. */
+    static final int MIN_REQUESTS = 10_000;
+    private static final AtomicInteger testsRun = new AtomicInteger();
+
+    @AfterEach
+    void countTest() {
+        testsRun.incrementAndGet();
+    }
+
     @AfterAll
     static synchronized void stop() {
         if (service != null) {
             service.close();
             service = null;
         }
-        System.out.println("Fuzzed requests by status: " + new TreeMap<>(statuses));
+        int requests = statuses.values().stream().mapToInt(AtomicInteger::get).sum();
+        System.out.println("Fuzzed requests by status: " + new TreeMap<>(statuses) + ", " + requests + " in total");
+        // counted where each request is checked, so a generator that shrinks shows here; only when the whole class ran
+        long tests = Arrays.stream(PublicApiFuzzTests.class.getDeclaredMethods()).filter(m -> m.isAnnotationPresent(Test.class)).count();
+        if (testsRun.get() == tests) {
+            assertThat(requests).as("fuzzed and checked requests").isGreaterThanOrEqualTo(MIN_REQUESTS);
+        }
     }
 
     /** The proof for one request. */
@@ -199,13 +216,11 @@ class PublicApiFuzzTests {
             return json.writeValueAsString(object);
         }
 
+        /** Without the retired {@code history}: any body with it is a plain 400 (ChatControllerTests), which would hide the rest. */
         String chatBody() {
-            Supplier<Object> history = () -> bool() ? listOf(25, () -> mapOf(List.of("role", "content"), 2,
-                    () -> bool() ? of(List.of("user", "assistant", "system", "tool", "")) : jsonValue())) : jsonValue();
             Supplier<Object> filters = () -> bool() ? mapOf(List.of("taetigkeit", "caseId", "section"), 3, this::jsonValue)
                     : jsonValue();
-            return objectWith(List.of("message", "conversationId", "history", "filters", "fresh"),
-                    Map.of("history", history, "filters", filters));
+            return objectWith(List.of("message", "conversationId", "filters", "fresh"), Map.of("filters", filters));
         }
 
         String feedbackBody() {
