@@ -20,7 +20,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * Pages in Debian's Chromium against the service a {@code @SpringBootTest(RANDOM_PORT)} subclass starts: one browser
  * per test class, a fresh context (and page) per test, and no script error left on the page when a test ends. A
  * subclass picks the window with {@link #contextOptions()} and may open another context mid-test with
- * {@link #openContext}.
+ * {@link #openContext}. A plain JUnit subclass (no service) gets the same browser and pages; its {@link #port} stays 0.
  */
 public abstract class BrowserTest {
 

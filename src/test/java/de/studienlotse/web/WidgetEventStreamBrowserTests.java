@@ -2,17 +2,12 @@ package de.studienlotse.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Route;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.io.ClassPathResource;
@@ -22,36 +17,15 @@ import org.springframework.core.io.ClassPathResource;
  * delivers them, against the rules of the HTML standard ("Parsing an event stream"). The module is served from the
  * class path by the browser's router, so no service is started.
  */
-class WidgetEventStreamBrowserTests {
+class WidgetEventStreamBrowserTests extends BrowserTest {
 
     static final String ORIGIN = "http://studienlotse.test";
 
-    static Chromium chromium;
-
-    BrowserContext context;
-    Page page;
-
-    @BeforeAll
-    static void launchBrowser() {
-        chromium = Chromium.launch();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (chromium != null) chromium.close();
-    }
-
+    /** After the base class's fresh page: the module is served by the browser's router, no service runs. */
     @BeforeEach
-    void newPage() {
-        context = chromium.browser.newContext();
-        page = context.newPage();
+    void openEmptyPage() {
         page.route(ORIGIN + "/**", WidgetEventStreamBrowserTests::serveStatic);
         page.navigate(ORIGIN + "/");
-    }
-
-    @AfterEach
-    void closeContext() {
-        context.close();
     }
 
     /** The static files as the service has them; "/" is an empty page. */
