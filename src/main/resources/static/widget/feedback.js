@@ -18,9 +18,11 @@ function plainText(markdown) {
 export function renderActions(chat, message) {
   const t = chat.t;
   const rating = message.feedback && message.feedback.rating;
+  const copyButton = el('button', { type: 'button', class: 'copy', 'aria-label': t.copyLabel,
+    onclick: (e) => copy(chat, message, e.currentTarget) }, icon('copy'), ` ${message.copied ? t.copied : t.copy}`);
+  if (message.rateable === false) return el('div', { class: 'actions' }, copyButton);
   return el('div', { class: 'actions' },
-    el('button', { type: 'button', class: 'copy', 'aria-label': t.copyLabel, onclick: (e) => copy(chat, message, e.currentTarget) },
-      icon('copy'), ` ${message.copied ? t.copied : t.copy}`),
+    copyButton,
     el('button', { type: 'button', class: 'up', 'aria-pressed': String(rating === 'up'), 'aria-label': t.up,
       title: t.up, onclick: () => rate(chat, message, 'up') }, icon('up')),
     el('button', { type: 'button', class: 'down', 'aria-pressed': String(rating === 'down'), 'aria-label': t.down,

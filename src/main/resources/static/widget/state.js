@@ -75,6 +75,8 @@ export function finishAnswer(answer, response, markers) {
   answer.abstained = !!response.abstained;
   answer.statements = Array.isArray(response.statements) ? response.statements : [];
   answer.followUpOf = response.followUp && response.followUpOf ? response.followUpOf : null;
+  // not stored in time: a rating would be refused, so none is offered (the notice says why)
+  answer.rateable = response.rateable !== false;
   if (answer.abstained && answer.suggestions.length) {
     answer.content = answer.content.split(/\n\s*\n/)[0];
   }

@@ -43,9 +43,6 @@ final class LoadDriver {
     private static final Duration STREAM_LIMIT = Duration.ofSeconds(120);
     /** Longer than the service's own limits for a rating (two steps of studienlotse.feedback.timeout each). */
     private static final Duration RATING_LIMIT = Duration.ofSeconds(60);
-    /** What the done event's notice says of an answer that could not be stored (ChatController). */
-    static final String NOT_RATEABLE = "lässt sich deshalb nicht bewerten";
-
     /**
      * One question and its rating; times in nanoseconds of {@link System#nanoTime()}, 0 where it did not happen.
      *
@@ -142,7 +139,7 @@ final class LoadDriver {
                     } else if (line.startsWith("data:") && "done".equals(event)) {
                         JsonNode done = JSON.readTree(line.substring(5));
                         messageId = done.path("messageId").asString(null);
-                        unrateable = done.path("notice").asString("").contains(NOT_RATEABLE);
+                        unrateable = !done.path("rateable").asBoolean(true);
                     }
                 }
             }

@@ -96,7 +96,7 @@ class ChatController {
     private static ChatResponse response(Accepted accepted, Answer answer, boolean rateable) {
         String notice = rateable ? accepted.notice()
                 : accepted.notice() == null ? NOT_RATEABLE : accepted.notice() + " " + NOT_RATEABLE;
-        return ChatResponse.of(accepted.conversationId(), accepted.messageId(), answer, notice);
+        return ChatResponse.of(accepted.conversationId(), accepted.messageId(), answer, notice, rateable);
     }
 
     /**

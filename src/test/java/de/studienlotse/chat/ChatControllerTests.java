@@ -74,6 +74,7 @@ class ChatControllerTests {
             // done comes only once the answer is stored: a rating sent right after it finds it
             assertThat(exchanges.find((String) events.getLast().data().get("messageId")).block()).isNotNull();
             assertThat(events.getLast().data().get("notice")).isNull();
+            assertThat(events.getLast().data().get("rateable")).isEqualTo(true);
             // the sources are numbered as the text first cites them
             List<?> cited = (List<?>) events.getLast().data().get("citations");
             assertThat(cited).extracting(c -> ((Map<?, ?>) c).get("n")).isSortedAccordingTo((a, b) -> (Integer) a - (Integer) b)

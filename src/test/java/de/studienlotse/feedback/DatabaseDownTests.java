@@ -56,6 +56,7 @@ class DatabaseDownTests {
         assertThat(answer.messageId()).isNotBlank();
         assertThat(answer.notice()).as("the answer could not be stored, so a rating could not find it")
                 .contains("lässt sich deshalb nicht bewerten");
+        assertThat(answer.rateable()).as("and the widget offers no rating for it").isFalse();
     }
 
     @Test

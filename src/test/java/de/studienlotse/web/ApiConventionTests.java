@@ -68,7 +68,7 @@ class ApiConventionTests {
             "refused", "relevant", "report", "responds", "retrieval", "role", "row", "rows", "run", "scope", "score",
             "section", "sections", "segments", "setup", "sha", "should", "size", "sources", "start", "started",
             "statements", "status", "suggestions", "summary", "support", "supported", "table", "tables", "text",
-            "title", "to", "token", "total", "type", "unanswerable", "uncited", "unrated", "unsupported", "up", "of",
+            "title", "to", "token", "total", "type", "unanswerable", "uncited", "unrated", "unsupported", "up", "of", "rateable",
             "updated", "user", "validity", "when", "works", "conversation");
 
     private static final Pattern CAMEL_CASE = Pattern.compile("[a-z][a-z0-9]*(?:[A-Z][a-z0-9]*)*");

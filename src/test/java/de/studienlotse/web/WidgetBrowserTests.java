@@ -265,6 +265,32 @@ class WidgetBrowserTests extends BrowserTest {
     }
 
     @Test
+    void should_offer_no_rating_for_an_answer_the_service_could_not_store() {
+        // given: a done event that says the answer was not stored in time (the database was away)
+        String answerText = "Die Studie nennt Datenqualität [1].";
+        Map<String, Object> citation = Map.of("n", 1, "passageId", "B5.tipps.1", "caseId", "B5", "taetigkeit", "Buchhaltung",
+                "branche", "Logistik", "anwendung", "KI", "section", "tipps", "label", "Daten", "quote", "Datenqualität");
+        String stream = sse("sources", Map.of("conversationId", "c1", "messageId", "m1", "sources", List.of(citation)))
+                + sse("token", Map.of("text", answerText))
+                + sse("done", Map.of("conversationId", "c1", "messageId", "m1", "answer", answerText, "citations",
+                List.of(citation), "abstained", false, "uncited", false, "backend", "test", "suggestions", List.of(),
+                "notice", "Diese Antwort lässt sich nicht bewerten.", "rateable", false));
+        page.route("**/api/chat/stream", route -> route.fulfill(new Route.FulfillOptions()
+                .setStatus(200).setContentType("text/event-stream").setBody(stream)));
+        page.navigate(url("/demo/einbettung.html"));
+
+        // when
+        widget.open().ask("Eine Frage");
+        Locator answer = widget.awaitAnswer("done");
+
+        // then: copying stays, rating buttons are gone, the notice says why
+        expect(answer.locator(".actions button.copy")).isVisible();
+        assertThat(answer.locator(".actions button.up").count()).isZero();
+        assertThat(answer.locator(".actions button.down").count()).isZero();
+        expect(answer.locator(".note.warn")).containsText("nicht bewerten");
+    }
+
+    @Test
     void should_be_usable_with_the_keyboard_alone() {
         // given
         page.navigate(url("/demo/einbettung.html"));
