@@ -53,7 +53,7 @@ class RestartTests {
                     .exchange());
             briefId = json.readTree(web.post().uri("/api/briefs").headers(h -> h.setBasicAuth(USER, PASSWORD))
                     .contentType(MediaType.APPLICATION_JSON)
-                    .bodyValue(Map.of("branche", "Spedition", "taetigkeit", "Buchhaltung", "anliegen", List.of("Datenschutz")))
+                    .bodyValue(Map.of("branche", "Spedition", "taetigkeit", "Buchhaltung", "concerns", List.of("Datenschutz")))
                     .exchange().expectStatus().isCreated().expectBody().returnResult().getResponseBody()).path("id").asString();
             runId = finishedRun(web);
             web.put().uri("/api/evaluation/runs/{id}/ratings/{q}", runId, "r001").headers(h -> h.setBasicAuth(USER, PASSWORD))
@@ -75,7 +75,7 @@ class RestartTests {
 
             // the brief
             JsonNode brief = body(web.get().uri("/api/briefs/{id}", briefId).headers(h -> h.setBasicAuth(USER, PASSWORD)).exchange());
-            assertThat(brief.path("profil").path("branche").asString()).isEqualTo("Spedition");
+            assertThat(brief.path("profile").path("branche").asString()).isEqualTo("Spedition");
 
             // the rating, on a run that is still done
             assertThat(body(web.get().uri("/api/evaluation/runs/{id}", runId).headers(h -> h.setBasicAuth(USER, PASSWORD)).exchange())

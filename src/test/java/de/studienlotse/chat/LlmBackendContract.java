@@ -726,8 +726,20 @@ abstract class LlmBackendContract {
     }
 
     /** Log lines of this test that contain {@code text}. */
+    /** The log lines holding the text; waits up to 3 s for the first, as the fallback may log just after done is sent. */
     static List<String> warnings(CapturedOutput output, String text) {
-        return output.getAll().lines().filter(line -> line.contains(text)).toList();
+        long end = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+        List<String> lines = output.getAll().lines().filter(line -> line.contains(text)).toList();
+        while (lines.isEmpty() && System.nanoTime() < end) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            lines = output.getAll().lines().filter(line -> line.contains(text)).toList();
+        }
+        return lines;
     }
 
     /** A follow-up in a conversation the server holds with the turn given (planted, not asked: no model call). */
