@@ -20,7 +20,8 @@ QUESTIONS = "questions.jsonl"
 # d = a development set for diagnosis, written from the brochure alone
 # n = a second blind set (fresh-questions.jsonl), written from the brochure alone by someone who saw neither code nor
 #     word lists nor other sets, for before/after figures of a change; its types follow the blind set's mix
-PREFIXES = ("r", "c", "q", "b", "d", "n")
+# u = a third blind set (unseen-questions.jsonl), written the same way in a later session
+PREFIXES = ("r", "c", "q", "b", "d", "n", "u")
 KEYS = ["id", "lang", "type", "question", "history", "answerable", "gold_cases", "gold_sections",
         "gold_passages", "must_mention"]
 TYPES = {"case-fact", "cross-case", "study-level", "aggregate", "paraphrase", "unanswerable", "followup", "english"}
@@ -144,7 +145,7 @@ def main():
     if len(rows) < minimum:
         errors.append(f"only {len(rows)} questions, at least {minimum} expected")
     # breadth over every question type and section is asked of the gold and blind sets, not of the later sets
-    broad = not name.startswith(("dev", "fresh"))
+    broad = not name.startswith(("dev", "fresh", "unseen"))
     for t in sorted(TYPES):
         if broad and counts[t] == 0:
             errors.append(f"question type {t} has no question")
