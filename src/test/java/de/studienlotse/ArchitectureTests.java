@@ -25,9 +25,11 @@ import org.junit.jupiter.api.TestFactory;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaConstructorCall;
 import com.tngtech.archunit.core.domain.JavaMethodCall;
 import dev.langchain4j.model.input.PromptTemplate;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.Tokenizer;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -126,8 +128,8 @@ class ArchitectureTests {
     }
 
     /**
-     * One way to do each thing (issue 15), where a second way would come back unnoticed: text reaches an analyzer
-     * only through {@code search.Tokens}, a prompt file becomes a template only in {@code llm.PromptFiles}, and CSV
+     * One way to do each thing (issue 15), where a second way would come back unnoticed: the analysis chain is
+     * declared once, text reaches an analyzer only through {@code search.Tokens}, a prompt file becomes a template only in {@code llm.PromptFiles}, and CSV
      * is written only by {@code web.SpreadsheetCsv} (with its formula guard). The umlaut fold, the problem writer and
      * the citation-marker grammar have their own checks ({@code GermanFoldTests}, {@code ProblemsTests},
      * {@code CitationMarkersTests}).
@@ -138,6 +140,10 @@ class ArchitectureTests {
                             (JavaMethodCall call) -> call.getName().equals("tokenStream")
                                     && call.getTargetOwner().isAssignableTo(Analyzer.class)))
                     .as("only search.Tokens reads a token stream"),
+            noClasses().that().haveNameNotMatching("de\\.studienlotse\\.(search\\.StudyAnalyzer|corpus\\.GermanFold)(\\$.*)?")
+                    .should().callConstructorWhere(DescribedPredicate.describe("a Lucene Tokenizer",
+                            (JavaConstructorCall call) -> call.getTargetOwner().isAssignableTo(Tokenizer.class)))
+                    .as("only search.StudyAnalyzer (and the fold it shares, corpus.GermanFold) declares an analysis chain"),
             noClasses().that().doNotHaveFullyQualifiedName(ROOT + ".llm.PromptFiles")
                     .should().callMethod(PromptTemplate.class, "from", String.class)
                     .orShould().callConstructor(PromptTemplate.class, String.class)
