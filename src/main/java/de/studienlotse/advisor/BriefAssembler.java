@@ -6,6 +6,7 @@ import de.studienlotse.advisor.Brief.Section;
 import de.studienlotse.answer.Citation;
 import de.studienlotse.corpus.Activity;
 import de.studienlotse.corpus.CaseStudy;
+import de.studienlotse.corpus.GermanFold;
 import de.studienlotse.corpus.Passage;
 import de.studienlotse.corpus.Study;
 import de.studienlotse.search.PassageIndex;
@@ -134,9 +135,9 @@ public final class BriefAssembler {
         if (taetigkeit == null) return null;
         Optional<Activity> named = Activity.parse(taetigkeit);
         if (named.isPresent()) return new ActivityGuess(named.get(), false);
-        String folded = ConcernMatcher.fold(taetigkeit);
+        String folded = GermanFold.fold(taetigkeit);
         List<Activity> mentioned = java.util.Arrays.stream(Activity.values())
-                .filter(a -> folded.contains(ConcernMatcher.fold(a.label()))).toList();
+                .filter(a -> folded.contains(GermanFold.fold(a.label()))).toList();
         if (mentioned.size() == 1) return new ActivityGuess(mentioned.getFirst(), false);
         Map<Activity, Double> byActivity = new EnumMap<>(Activity.class);
         for (SearchHit hit : index.search(SearchRequest.of(taetigkeit, 30))) {

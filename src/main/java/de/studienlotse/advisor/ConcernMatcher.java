@@ -1,6 +1,6 @@
 package de.studienlotse.advisor;
 
-import de.studienlotse.corpus.GermanFold;
+import de.studienlotse.answer.UnknownWords;
 import de.studienlotse.corpus.CaseStudy;
 import de.studienlotse.corpus.Passage;
 import de.studienlotse.corpus.Study;
@@ -42,6 +42,8 @@ public final class ConcernMatcher {
     private final PassageIndex index;
     private final StudyConcepts concepts;
     private final CategoryMapping mapping;
+    /** The chat's own test of a word the study does not know, so a brief and an answer never disagree on one. */
+    private final UnknownWords unknownWords;
     /** Passage id → its analyzed words and their compound parts, for the sections above. */
     private final Map<String, Set<String>> passageTerms = new HashMap<>();
 
@@ -50,6 +52,7 @@ public final class ConcernMatcher {
         this.index = index;
         this.concepts = index.concepts();
         this.mapping = mapping;
+        this.unknownWords = new UnknownWords(study);
         for (CaseStudy c : study.cases()) {
             for (String section : SECTIONS) {
                 c.section(section).ifPresent(s -> s.passages().forEach(p ->
@@ -77,11 +80,7 @@ public final class ConcernMatcher {
     /** Blocking (Lucene): call it off the event loop. */
     public Match match(String concern) {
         QueryTerms query = index.analyze(concern);
-        List<QueryTerms.QueryTerm> analyzed = query.terms();
-        // a word of a concept's phrasing is known though no passage uses it ("Bammel")
-        List<String> unknown = analyzed.stream().filter(t -> !t.inIndex() && !t.inConcept())
-                .filter(t -> analyzed.size() == 1 || Character.isUpperCase(t.word().codePointAt(0)))
-                .map(QueryTerms.QueryTerm::word).toList();
+        List<String> unknown = unknownWords.words(concern, query, UnknownWords.Form.PHRASE);
         if (!unknown.isEmpty()) {
             return new Match(concern, List.of(), List.of(), unknown);
         }
@@ -148,9 +147,5 @@ public final class ConcernMatcher {
             term.expansions().stream().filter(e -> term.term().contains(e)).forEach(terms::add);
         }
         return terms;
-    }
-
-    static String fold(String text) {
-        return GermanFold.fold(text);
     }
 }

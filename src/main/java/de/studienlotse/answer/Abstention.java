@@ -1,6 +1,5 @@
 package de.studienlotse.answer;
 
-import de.studienlotse.corpus.GermanFold;
 import de.studienlotse.corpus.CaseStudy;
 import de.studienlotse.corpus.Study;
 import java.util.ArrayList;
@@ -32,60 +31,16 @@ class Abstention {
     private static final Pattern RATE_QUESTION = Pattern.compile("(?i)(wie ?viele?|how many|how much).*\\b(pro|je|per|am|im) (tag|woche|monat|jahr|stunde|day|week|month|year|hour)\\b|(?i)(täglich|wöchentlich|monatlich|daily|weekly|monthly)");
     private static final Pattern RATE = Pattern.compile("(?i)\\d.{0,40}\\b(pro|je|im|per) (tag|woche|monat|quartal|jahr|stunde)\\b");
 
-    private static final Set<String> GENERIC_NOUNS = wordList("answer/generic-nouns-de.txt");
-
     private final AnswerProperties properties;
     /** Which study concepts tag a passage: evidence a question in other words is still about what the study says. */
     private final StudyConcepts concepts;
-    /** Every word of the study, folded and joined by spaces: to find a question's word inside a compound. */
-    private final String studyWords;
-    /** B1..P4: what a question names a case by; the index holds no such word, yet the study is about nothing else. */
-    private final Set<String> caseIds;
+    /** What the study does not know: the same words the advisor's concerns are checked against. */
+    private final UnknownWords unknownWords;
 
     Abstention(AnswerProperties properties, Study study, PassageIndex index) {
         this.properties = properties;
         this.concepts = index.concepts();
-        this.caseIds = study.cases().stream().map(CaseStudy::id).collect(java.util.stream.Collectors.toUnmodifiableSet());
-        StringBuilder words = new StringBuilder(" ");
-        study.passages().forEach(p -> words.append(fold(p.labelled())).append(' '));
-        study.cases().forEach(c -> words.append(fold(c.application())).append(' '));
-        this.studyWords = words.toString().replaceAll("[^\\p{L}\\d]+", " ");
-    }
-
-    private static Set<String> wordList(String resource) {
-        try (var in = Abstention.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) throw new IllegalStateException("missing " + resource);
-            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines()
-                    .map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).collect(java.util.stream.Collectors.toSet());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    /**
-     * Whether the study has the word inside one of its own: as part of a compound ("Durchschnitt" in
-     * "Altersdurchschnitt"), in its masculine plural
-     * ("Kundinnen" as "Kunden"), or as a compound of two of its words ("Zwischenerfolge" from "zwischen", "Erfolge").
-     */
-    private boolean insideStudyWord(String word) {
-        String folded = fold(word).replaceAll("[^\\p{L}\\d]", "");
-        String stem = folded.replaceAll("(innen|ungen|en|er|es|e|n|s)$", "");
-        if (stem.length() >= 5 && studyWords.contains(stem)
-                || folded.endsWith("innen") && studyWords.contains(" " + folded.substring(0, folded.length() - 5) + "en ")) {
-            return true;
-        }
-        for (String whole : List.of(folded, stem)) {
-            for (int split = 5; split <= whole.length() - 5; split++) {
-                if (studyWords.contains(" " + whole.substring(0, split)) && studyWords.contains(whole.substring(split))) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    private static String fold(String text) {
-        return GermanFold.fold(text);
+        this.unknownWords = new UnknownWords(study);
     }
 
     Optional<Reason> reason(AnalyzedQuestion question, SourceSelector.Selection selection) {
@@ -159,34 +114,8 @@ class Abstention {
     }
 
     private List<QueryTerms.QueryTerm> unknownFocusTerms(String question, QueryTerms terms) {
-        List<QueryTerms.QueryTerm> focus = new ArrayList<>();
-        for (QueryTerms.QueryTerm term : terms.terms()) {
-            String word = term.word();
-            // a word of a concept's phrasing is known through the concept layer, though no passage uses it
-            if (term.inIndex() || term.inConcept() || word.isEmpty() || !Character.isUpperCase(word.charAt(0)) || caseIds.contains(word)) {
-                continue;
-            }
-            boolean acronym = word.length() >= 2 && word.chars().filter(Character::isLetter).allMatch(Character::isUpperCase);
-            if (!acronym && (insideStudyWord(word) || GENERIC_NOUNS.contains(word.toLowerCase(java.util.Locale.GERMAN)))) {
-                continue; // "Durchschnitt" is part of "Altersdurchschnitt": the study knows the word, in a compound
-            }
-            int at = question.indexOf(word);
-            if (at >= 0 && at + word.length() < question.length() && question.charAt(at + word.length()) == '-') {
-                continue; // "Extra-Schulung": the modifier of a hyphenated compound, its head carries the topic
-            }
-            boolean sentenceStart = at <= 0 || SENTENCE_START.matcher(question.substring(0, at)).find();
-            if (acronym || !sentenceStart) {
-                // what a "welcher …?" asks for is the answer itself: a common noun there weighs as much as a name
-                boolean asked = at > 0 && ASKED_FOR.matcher(question.substring(0, at)).find();
-                focus.add(acronym || asked ? new QueryTerms.QueryTerm(word, term.term(), term.expansions(), false, false, false) : term);
-            }
-        }
-        return focus;
+        return unknownWords.nouns(question, terms, UnknownWords.Form.QUESTION);
     }
-
-    /** "Welcher Paragraph", "welche genaue Förderquote", "which vendor": the noun a question asks for. */
-    private static final Pattern ASKED_FOR = Pattern.compile("(?iu)\\b(welche[rsnm]?|which|what)\\s+(\\p{L}+\\s+)?$");
-    private static final Pattern SENTENCE_START = Pattern.compile("(^|[.!?:;–\\-]\\s*|[„\"(]\\s*)$");
 
     /** The best passage's share of the question's words, not counting lower-case words the study never uses. */
     static double contentCoverage(SourceSelector.Selection selection) {

@@ -34,16 +34,6 @@ public record QueryTerms(String query, List<QueryTerm> terms, List<String> conce
         }
     }
 
-    /** Words the study uses (directly or through an expansion). */
-    public List<String> known() {
-        return terms.stream().filter(QueryTerm::inIndex).map(QueryTerm::word).toList();
-    }
-
-    /** Words the study never uses: "Blockchain", "Tarifvertrag". */
-    public List<String> unknown() {
-        return terms.stream().filter(t -> !t.inIndex()).map(QueryTerm::word).toList();
-    }
-
     /** True when the question has no content word at all (only stop words, punctuation). */
     public boolean isEmpty() {
         return terms.isEmpty();

@@ -29,7 +29,8 @@ class ApiDescriptionConfiguration {
             Begriffe der Studie selbst, für die kein englisches Wort treffend ist: `taetigkeit`, `branche`, \
             `anwendung`, auch als Teil eines Namens (`byTaetigkeit`). Werte bleiben, wie die Studie sie schreibt: \
             Abschnitts-Ids (`erfolgsfaktoren`), Tätigkeiten (`Buchhaltung`), Fall-Ids (`B4`). Fehler sind Problem \
-            Details nach RFC 9457 mit deutscher Meldung in `detail`.""";
+            Details nach RFC 9457 mit deutscher Meldung in `detail`. Ein JSON-Inhalt mit einem Feld, das der \
+            Endpunkt nicht kennt, wird mit 400 abgelehnt; `detail` nennt das Feld.""";
 
     @Bean
     OpenApiCustomizer apiDescription() {

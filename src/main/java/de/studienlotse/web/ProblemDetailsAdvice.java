@@ -26,6 +26,8 @@ import org.springframework.web.server.ServerWebInputException;
 import org.springframework.web.server.UnsupportedMediaTypeStatusException;
 import org.springframework.util.unit.DataSize;
 import reactor.core.publisher.Mono;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * Every error leaves the service as an RFC 9457 problem detail with a German title and detail, never a stack trace.
@@ -114,6 +116,26 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         };
     }
 
+    private static <T extends Throwable> T causeOf(Throwable ex, Class<T> type) {
+        for (Throwable cause = ex; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (type.isInstance(cause)) return type.cast(cause);
+        }
+        return null;
+    }
+
+    /** The unknown field as the body nests it: {@code filters.fall}, {@code reasons[0].x}, or just {@code anliegen}. */
+    private static String fieldPath(UnrecognizedPropertyException unknown) {
+        StringBuilder path = new StringBuilder();
+        for (JacksonException.Reference ref : unknown.getPath()) {
+            if (ref.getPropertyName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(ref.getPropertyName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.isEmpty() ? String.valueOf(unknown.getPropertyName()) : path.toString();
+    }
+
     /** German wording for Spring's own exceptions; {@code null} keeps the detail a feature wrote. */
     private String germanDetail(Exception ex) {
         if (ex instanceof NoResourceFoundException) {
@@ -129,6 +151,11 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             return "Dieses Format wird nicht unterstützt. Bitte JSON senden (Content-Type: application/json).";
         }
         if (ex instanceof ServerWebInputException input && !(ex instanceof WebExchangeBindException)) {
+            UnrecognizedPropertyException unknown = causeOf(input, UnrecognizedPropertyException.class);
+            if (unknown != null) {
+                return "Das Feld „%s“ gibt es in dieser Anfrage nicht. Bitte prüfen Sie die Schreibweise des Feldnamens."
+                        .formatted(fieldPath(unknown));
+            }
             if (input.getCause() instanceof DecodingException || input.getMostSpecificCause() instanceof DecodingException) {
                 return "Der Inhalt der Anfrage ist kein gültiges JSON oder passt nicht zum erwarteten Aufbau.";
             }

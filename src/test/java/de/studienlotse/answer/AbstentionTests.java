@@ -118,15 +118,15 @@ class AbstentionTests {
     }
 
     @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
-    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
-            // a place or a term the study never names weighs as a name; everyday nouns are German's common words
-            "Kam die Idee für die KI bei B4 aus Brüssel?                       | 1 | 0",
-            "Hat die Kundenberatung bei K3 Salesforce angebunden?              | 1 | 0",
-            "Lief die Rechnungs-KI bei B4 auf einem Server im Keller?          | 0 | 1",
-            "Wie setzen sich die Befragten nach Geschlecht zusammen?           | 0 | 1",
-            // the noun a "welcher …?" asks for is the answer: the study lacking it weighs as a name
-            "Welcher Paragraph regelt die Mitbestimmung bei KI?                | 1 | 0",
-    })
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', textBlock = """
+            # a place or a term the study never names weighs as a name; everyday nouns are German's common words
+            Kam die Idee für die KI bei B4 aus Brüssel?                       | 1 | 0
+            Hat die Kundenberatung bei K3 Salesforce angebunden?              | 1 | 0
+            Lief die Rechnungs-KI bei B4 auf einem Server im Keller?          | 0 | 1
+            Wie setzen sich die Befragten nach Geschlecht zusammen?           | 0 | 1
+            # the noun a "welcher …?" asks for is the answer: the study lacking it weighs as a name
+            Welcher Paragraph regelt die Mitbestimmung bei KI?                | 1 | 0
+            """)
     void should_tell_names_from_common_nouns_the_study_never_uses(String text, int names, int commonNouns) {
         // when
         Abstention.Evidence evidence = decide(text).evidence();

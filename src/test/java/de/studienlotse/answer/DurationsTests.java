@@ -27,13 +27,13 @@ class DurationsTests {
     }
 
     @org.junit.jupiter.params.ParameterizedTest(name = "{0} states {1} months")
-    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
-            "Vor dem Einsatz durchlief jedes Modul eine dreimonatige Pilotphase. | 3.0",
-            "Es folgte eine drei Monate lange iterative Testphase. | 3.0",
-            "Über drei Monate wurden umfangreiche Tests durchgeführt. | 3.0",
-            "ca. 18 Monate inkl. Testphase | 18.0",
-            "Dauer der Einführung: 2 Jahre pro Modul | 24.0",
-    })
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', textBlock = """
+            Vor dem Einsatz durchlief jedes Modul eine dreimonatige Pilotphase. | 3.0
+            Es folgte eine drei Monate lange iterative Testphase. | 3.0
+            Über drei Monate wurden umfangreiche Tests durchgeführt. | 3.0
+            ca. 18 Monate inkl. Testphase | 18.0
+            Dauer der Einführung: 2 Jahre pro Modul | 24.0
+            """)
     void should_read_every_duration_a_text_states(String text, double months) {
         assertThat(Durations.stated(text)).contains(months);
     }

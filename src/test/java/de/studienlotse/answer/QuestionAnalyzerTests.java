@@ -28,44 +28,44 @@ class QuestionAnalyzerTests {
     class Topics {
 
         @ParameterizedTest(name = "{0} is no {1}")
-        @CsvSource(delimiter = '|', value = {
-                // a cue inside another word: the collisions of prefix cues
-                "Wie wurde die Belegschaft auf dem Laufenden gehalten? | GELDBETRAG",
-                "Welche Rolle spielt Europa für die Firmen? | GELDBETRAG",
-                "Wie hilft die KI beim Preisvergleich im Einkauf? | GELDBETRAG",
-                "Welche Rolle spielt die Europäische Union? | BETRIEBSRAT",
-                "Wie plant die Fertigung ihre Schichten mit KI? | DAUER",
-                "Welche Tipps gab es für das Team? | HERAUSFORDERUNGEN",
-                // a present participle is an adverb, not the verb's question
-                "Die alte Texterkennung verwechselt dauernd Ziffern. Was hat der Händler anders gemacht? | DAUER",
-                "Was empfehlen die Firmen abschließend anderen KMU? | DAUER",
-                // the modifier of a truncated compound is no word of its own: Lohndaten are no wage
-                "Wir geben unsere Lohn- und Personaldaten ungern heraus. War das ein Thema? | GELDBETRAG",
-        })
+        @CsvSource(delimiter = '|', textBlock = """
+                # a cue inside another word: the collisions of prefix cues
+                Wie wurde die Belegschaft auf dem Laufenden gehalten? | GELDBETRAG
+                Welche Rolle spielt Europa für die Firmen? | GELDBETRAG
+                Wie hilft die KI beim Preisvergleich im Einkauf? | GELDBETRAG
+                Welche Rolle spielt die Europäische Union? | BETRIEBSRAT
+                Wie plant die Fertigung ihre Schichten mit KI? | DAUER
+                Welche Tipps gab es für das Team? | HERAUSFORDERUNGEN
+                # a present participle is an adverb, not the verb's question
+                Die alte Texterkennung verwechselt dauernd Ziffern. Was hat der Händler anders gemacht? | DAUER
+                Was empfehlen die Firmen abschließend anderen KMU? | DAUER
+                # the modifier of a truncated compound is no word of its own: Lohndaten are no wage
+                Wir geben unsere Lohn- und Personaldaten ungern heraus. War das ein Thema? | GELDBETRAG
+                """)
         void should_not_find_a_topic_inside_another_word(String question, Topic topic) {
             assertThat(read(question).topics()).doesNotContain(topic);
         }
 
         @ParameterizedTest(name = "{0} asks {1}")
-        @CsvSource(delimiter = '|', value = {
-                "Was hat die Software in Euro gekostet? | GELDBETRAG",
-                "Wie viel hat das Ganze gekostet? | GELDBETRAG",
-                "Was hat die Lizenz pro Nutzer gekostet? | GELDBETRAG",
-                "Was kostet so eine Lösung? | GELDBETRAG",
-                "What did the software cost? | GELDBETRAG",
-                "Wie lange hat die Einführung gedauert? | DAUER",
-                "Wie lange dauert die Einführung? | DAUER",
-                "Was verdient ein Buchhalter bei den Firmen? | GELDBETRAG",
-                "Welches Budget und welcher Lohn waren eingeplant? | GELDBETRAG",
-                "Welche Einführungen waren in weniger als zwei Monaten abgeschlossen? | DAUER",
-                "Gab es Datenschutzbedenken? | HERAUSFORDERUNGEN",
-                "Welche Stolpersteine gab es? | HERAUSFORDERUNGEN",
-                "War der Personalrat beteiligt? | BETRIEBSRAT",
-                "Was empfehlen die Firmen anderen? | TIPPS",
-                "How long did it take? | DAUER",
-                "Was the works council involved? | BETRIEBSRAT",
-                "Wie viele Interviews wurden geführt? | ANZAHL",
-        })
+        @CsvSource(delimiter = '|', textBlock = """
+                Was hat die Software in Euro gekostet? | GELDBETRAG
+                Wie viel hat das Ganze gekostet? | GELDBETRAG
+                Was hat die Lizenz pro Nutzer gekostet? | GELDBETRAG
+                Was kostet so eine Lösung? | GELDBETRAG
+                What did the software cost? | GELDBETRAG
+                Wie lange hat die Einführung gedauert? | DAUER
+                Wie lange dauert die Einführung? | DAUER
+                Was verdient ein Buchhalter bei den Firmen? | GELDBETRAG
+                Welches Budget und welcher Lohn waren eingeplant? | GELDBETRAG
+                Welche Einführungen waren in weniger als zwei Monaten abgeschlossen? | DAUER
+                Gab es Datenschutzbedenken? | HERAUSFORDERUNGEN
+                Welche Stolpersteine gab es? | HERAUSFORDERUNGEN
+                War der Personalrat beteiligt? | BETRIEBSRAT
+                Was empfehlen die Firmen anderen? | TIPPS
+                How long did it take? | DAUER
+                Was the works council involved? | BETRIEBSRAT
+                Wie viele Interviews wurden geführt? | ANZAHL
+                """)
         void should_find_the_topic_in_whole_words_and_lemmas(String question, Topic topic) {
             assertThat(read(question).topics()).contains(topic);
         }
@@ -75,36 +75,36 @@ class QuestionAnalyzerTests {
     class Cases {
 
         @ParameterizedTest(name = "{0} names no case")
-        @CsvSource(delimiter = '|', value = {
-                // words of a KI-Anwendung title raise the ranking, they never lock the question to one case
-                "Wie funktioniert KI in der Kapazitätsplanung?",
-                "Wie lief die Auswahl des KI-Tools?",
-                "Hilft KI im Einkauf und im Vertrieb?",
-                "Kann man den Workflow der Rechnungen automatisieren?",
-                // a short Branche modifier names its firm only with a firm head: "Web" in "Webseite" does not
-                "Wir wollen einen Chatbot auf unserer Webseite.",
-                "Welche Händler nutzen KI?",
-                "Brauchen wir einen Softwareentwickler für die KI?",
-        })
+        @CsvSource(delimiter = '|', textBlock = """
+                # words of a KI-Anwendung title raise the ranking, they never lock the question to one case
+                Wie funktioniert KI in der Kapazitätsplanung?
+                Wie lief die Auswahl des KI-Tools?
+                Hilft KI im Einkauf und im Vertrieb?
+                Kann man den Workflow der Rechnungen automatisieren?
+                # a short Branche modifier names its firm only with a firm head: "Web" in "Webseite" does not
+                Wir wollen einen Chatbot auf unserer Webseite.
+                Welche Händler nutzen KI?
+                Brauchen wir einen Softwareentwickler für die KI?
+                """)
         void should_not_lock_a_question_to_a_case_by_a_title_word(String question) {
             assertThat(read(question).caseIds()).isEmpty();
         }
 
         @ParameterizedTest(name = "{0} names {1}")
-        @CsvSource(delimiter = '|', value = {
-                "Welche Tipps gibt es bei B5? | B5",
-                "Was hat K 3 gemacht? | K3",
-                "Welche Herausforderungen hatte die Logistikfirma? | B5",
-                "Wie war das im Gesundheitswesen? | B7",
-                "Wie hat der IT-Dienstleister das gelöst? | B6",
-                "Was macht das Konsumgüterunternehmen mit KI? | B2",
-                // the firm named by the person or firm of its Branche: a nomen agentis, a firm head on the modifier
-                "Was rät da der Außenhändler? | B1",
-                "Was sagt der Logistiker zur Datenqualität? | B5",
-                "Was meint die Webagentur dazu? | K1",
-                "Hat die Web-Agentur einen Chatbot? | K1",
-                "Was hat die Innovationsagentur gelernt? | K7",
-        })
+        @CsvSource(delimiter = '|', textBlock = """
+                Welche Tipps gibt es bei B5? | B5
+                Was hat K 3 gemacht? | K3
+                Welche Herausforderungen hatte die Logistikfirma? | B5
+                Wie war das im Gesundheitswesen? | B7
+                Wie hat der IT-Dienstleister das gelöst? | B6
+                Was macht das Konsumgüterunternehmen mit KI? | B2
+                # the firm named by the person or firm of its Branche: a nomen agentis, a firm head on the modifier
+                Was rät da der Außenhändler? | B1
+                Was sagt der Logistiker zur Datenqualität? | B5
+                Was meint die Webagentur dazu? | K1
+                Hat die Web-Agentur einen Chatbot? | K1
+                Was hat die Innovationsagentur gelernt? | K7
+                """)
         void should_name_a_case_by_id_or_branche(String question, String caseId) {
             assertThat(read(question).caseIds()).containsExactly(caseId);
         }
@@ -147,12 +147,12 @@ class QuestionAnalyzerTests {
         }
 
         @ParameterizedTest(name = "{0} starts fresh")
-        @CsvSource(delimiter = '|', value = {
-                "Was ist das Fazit der Studie?",
-                "Was sagt die Studie insgesamt zum Betriebsrat?",
-                "Wer hat die Studie gemacht?",
-                "Welche Erfolgsfaktoren nennt K2?",
-        })
+        @CsvSource(delimiter = '|', textBlock = """
+                Was ist das Fazit der Studie?
+                Was sagt die Studie insgesamt zum Betriebsrat?
+                Wer hat die Studie gemacht?
+                Welche Erfolgsfaktoren nennt K2?
+                """)
         void should_start_fresh_with_a_subject_of_its_own(String message) {
             AnalyzedQuestion question = read(message, logistics, answer);
             assertThat(question.followUp()).isFalse();
@@ -161,19 +161,19 @@ class QuestionAnalyzerTests {
     }
 
     @ParameterizedTest(name = "{0}: which cases = {1}")
-    @CsvSource(delimiter = '|', value = {
-            "Bei wem war Zeitdruck ein Problem bei der Einführung? | true",
-            "Hatten auch andere Firmen Probleme mit älteren Mitarbeitenden? | true",
-            "Die Tester meckern nur über die Optik – kennt das jemand aus der Studie? | true",
-            "Unsere Älteren wollen nicht mehr umlernen. Hatte das schon mal wer? | true",
-            "Did anyone involve their customers? | true",
-            "Welche Unternehmen hatten einen Betriebsrat? | true",
-            "In welchen Fällen gab es externe Hilfe? | true",
-            "Which companies used a chatbot? | true",
-            "Wie lange hat die Einführung bei B4 gedauert? | false",
-            "Was hat das Unternehmen aus der Logistik anders gemacht? | false",
-            "Wie haben die Firmen ihre Mitarbeitenden geschult? | false",
-    })
+    @CsvSource(delimiter = '|', textBlock = """
+            Bei wem war Zeitdruck ein Problem bei der Einführung? | true
+            Hatten auch andere Firmen Probleme mit älteren Mitarbeitenden? | true
+            Die Tester meckern nur über die Optik – kennt das jemand aus der Studie? | true
+            Unsere Älteren wollen nicht mehr umlernen. Hatte das schon mal wer? | true
+            Did anyone involve their customers? | true
+            Welche Unternehmen hatten einen Betriebsrat? | true
+            In welchen Fällen gab es externe Hilfe? | true
+            Which companies used a chatbot? | true
+            Wie lange hat die Einführung bei B4 gedauert? | false
+            Was hat das Unternehmen aus der Logistik anders gemacht? | false
+            Wie haben die Firmen ihre Mitarbeitenden geschult? | false
+            """)
     void should_tell_questions_that_ask_for_every_case(String question, boolean whichCases) {
         assertThat(read(question).whichCases()).isEqualTo(whichCases);
     }

@@ -749,9 +749,7 @@ abstract class LlmBackendContract {
 
     /** A follow-up in a conversation the server holds with the turn given (planted, not asked: no model call). */
     Map<String, Object> followUp(String message, ConversationTurn earlier) {
-        String conversationId = java.util.UUID.randomUUID().toString();
-        conversations.append(conversationId, earlier).block(Duration.ofSeconds(10));
-        return Map.of("message", message, "conversationId", conversationId);
+        return Map.of("message", message, "conversationId", PlantedConversation.plant(conversations, List.of(earlier)));
     }
 
     Streamed stream(String question) {

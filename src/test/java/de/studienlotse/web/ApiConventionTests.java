@@ -216,6 +216,49 @@ class ApiConventionTests {
         assertThat(checkedAgainstSchema).as("fields compared with /v3/api-docs").isGreaterThan(1000);
     }
 
+    /**
+     * Every endpoint of the table above that reads a JSON body, with one field too many: a 400 problem naming the
+     * field, never the request read without it (a mistyped field would lose what the user wrote). The bodies are
+     * the table's own, so a new endpoint with a body is checked here without a new row.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void should_refuse_an_unknown_field_in_every_json_body_and_name_it() {
+        List<Endpoint> withBody = ENDPOINTS.stream().filter(e -> e.body() instanceof Map).toList();
+        assertThat(withBody).extracting(Endpoint::path).contains("/api/chat", "/api/chat/stream", "/api/feedback",
+                "/api/briefs", "/api/briefs/{id}/notes", "/api/evaluation/runs/{id}/ratings/{questionId}");
+        // the field as a typo would send it, and where the problem says it is
+        Map<String, String> unknownFields = new LinkedHashMap<>();
+        unknownFields.put("anliegen", "anliegen");
+        unknownFields.put("Message", "Message");
+        for (Endpoint endpoint : withBody) {
+            String uri = PLACEHOLDER.matcher(endpoint.uri()).replaceAll("unbekannt");
+            for (Map.Entry<String, String> unknown : unknownFields.entrySet()) {
+                Map<String, Object> body = new LinkedHashMap<>((Map<String, Object>) endpoint.body());
+                body.put(unknown.getKey(), "x");
+                assertUnknownField(endpoint, uri, body, unknown.getValue());
+            }
+        }
+        // nested: a filter by a name the API does not have
+        Endpoint chat = withBody.getFirst();
+        assertUnknownField(chat, chat.uri(), Map.of("message", "Tipps?", "filters", Map.of("fall", "B4")), "filters.fall");
+    }
+
+    private void assertUnknownField(Endpoint endpoint, String uri, Object body, String field) {
+        String where = endpoint.method() + " " + endpoint.path() + " with " + field;
+        byte[] answer = web.method(endpoint.method()).uri(uri)
+                .headers(h -> {
+                    if (endpoint.user() != null) h.setBasicAuth(endpoint.user(), PASSWORD);
+                })
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(body)
+                .exchange().expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().returnResult().getResponseBody();
+        JsonNode problem = json.readTree(answer);
+        assertThat(problem.path("title").asString()).as(where).isEqualTo("Ungültige Anfrage");
+        assertThat(problem.path("detail").asString()).as(where).contains("„" + field + "“");
+    }
+
     @Test
     void should_refuse_german_and_snake_case_names_and_keep_the_study_terms() {
         for (String bad : List.of("abschnitte", "fallId", "gold_cases", "passagen", "titel", "SectionTitle",

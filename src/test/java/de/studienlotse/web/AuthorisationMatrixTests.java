@@ -87,73 +87,92 @@ class AuthorisationMatrixTests {
 
     static final String CHAT = "{\"message\": \"Wie lange hat die Einführung bei B5 gedauert?\"}";
     static final String RATING = "{\"messageId\": \"unbekannt\", \"rating\": \"up\"}";
-    static final String PROFILE = "{\"taetigkeit\": \"Buchhaltung\", \"anliegen\": [\"Datenschutz\"]}";
+    static final String PROFILE = "{\"taetigkeit\": \"Buchhaltung\", \"concerns\": [\"Datenschutz\"]}";
     static final String NOTE = "{\"text\": \"Notiz\"}";
     static final String EVALUATOR_RATING = "{\"correctness\": 4, \"groundedness\": 5, \"helpfulness\": 3}";
+    /** The bodies by the names the table gives them; before the table, which reads them as it is built. */
+    private static final Map<String, String> BODIES = Map.of("CHAT", CHAT, "RATING", RATING, "PROFILE", PROFILE,
+            "NOTE", NOTE, "EVALUATOR_RATING", EVALUATOR_RATING);
 
-    /** The table: every endpoint and method the service maps, and a few methods it does not. */
-    static final List<Endpoint> ENDPOINTS = List.of(
-            // the study, search and chat: public
-            Endpoint.api(HttpMethod.GET, "/api/cases", Access.PUBLIC),
-            Endpoint.api(HttpMethod.GET, "/api/cases/B1", Access.PUBLIC),
-            Endpoint.api(HttpMethod.GET, "/api/passages/B5.tipps.1", Access.PUBLIC),
-            Endpoint.api(HttpMethod.GET, "/api/search?q=Tipps", Access.PUBLIC),
-            Endpoint.api(HttpMethod.GET, "/api/cases/compare?ids=B1,K3", Access.PUBLIC),
-            Endpoint.api(HttpMethod.GET, "/api/study/sections", Access.PUBLIC),
-            Endpoint.api(HttpMethod.GET, "/api/study/aggregates", Access.PUBLIC),
-            Endpoint.json(HttpMethod.POST, "/api/chat", Access.PUBLIC, CHAT),
-            Endpoint.json(HttpMethod.POST, "/api/chat/stream", Access.PUBLIC, CHAT),
-            Endpoint.api(HttpMethod.DELETE, "/api/cases/B1", Access.PUBLIC),
-            Endpoint.api(HttpMethod.GET, "/actuator/health", Access.PUBLIC),
-            Endpoint.api(HttpMethod.GET, "/v3/api-docs", Access.PUBLIC),
-            Endpoint.page("/", Access.PUBLIC),
-            Endpoint.page("/widget.js", Access.PUBLIC),
-            Endpoint.page("/berater", Access.PUBLIC),
-            Endpoint.page("/berater/faelle/B4", Access.PUBLIC),
-            Endpoint.page("/berater/", Access.PUBLIC),
-            Endpoint.page("/berater/vergleich", Access.PUBLIC),
-            Endpoint.page("/berater/auswertung", Access.PUBLIC),
-            Endpoint.page("/berater/studie", Access.PUBLIC),
-            Endpoint.page("/login", Access.PUBLIC),
-            Endpoint.page("/logout", Access.PUBLIC),
-            // operations and the API description: public
-            Endpoint.api(HttpMethod.GET, "/actuator", Access.PUBLIC),
-            Endpoint.api(HttpMethod.GET, "/actuator/health/liveness", Access.PUBLIC),
-            Endpoint.api(HttpMethod.GET, "/actuator/info", Access.PUBLIC),
-            Endpoint.api(HttpMethod.GET, "/v3/api-docs.yaml", Access.PUBLIC),
-            Endpoint.api(HttpMethod.GET, "/v3/api-docs/swagger-config", Access.PUBLIC),
-            Endpoint.api(HttpMethod.GET, "/v3/api-docs/unbekannt", Access.PUBLIC),
-            Endpoint.page("/swagger-ui.html", Access.PUBLIC),
-            // feedback: anyone rates, the team reads
-            Endpoint.json(HttpMethod.POST, "/api/feedback", Access.PUBLIC, RATING),
-            Endpoint.api(HttpMethod.GET, "/api/feedback", Access.EVALUATOR),
-            Endpoint.api(HttpMethod.GET, "/api/feedback/export.csv", Access.EVALUATOR),
-            Endpoint.api(HttpMethod.GET, "/api/feedback/export.json", Access.EVALUATOR),
-            Endpoint.api(HttpMethod.DELETE, "/api/feedback", Access.EVALUATOR),
-            // the evaluators' workbench
-            Endpoint.page("/werkbank", Access.EVALUATOR),
-            Endpoint.page("/werkbank/", Access.EVALUATOR),
-            Endpoint.api(HttpMethod.GET, "/api/evaluation/csrf", Access.EVALUATOR),
-            Endpoint.api(HttpMethod.POST, "/api/evaluation/runs", Access.EVALUATOR).refusedByCsrfFirst(),
-            Endpoint.api(HttpMethod.GET, "/api/evaluation/runs", Access.EVALUATOR),
-            Endpoint.api(HttpMethod.GET, "/api/evaluation/runs/compare?a=x&b=y", Access.EVALUATOR),
-            Endpoint.api(HttpMethod.GET, "/api/evaluation/runs/unbekannt", Access.EVALUATOR),
-            Endpoint.json(HttpMethod.PUT, "/api/evaluation/runs/unbekannt/ratings/r001", Access.EVALUATOR, EVALUATOR_RATING).refusedByCsrfFirst(),
-            Endpoint.api(HttpMethod.GET, "/api/evaluation/runs/unbekannt/ratings", Access.EVALUATOR),
-            Endpoint.api(HttpMethod.GET, "/api/evaluation/runs/unbekannt/agreement?a=x&b=y", Access.EVALUATOR),
-            Endpoint.api(HttpMethod.GET, "/api/evaluation/ratings/export.csv", Access.EVALUATOR),
-            Endpoint.api(HttpMethod.GET, "/api/evaluation/ratings/export.json", Access.EVALUATOR),
-            // consultation briefs
-            Endpoint.page("/berater/briefing", Access.ADVISOR),
-            Endpoint.json(HttpMethod.POST, "/api/briefs", Access.ADVISOR, PROFILE),
-            Endpoint.api(HttpMethod.GET, "/api/briefs", Access.ADVISOR),
-            Endpoint.api(HttpMethod.GET, "/api/briefs/unbekannt", Access.ADVISOR),
-            Endpoint.api(HttpMethod.GET, "/api/briefs/unbekannt.md", Access.ADVISOR),
-            Endpoint.api(HttpMethod.GET, "/api/briefs/unbekannt.pdf", Access.ADVISOR),
-            Endpoint.api(HttpMethod.DELETE, "/api/briefs/unbekannt/items/1", Access.ADVISOR),
-            Endpoint.json(HttpMethod.POST, "/api/briefs/unbekannt/notes", Access.ADVISOR, NOTE),
-            Endpoint.api(HttpMethod.DELETE, "/api/briefs/unbekannt/notes/1", Access.ADVISOR),
-            Endpoint.api(HttpMethod.DELETE, "/api/briefs/unbekannt", Access.ADVISOR));
+    /**
+     * The table: every endpoint and method the service maps, and a few methods it does not. A row: the method
+     * ({@code PAGE} for a browser page, a GET), the path, who may call it, and optionally the JSON body it is sent
+     * (one of the constants above) and {@code csrf-first}; see {@link Endpoint}.
+     */
+    static final List<Endpoint> ENDPOINTS = endpoints("""
+            # the study, search and chat: public
+            GET    /api/cases                                       PUBLIC
+            GET    /api/cases/B1                                    PUBLIC
+            GET    /api/passages/B5.tipps.1                         PUBLIC
+            GET    /api/search?q=Tipps                              PUBLIC
+            GET    /api/cases/compare?ids=B1,K3                     PUBLIC
+            GET    /api/study/sections                              PUBLIC
+            GET    /api/study/aggregates                            PUBLIC
+            POST   /api/chat                                        PUBLIC    CHAT
+            POST   /api/chat/stream                                 PUBLIC    CHAT
+            DELETE /api/cases/B1                                    PUBLIC
+            GET    /actuator/health                                 PUBLIC
+            GET    /v3/api-docs                                     PUBLIC
+            PAGE   /                                                PUBLIC
+            PAGE   /widget.js                                       PUBLIC
+            PAGE   /berater                                         PUBLIC
+            PAGE   /berater/faelle/B4                               PUBLIC
+            PAGE   /berater/                                        PUBLIC
+            PAGE   /berater/vergleich                               PUBLIC
+            PAGE   /berater/auswertung                              PUBLIC
+            PAGE   /berater/studie                                  PUBLIC
+            PAGE   /login                                           PUBLIC
+            PAGE   /logout                                          PUBLIC
+            # operations and the API description: public
+            GET    /actuator                                        PUBLIC
+            GET    /actuator/health/liveness                        PUBLIC
+            GET    /actuator/info                                   PUBLIC
+            GET    /v3/api-docs.yaml                                PUBLIC
+            GET    /v3/api-docs/swagger-config                      PUBLIC
+            GET    /v3/api-docs/unbekannt                           PUBLIC
+            PAGE   /swagger-ui.html                                 PUBLIC
+            # feedback: anyone rates, the team reads
+            POST   /api/feedback                                    PUBLIC    RATING
+            GET    /api/feedback                                    EVALUATOR
+            GET    /api/feedback/export.csv                         EVALUATOR
+            GET    /api/feedback/export.json                        EVALUATOR
+            DELETE /api/feedback                                    EVALUATOR
+            # the evaluators' workbench
+            PAGE   /werkbank                                        EVALUATOR
+            PAGE   /werkbank/                                       EVALUATOR
+            GET    /api/evaluation/csrf                             EVALUATOR
+            POST   /api/evaluation/runs                             EVALUATOR csrf-first
+            GET    /api/evaluation/runs                             EVALUATOR
+            GET    /api/evaluation/runs/compare?a=x&b=y             EVALUATOR
+            GET    /api/evaluation/runs/unbekannt                   EVALUATOR
+            PUT    /api/evaluation/runs/unbekannt/ratings/r001      EVALUATOR EVALUATOR_RATING csrf-first
+            GET    /api/evaluation/runs/unbekannt/ratings           EVALUATOR
+            GET    /api/evaluation/runs/unbekannt/agreement?a=x&b=y EVALUATOR
+            GET    /api/evaluation/ratings/export.csv               EVALUATOR
+            GET    /api/evaluation/ratings/export.json              EVALUATOR
+            # consultation briefs
+            PAGE   /berater/briefing                                ADVISOR
+            POST   /api/briefs                                      ADVISOR   PROFILE
+            GET    /api/briefs                                      ADVISOR
+            GET    /api/briefs/unbekannt                            ADVISOR
+            GET    /api/briefs/unbekannt.md                         ADVISOR
+            GET    /api/briefs/unbekannt.pdf                        ADVISOR
+            DELETE /api/briefs/unbekannt/items/1                    ADVISOR
+            POST   /api/briefs/unbekannt/notes                      ADVISOR   NOTE
+            DELETE /api/briefs/unbekannt/notes/1                    ADVISOR
+            DELETE /api/briefs/unbekannt                            ADVISOR
+            """);
+
+    private static List<Endpoint> endpoints(String table) {
+        return table.lines().map(String::strip).filter(line -> !line.isEmpty() && !line.startsWith("#")).map(line -> {
+            List<String> cells = List.of(line.split("\\s+"));
+            Access access = Access.valueOf(cells.get(2));
+            Endpoint endpoint = cells.get(0).equals("PAGE") ? Endpoint.page(cells.get(1), access)
+                    : Endpoint.json(HttpMethod.valueOf(cells.get(0)), cells.get(1), access,
+                    cells.size() > 3 && !cells.get(3).equals("csrf-first") ? BODIES.get(cells.get(3)) : null);
+            return cells.getLast().equals("csrf-first") ? endpoint.refusedByCsrfFirst() : endpoint;
+        }).toList();
+    }
 
     @Autowired
     WebTestClient web;
