@@ -15,6 +15,7 @@ import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.MultiTerms;
+import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
@@ -22,6 +23,7 @@ import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -148,6 +150,16 @@ public final class PassageIndex implements Closeable {
     /** With a vector ranking fused with BM25's, when {@code embeddings} are {@linkplain PassageEmbeddings#enabled() enabled}. */
     public PassageIndex(Study study, SearchProperties properties, Analyzer analyzer, VocabularyBridges bridges,
                         Thesaurus thesaurus, StudyConcepts concepts, PassageEmbeddings embeddings) {
+        this(study, properties, analyzer, bridges, thesaurus, concepts, embeddings,
+                written(study, properties, analyzer, concepts));
+    }
+
+    /**
+     * Over an index already written from the same study, analyzer and concepts ({@link SearchCache} keeps one between
+     * starts): the passages are not analysed again. The index is read-only from here on and closed with this.
+     */
+    PassageIndex(Study study, SearchProperties properties, Analyzer analyzer, VocabularyBridges bridges,
+                 Thesaurus thesaurus, StudyConcepts concepts, PassageEmbeddings embeddings, Directory directory) {
         this.study = study;
         this.embeddings = embeddings;
         this.commonWord = analyzer instanceof StudyAnalyzer german ? german::commonWord : word -> false;
@@ -157,15 +169,13 @@ public final class PassageIndex implements Closeable {
         this.partWeight = properties.partWeight();
         this.bridgeWeight = properties.bridgeWeight();
         this.relevantCaseShare = properties.relevantCaseShare();
+        this.directory = directory;
         try {
-            this.directory = properties.indexPath() == null || properties.indexPath().isBlank()
-                    ? new ByteBuffersDirectory() : FSDirectory.open(Path.of(properties.indexPath()));
-            Map<String, Set<String>> termsById = write(study, directory, analyzer, concepts);
             this.reader = DirectoryReader.open(directory);
             this.searcher = new IndexSearcher(reader);
             this.searcher.setSimilarity(new BM25Similarity());
             this.passages = new Passage[reader.maxDoc()];
-            this.termsByDoc = new Set[reader.maxDoc()];
+            this.termsByDoc = termsByDoc(reader);
             this.vocabulary = vocabulary(reader, fieldBoosts.keySet());
             this.queryAnalysis = new QueryAnalysis(analyzer, bridges, thesaurus,
                     analyzer instanceof StudyAnalyzer german && german.hasDictionary()
@@ -174,12 +184,37 @@ public final class PassageIndex implements Closeable {
             for (int doc = 0; doc < reader.maxDoc(); doc++) {
                 String id = stored.document(doc).get(ID);
                 passages[doc] = study.passage(id).orElseThrow();
-                termsByDoc[doc] = termsById.get(id);
             }
             this.concepts = concepts.withoutCommonWords(this::textDocFreq, passages.length, MAX_CONCEPT_WORD_SHARE);
         } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the passage index", e);
+        }
+    }
+
+    /** The study written into a new index, in memory or in {@link SearchProperties#indexPath()}. */
+    private static Directory written(Study study, SearchProperties properties, Analyzer analyzer,
+                                     StudyConcepts concepts) {
+        Directory directory = null;
+        try {
+            directory = properties.indexPath() == null || properties.indexPath().isBlank()
+                    ? new ByteBuffersDirectory() : FSDirectory.open(Path.of(properties.indexPath()));
+            write(study, directory, analyzer, concepts);
+            return directory;
+        } catch (IOException e) {
+            if (directory != null) {
+                try {
+                    directory.close();
+                } catch (IOException suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+            }
             throw new UncheckedIOException("cannot build the passage index", e);
         }
+    }
+
+    /** The index's files, for {@link SearchCache} to keep (read-only: the index is never written again). */
+    Directory directory() {
+        return directory;
     }
 
     /**
@@ -467,10 +502,9 @@ public final class PassageIndex implements Closeable {
         return Map.copyOf(fields);
     }
 
-    /** Writes one document per passage and returns each passage's analyzed terms. */
-    private static Map<String, Set<String>> write(Study study, Directory directory, Analyzer analyzer,
-                                                  StudyConcepts concepts) throws IOException {
-        Map<String, Set<String>> termsById = new HashMap<>();
+    /** Writes one document per passage. */
+    static void write(Study study, Directory directory, Analyzer analyzer, StudyConcepts concepts)
+            throws IOException {
         IndexWriterConfig config = new IndexWriterConfig(analyzer)
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
                 .setSimilarity(new BM25Similarity());
@@ -484,7 +518,6 @@ public final class PassageIndex implements Closeable {
                         addText(doc, APPLICATION, caseStudy.application());
                         addText(doc, BRANCHE, caseStudy.branche());
                         addText(doc, ACTIVITY, caseStudy.activity().label());
-                        termsById.put(passage.id(), terms(analyzer, doc));
                         writer.addDocument(doc);
                     }
                 }
@@ -492,13 +525,11 @@ public final class PassageIndex implements Closeable {
             for (Section section : study.studySections()) {
                 for (Passage passage : section.passages()) {
                     Document doc = document(passage, section, concepts);
-                    termsById.put(passage.id(), terms(analyzer, doc));
                     writer.addDocument(doc);
                 }
             }
             writer.commit();
         }
-        return termsById;
     }
 
     private static Document document(Passage passage, Section section, StudyConcepts concepts) {
@@ -518,13 +549,31 @@ public final class PassageIndex implements Closeable {
         }
     }
 
-    private static Set<String> terms(Analyzer analyzer, Document doc) {
-        Set<String> terms = new HashSet<>();
+    /**
+     * Every term each document holds in its searchable fields, read from the postings: exactly what the analyzer
+     * gave for the passage's fields when it was written (the same whether the index was written now or kept).
+     */
+    @SuppressWarnings("unchecked")
+    private static Set<String>[] termsByDoc(IndexReader reader) throws IOException {
+        List<Set<String>> terms = new ArrayList<>(reader.maxDoc());
+        for (int doc = 0; doc < reader.maxDoc(); doc++) {
+            terms.add(new HashSet<>());
+        }
         for (String field : List.of(TEXT, LABEL, APPLICATION, BRANCHE, ACTIVITY, SECTION)) {
-            for (String value : doc.getValues(field)) {
-                Tokens.of(analyzer, field, value).forEach(token -> terms.add(token.term()));
+            Terms indexed = MultiTerms.getTerms(reader, field);
+            if (indexed == null) {
+                continue;
+            }
+            TermsEnum iterator = indexed.iterator();
+            PostingsEnum postings = null;
+            for (BytesRef term = iterator.next(); term != null; term = iterator.next()) {
+                String text = term.utf8ToString();
+                postings = iterator.postings(postings, PostingsEnum.NONE);
+                for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
+                    terms.get(doc).add(text);
+                }
             }
         }
-        return Set.copyOf(terms);
+        return terms.stream().map(Set::copyOf).toArray(Set[]::new);
     }
 }

@@ -18,17 +18,37 @@ class SearchConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(SearchConfiguration.class);
 
+    /**
+     * The index, the thesaurus, the bridges and the concepts: with a cache directory read from it when an earlier start
+     * kept them under the same inputs ({@link SearchCache}), else built (and kept); with an on-disk index path always
+     * built. The dictionaries' answers are kept beside them, for the questions' words.
+     */
     @Bean(destroyMethod = "close")
     PassageIndex passageIndex(Study study, SearchProperties properties, EmbeddingProperties embeddings) {
         GermanMorphology morphology = GermanMorphology.load();
-        Path memo = properties.cacheDir() == null || properties.cacheDir().isBlank() ? null
-                : Path.of(properties.cacheDir(), "morphologie-" + GermanMorphology.fingerprint() + ".tsv");
-        int known = memo == null ? 0 : morphology.restore(memo);
+        Path cache = properties.cacheDir() == null || properties.cacheDir().isBlank() ? null
+                : Path.of(properties.cacheDir());
+        if (cache == null) {
+            return PassageIndex.create(study, properties, embeddings(study, embeddings), morphology);
+        }
+        String fingerprint = GermanMorphology.fingerprint();
+        Path memo = cache.resolve("morphologie-" + fingerprint + ".tsv");
+        int known = morphology.restore(memo);
         if (known > 0) {
             log.info("German dictionaries: {} answers kept from an earlier start ({})", known, memo);
         }
-        PassageIndex index = PassageIndex.create(study, properties, embeddings(study, embeddings), morphology);
-        if (memo != null && known == 0) {
+        PassageIndex index;
+        if (properties.indexPath() == null || properties.indexPath().isBlank()) {
+            SearchCache.Opened opened = SearchCache.open(study, properties, embeddings(study, embeddings), morphology,
+                    fingerprint, cache);
+            if (opened.kept()) {
+                log.info("Search index, thesaurus and concepts read from {}", cache);
+            }
+            index = opened.index();
+        } else {
+            index = PassageIndex.create(study, properties, embeddings(study, embeddings), morphology);
+        }
+        if (known == 0) {
             // the first start with these dictionaries: the next one skips most of their look-ups
             try {
                 morphology.save(memo);

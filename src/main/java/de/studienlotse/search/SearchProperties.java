@@ -21,8 +21,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param relevantCaseShare a case (or study section) counts as relevant when one of its passages scores at least this
  *                      share of the best hit; no case takes a third slot while a relevant one has none. 0 keeps
  *                      BM25's order
- * @param cacheDir     where the German dictionaries' answers for the study's words are kept between starts
- *                     ({@link GermanMorphology#fingerprint()} names the file); empty or unset computes them at every start
+ * @param cacheDir     what start-up builds from fixed inputs, kept between starts: the German dictionaries' answers for
+ *                     the study's words ({@link GermanMorphology#fingerprint()} names the file) and the in-memory index
+ *                     with the thesaurus, bridges and concepts ({@link SearchCache}); empty or unset builds them at
+ *                     every start
  */
 @ConfigurationProperties("studienlotse.search")
 public record SearchProperties(@DefaultValue Boosts boosts, @DefaultValue("10") int defaultK, String indexPath,

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -65,6 +66,11 @@ public final class StudyConcepts {
      * concept, or a phrasing without its source.
      */
     public static StudyConcepts load(Study study, Analyzer analyzer) {
+        return load(study, text -> Tokens.heads(analyzer, text));
+    }
+
+    /** As {@link #load(Study, Analyzer)}, phrasings keyed with {@code heads}: the index analyzer's words of a text. */
+    static StudyConcepts load(Study study, Function<String, List<String>> heads) {
         Map<String, Concept> byId = new LinkedHashMap<>();
         for (String[] row : ResourceLists.rows(CONCEPTS, 5)) {
             String category = "-".equals(row[3]) ? null : row[3];
@@ -82,7 +88,7 @@ public final class StudyConcepts {
             if (!SOURCE.matcher(row[3]).matches()) {
                 throw new IllegalStateException(PHRASES + ": phrasing \"" + row[1] + "\" without a source (L<line> or openthesaurus:<word>)");
             }
-            List<String> terms = headTerms(analyzer, row[1]);
+            List<String> terms = heads.apply(row[1]);
             // "wie viele Unternehmen" is "unternehmen" once its stop words are gone: a phrasing whose sense was in
             // its stop words would match any question with its one remaining, common word
             boolean lostItsSense = terms.size() == 1 && row[1].strip().split("[\\s]+").length > 1;
@@ -203,9 +209,5 @@ public final class StudyConcepts {
         if (!byId.containsKey(id)) {
             throw new IllegalStateException(file + ": unknown concept " + id);
         }
-    }
-
-    private static List<String> headTerms(Analyzer analyzer, String text) {
-        return Tokens.heads(analyzer, text);
     }
 }

@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * OpenThesaurus (www.openthesaurus.de, LGPL-2.1), reduced to the synsets that reach the study's vocabulary
@@ -35,10 +36,19 @@ public final class Thesaurus {
 
     /** The shipped extract, keyed with the index analyzer. */
     public static Thesaurus load(Analyzer analyzer) {
-        return parse(analyzer, ResourceLists.lines(RESOURCE));
+        return load(text -> Tokens.heads(analyzer, text));
+    }
+
+    /** The shipped extract, keyed with {@code heads}: the index analyzer's words of a text, as {@link Tokens#heads}. */
+    static Thesaurus load(Function<String, List<String>> heads) {
+        return parse(heads, ResourceLists.lines(RESOURCE));
     }
 
     static Thesaurus parse(Analyzer analyzer, List<String> synsets) {
+        return parse(text -> Tokens.heads(analyzer, text), synsets);
+    }
+
+    static Thesaurus parse(Function<String, List<String>> analyzer, List<String> synsets) {
         Map<String, Set<String>> alternatives = new HashMap<>();
         for (String synset : synsets) {
             List<String> terms = new ArrayList<>();
@@ -74,8 +84,8 @@ public final class Thesaurus {
     }
 
     /** The first term of a one-word text (its lemma or stem), or null for a stop word. */
-    private static String headTerm(Analyzer analyzer, String word) {
-        List<String> heads = Tokens.heads(analyzer, word);
+    private static String headTerm(Function<String, List<String>> analyzer, String word) {
+        List<String> heads = analyzer.apply(word);
         return heads.size() == 1 && heads.getFirst().length() > 2 ? heads.getFirst() : null;
     }
 }

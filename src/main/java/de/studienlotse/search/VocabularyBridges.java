@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Query-time bridges from the asker's words to the study's words: German everyday words
@@ -47,6 +48,11 @@ public final class VocabularyBridges {
 
     /** The project's lists from the class path, keyed with the analyzer the index uses. */
     public static VocabularyBridges load(Analyzer analyzer) {
+        return load(text -> Tokens.heads(analyzer, text));
+    }
+
+    /** The project's lists, keyed with {@code heads}: the index analyzer's words of a text, as {@link Tokens#heads}. */
+    static VocabularyBridges load(Function<String, List<String>> analyzer) {
         List<String> ruleLines = new ArrayList<>();
         RULE_FILES.forEach(file -> ruleLines.addAll(lines(file)));
         Set<String> fillers = new HashSet<>();
@@ -55,6 +61,10 @@ public final class VocabularyBridges {
     }
 
     static VocabularyBridges parse(Analyzer analyzer, List<String> ruleLines, Set<String> fillers) {
+        return parse(text -> Tokens.heads(analyzer, text), ruleLines, fillers);
+    }
+
+    static VocabularyBridges parse(Function<String, List<String>> analyzer, List<String> ruleLines, Set<String> fillers) {
         Map<List<String>, Set<String>> rules = new HashMap<>();
         int longest = 0;
         for (String line : ruleLines) {
@@ -107,8 +117,8 @@ public final class VocabularyBridges {
     }
 
     /** One term per word (the word's own term, no compound parts). */
-    private static List<String> words(Analyzer analyzer, String text) {
-        return Tokens.heads(analyzer, text);
+    private static List<String> words(Function<String, List<String>> analyzer, String text) {
+        return analyzer.apply(text);
     }
 
     /** The lines of a rule file without their comments ("… # L1234"). */
