@@ -85,6 +85,8 @@ class QuestionAnalyzerTests {
                 "Wir wollen einen Chatbot auf unserer Webseite.",
                 "Welche Händler nutzen KI?",
                 "Brauchen wir einen Softwareentwickler für die KI?",
+                // a verb in -ieren is no compound of the Branche it starts with ("Finanzbranche", "Finanzdienstleistung")
+                "Wer hat die Studie finanziert?",
         })
         void should_not_lock_a_question_to_a_case_by_a_title_word(String question) {
             assertThat(read(question).caseIds()).isEmpty();
