@@ -437,7 +437,7 @@ class ExtractiveAnswerer {
     private String bullet(Source s, java.util.Set<String> asked) {
         Passage p = s.passage();
         boolean countRow = p.sectionId().startsWith("tabelle-") && COUNT_ROW.matcher(p.text()).matches();
-        String body = countRow ? countRow(p.text(), Language.DE) : p.caseId() == null ? excerpt(p.text(), asked)
+        String body = countRow ? countRow(p.text(), Language.DE) : p.caseId() == null ? oneLine(excerpt(p.text(), asked))
                 : shorten(p.text());
         String label = countRow && p.label() != null ? p.label().replaceFirst(" \\(.*\\)$", "") : p.label();
         String line = switch (p.kind()) {
@@ -448,6 +448,16 @@ class ExtractiveAnswerer {
             case TEXT -> label == null || p.caseId() == null && label.length() > 60 ? body : "*" + label + ":* " + body;
         };
         return line + " " + marker(s);
+    }
+
+    /**
+     * A passage of the study's text printed with its own line breaks ("Linn Braunmiller\n- Wissenschaftliche
+     * Mitarbeiterin\n- Universität Stuttgart …") as one list item, its lines joined by semicolons: each of those lines
+     * would otherwise be a list item of the answer without a citation of its own.
+     */
+    static String oneLine(String text) {
+        return text.strip().replaceAll(":\\s*\\n\\s*-\\s*", ": ").replaceAll("\\s*\\n\\s*-\\s*", "; ")
+                .replaceAll("\\s*\\n\\s*", " ");
     }
 
     /** The question's content words as terms: lemmas and compound parts. */
