@@ -4,6 +4,7 @@ import de.studienlotse.corpus.Activity;
 import de.studienlotse.corpus.CaseFacts;
 import de.studienlotse.corpus.CaseStudy;
 import de.studienlotse.corpus.Passage;
+import de.studienlotse.search.AnalyzedWord;
 import de.studienlotse.search.Concept;
 import de.studienlotse.search.PassageIndex;
 import de.studienlotse.search.StudyConcepts;
@@ -33,24 +34,29 @@ class ExtractiveAnswerer {
     private static final java.util.regex.Pattern SHORTEST = java.util.regex.Pattern.compile(
             "(?iu)\\b(k(ü|ue)rzeste[nmrs]?|schnellste[nmrs]?|shortest|fastest|quickest)\\b");
 
+    /** Passages of the study's own text quoted at most for a question about the study. */
+    static final int MAX_STUDY_PASSAGES = 8;
     /** At most this many concepts are named in the opening sentence. */
     private static final int LEAD_CONCEPTS = 3;
 
     private final AnswerProperties properties;
     private final StudyConcepts concepts;
+    /** A text's words as the index analyses them: lemmas and compound parts. */
+    private final Function<String, List<AnalyzedWord>> words;
 
     @org.springframework.beans.factory.annotation.Autowired
     ExtractiveAnswerer(AnswerProperties properties, PassageIndex index) {
-        this(properties, index.concepts());
+        this(properties, index.concepts(), index::words);
     }
 
-    ExtractiveAnswerer(AnswerProperties properties, StudyConcepts concepts) {
+    ExtractiveAnswerer(AnswerProperties properties, StudyConcepts concepts, Function<String, List<AnalyzedWord>> words) {
         this.properties = properties;
         this.concepts = concepts;
+        this.words = words;
     }
 
     String answer(AnalyzedQuestion question, List<Source> sources) {
-        Text text = new Text(question.language());
+        Text text = new Text(question.language(), asked(question.text()));
         List<Source> facts = sources.stream().filter(s -> s.fact() && "eckdaten".equals(s.passage().sectionId())).toList();
         boolean factQuestion = Topic.FACTS.stream().anyMatch(question::asks) && !facts.isEmpty();
         if (question.asks(Topic.DAUER)) {
@@ -199,6 +205,14 @@ class ExtractiveAnswerer {
      */
     private List<Source> relevantProse(AnalyzedQuestion question, List<Source> sources, boolean factQuestion) {
         List<Source> prose = sources.stream().filter(s -> !s.fact()).toList();
+        if (question.asks(Topic.STUDIE) && question.caseIds().isEmpty()) {
+            // a question about the study itself is answered from the passages of the study's own text the sources
+            // chose as its answer (SourceSelector), no case passage
+            List<Source> own = prose.stream().filter(s -> s.caseStudy() == null && s.matching()).toList();
+            if (!own.isEmpty()) {
+                return own.stream().limit(MAX_STUDY_PASSAGES).toList();
+            }
+        }
         List<Source> matching = prose.stream().filter(Source::matching).toList();
         if (question.whichCases() && !matching.isEmpty()) {
             return matching; // "Welche Unternehmen …": every case that answers, however few of the words it holds
@@ -273,7 +287,7 @@ class ExtractiveAnswerer {
                         : "**" + text.text("heading.study-section", sectionTitle(first.passage())) + "**");
             }
             group.stream().sorted(Comparator.comparing(s -> s.passage().id(), ExtractiveAnswerer::byPosition))
-                    .forEach(s -> text.line("- " + bullet(s)));
+                    .forEach(s -> text.line("- " + bullet(s, text.asked)));
         }
     }
 
@@ -362,12 +376,12 @@ class ExtractiveAnswerer {
             text.line("");
             List<String> ids = g.caseIds();
             text.line("**" + conceptName(g.concept(), en) + (ids.isEmpty() ? "" : " (" + String.join(", ", ids) + ")") + "**");
-            g.sources().forEach(s -> text.line("- " + casePrefix(s, language) + bullet(s)));
+            g.sources().forEach(s -> text.line("- " + casePrefix(s, language) + bullet(s, text.asked)));
         }
         List<Source> rest = prose.stream().filter(s -> groups.stream().noneMatch(g -> g.sources().contains(s))).toList();
         if (!rest.isEmpty()) {
             text.line("").line(text.text("composed.further-passages"));
-            rest.forEach(s -> text.line("- " + casePrefix(s, language) + bullet(s)));
+            rest.forEach(s -> text.line("- " + casePrefix(s, language) + bullet(s, text.asked)));
         }
     }
 
@@ -420,10 +434,11 @@ class ExtractiveAnswerer {
                 : Texts.text(language, "count-row.with-obstacle", row.group(1), row.group(2), row.group(3), row.group(4));
     }
 
-    private String bullet(Source s) {
+    private String bullet(Source s, java.util.Set<String> asked) {
         Passage p = s.passage();
         boolean countRow = p.sectionId().startsWith("tabelle-") && COUNT_ROW.matcher(p.text()).matches();
-        String body = countRow ? countRow(p.text(), Language.DE) : shorten(p.text());
+        String body = countRow ? countRow(p.text(), Language.DE) : p.caseId() == null ? oneLine(excerpt(p.text(), asked))
+                : shorten(p.text());
         String label = countRow && p.label() != null ? p.label().replaceFirst(" \\(.*\\)$", "") : p.label();
         String line = switch (p.kind()) {
             case BEST_PRACTICE -> label == null || label.equals(p.text()) ? "**" + body + "**" : "**" + label + ":** " + body;
@@ -433,6 +448,84 @@ class ExtractiveAnswerer {
             case TEXT -> label == null || p.caseId() == null && label.length() > 60 ? body : "*" + label + ":* " + body;
         };
         return line + " " + marker(s);
+    }
+
+    /**
+     * A passage of the study's text printed with its own line breaks ("Linn Braunmiller\n- Wissenschaftliche
+     * Mitarbeiterin\n- Universität Stuttgart …") as one list item, its lines joined by semicolons: each of those lines
+     * would otherwise be a list item of the answer without a citation of its own.
+     */
+    static String oneLine(String text) {
+        return text.strip().replaceAll(":\\s*\\n\\s*-\\s*", ": ").replaceAll("\\s*\\n\\s*-\\s*", "; ")
+                .replaceAll("\\s*\\n\\s*", " ");
+    }
+
+    /** The question's content words as terms: lemmas and compound parts. */
+    private java.util.Set<String> asked(String question) {
+        java.util.Set<String> terms = new java.util.HashSet<>();
+        words.apply(question).forEach(w -> {
+            terms.add(w.term());
+            terms.addAll(w.parts());
+        });
+        return terms;
+    }
+
+    /** Sentence ends inside a paragraph of the study: a full stop, colon or question mark before a capital or quote. */
+    private static final java.util.regex.Pattern SENTENCE_END = java.util.regex.Pattern.compile(
+            "(?<=[.!?:])\\s+(?=[\\p{Lu}„\"-])");
+
+    /**
+     * A long paragraph of the study's own text as the sentences that hold most of the question's words, in the
+     * paragraph's order, "…" where sentences are left out; the opening of the paragraph when no sentence holds any.
+     * The study's paragraphs (Fazit, Einleitung, Impressum) run to a thousand characters, and the sentence that answers
+     * is often the last ("komplex, aber plan- und gestaltbar").
+     */
+    String excerpt(String text, java.util.Set<String> asked) {
+        if (text.length() <= properties.quoteLength() || asked.isEmpty()) {
+            return shorten(text);
+        }
+        String[] sentences = SENTENCE_END.split(text);
+        int[] held = new int[sentences.length];
+        int best = 0;
+        for (int i = 0; i < sentences.length; i++) {
+            java.util.Set<String> terms = asked(sentences[i]);
+            terms.retainAll(asked);
+            held[i] = terms.size();
+            best = Math.max(best, held[i]);
+        }
+        if (best == 0) {
+            return shorten(text);
+        }
+        // the best sentences first, as many as fit, then in the paragraph's order
+        Integer[] order = new Integer[sentences.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, Comparator.comparingInt((Integer i) -> -held[i]).thenComparingInt(i -> i));
+        java.util.TreeSet<Integer> chosen = new java.util.TreeSet<>();
+        int length = 0;
+        for (int i : order) {
+            if (held[i] == 0 || !chosen.isEmpty() && length + sentences[i].length() > properties.quoteLength()) {
+                continue;
+            }
+            chosen.add(i);
+            length += sentences[i].length();
+        }
+        StringBuilder quote = new StringBuilder();
+        int previous = -1;
+        for (int i : chosen) {
+            if (i > previous + 1) {
+                quote.append(quote.isEmpty() ? "… " : " … ");
+            } else if (!quote.isEmpty()) {
+                quote.append(' ');
+            }
+            quote.append(sentences[i].length() > 2 * properties.quoteLength() ? shorten(sentences[i]) : sentences[i]);
+            previous = i;
+        }
+        if (previous < sentences.length - 1) {
+            quote.append(" …");
+        }
+        return quote.toString();
     }
 
     private String shorten(String text) {
@@ -492,11 +585,14 @@ class ExtractiveAnswerer {
     private static final class Text {
         final Language language;
         final boolean en;
+        /** The question's content words as terms, to quote the sentences of a long paragraph that answer it. */
+        final java.util.Set<String> asked;
         private final StringBuilder lines = new StringBuilder();
 
-        Text(Language language) {
+        Text(Language language, java.util.Set<String> asked) {
             this.language = language;
             this.en = language == Language.EN;
+            this.asked = asked;
         }
 
         /** A text of the answer's frame in the question's language. */

@@ -5,6 +5,8 @@ import de.studienlotse.corpus.CaseStudy;
 import de.studienlotse.corpus.Study;
 import de.studienlotse.search.AnalyzedWord;
 import de.studienlotse.search.PassageIndex;
+import de.studienlotse.search.SearchHit;
+import de.studienlotse.search.SearchRequest;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -195,10 +197,12 @@ class QuestionAnalyzer {
             cases = List.of(request.caseId());
         }
         boolean whichCases = WHICH_CASES.matcher(message.toLowerCase(Locale.GERMAN)).find();
+        topics = aboutStudy(message, topics, cases, activity, whichCases);
         String searchText = message;
         boolean followUp = false;
         Turn previousQuestion = last(request.history(), Turn.Role.USER);
-        if (previousQuestion != null && cases.isEmpty() && ownActivity == null && refersBack(message)) {
+        if (previousQuestion != null && cases.isEmpty() && ownActivity == null && !topics.contains(Topic.STUDIE)
+                && refersBack(message)) {
             followUp = true;
             List<AnalyzedWord> previousWords = index.words(previousQuestion.content());
             List<String> earlier = casesIn(previousQuestion.content(), previousWords);
@@ -214,7 +218,8 @@ class QuestionAnalyzer {
             if (activity == null) {
                 activity = earlierActivity;
             }
-            Set<Topic> previousTopics = topics(previousQuestion.content(), previousWords);
+            Set<Topic> previousTopics = aboutStudy(previousQuestion.content(),
+                    topics(previousQuestion.content(), previousWords), earlier, activity, false);
             if (topics.isEmpty() || topics.equals(EnumSet.of(Topic.ANZAHL))) {
                 topics = previousTopics;
                 // without a topic of its own the follow-up is searched with the previous question's words
@@ -244,6 +249,53 @@ class QuestionAnalyzer {
     }
 
     static final int DOMINANT_HITS = 3;
+
+    /**
+     * Keeps {@link Topic#STUDIE} only for a question about the study itself: it speaks of the study (a cue word, or a
+     * study concept of the concept layer: "Fazit", "Stichprobe", "Herausgeber"), names no case and no Tätigkeit, does
+     * not ask which cases did something (unless it names a study concept: "Wie viele Unternehmen nahmen an der
+     * Befragung teil?"), and the study's own text holds more of its words than any case passage does (with a word for
+     * the study itself, at least {@value #STUDY_WORD_SHARE} as much). Without such a word, a question asking for what
+     * a case section tells stays with the cases: "Welche Hürden gab es bei der Rechnungsverarbeitung?" names a study
+     * concept (the Hemmnisse of Studie 1) through "Hürde". The study as the place a case is told ("die Bäckerei in
+     * der Studie") is no word for the study; nor are its participants ("die Befragten"), whose answers are the cases.
+     */
+    Set<Topic> aboutStudy(String text, Set<Topic> topics, List<String> cases, Activity activity, boolean whichCases) {
+        Set<Topic> result = topics.isEmpty() ? EnumSet.noneOf(Topic.class) : EnumSet.copyOf(topics);
+        result.remove(Topic.STUDIE);
+        if (!cases.isEmpty() || activity != null) {
+            return result;
+        }
+        boolean studyConcept = index.analyze(text).concepts().stream().anyMatch(id -> id.startsWith("studie-"));
+        // "die Bäckerei in der Studie", "laut Studie", "in this study": where a case is told, not what is asked about
+        String asked = STUDY_AS_PLACE.matcher(text).replaceAll(" ");
+        boolean studyWord = topics.contains(Topic.STUDIE) && topics(asked, index.words(asked)).contains(Topic.STUDIE);
+        if (!(studyWord || studyConcept) || whichCases && !studyConcept) {
+            return result;
+        }
+        if (!studyWord && topics.stream().anyMatch(t -> t.sectionId() != null && !"methodik".equals(t.sectionId()))) {
+            return result; // "Welche Hürden gab es …?": what the cases tell, unless the question speaks of the study
+        }
+        double ownText = index.search(new SearchRequest(text, STUDY_HITS, null, SearchRequest.STUDY_TEXT, null))
+                .stream().mapToDouble(SearchHit::coverage).max().orElse(0);
+        double inCases = index.search(SearchRequest.of(text, CASE_HITS)).stream()
+                .filter(h -> h.passage().caseId() != null).mapToDouble(SearchHit::coverage).max().orElse(0);
+        // a word for the study itself ("Studie", "Interviews", "Autoren") lets the study's text win a near tie; a study
+        // concept alone must hold more
+        if (ownText > 0 && (studyWord ? ownText >= STUDY_WORD_SHARE * inCases : ownText > inCases)) {
+            result.add(Topic.STUDIE);
+        }
+        return result;
+    }
+
+    /** The study as the place a case is told: "in der Studie", "laut (der) Untersuchung", "in this study". */
+    private static final Pattern STUDY_AS_PLACE = Pattern.compile("(?iu)\\b(in|aus|laut|gemäß|nach|im rahmen) (der |dieser )?"
+            + "(studie|untersuchung|befragung|broschüre)\\b|\\b(in|from|according to) (the|this) (study|survey|brochure)\\b");
+
+    /** With a word for the study itself, the study's text needs this share of the best case passage's coverage. */
+    static final double STUDY_WORD_SHARE = 0.6;
+    private static final int STUDY_HITS = 5;
+    private static final int CASE_HITS = 20;
 
     /**
      * "Lohn- und Personaldaten": the word before a hyphen that ends a word (Ergänzungsstrich) is the modifier of a

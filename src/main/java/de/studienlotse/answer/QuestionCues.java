@@ -96,7 +96,10 @@ final class QuestionCues<K> {
     private boolean meets(AnalyzedWord word, String term) {
         return switch (matching) {
             case HEAD -> word.is(term) && !presentParticiple(word, term);
-            case MODIFIER -> word.holds(term) || term.length() >= 5 && word.term().startsWith(term);
+            // "Logistikfirma" starts with the Branche, "finanziert" (finanzieren) does not name the Finanzbranche: a
+            // verb in -ieren is no compound of the noun it starts with
+            case MODIFIER -> word.holds(term) || term.length() >= 5 && word.term().startsWith(term)
+                    && !word.term().endsWith("ieren");
         };
     }
 

@@ -66,7 +66,8 @@ class SourceSelector {
         // a question about the study as a whole reads the study's own summary first
         List<SearchHit> hits = new ArrayList<>(question.asks(Topic.UEBERBLICK) ? studyHits : caseHits);
         hits.addAll(question.asks(Topic.UEBERBLICK) ? caseHits : studyHits);
-        if (targets.isEmpty()) {
+        boolean studyItself = question.asks(Topic.STUDIE) && targets.isEmpty();
+        if (targets.isEmpty() && !studyItself) {
             // a question about the study itself (its method, sample, authors, outlook): the passages the concept layer
             // tags with that study concept, in the order the search ranks them
             List<String> aboutStudy = terms.concepts().stream().filter(id -> id.startsWith("studie-")).toList();
@@ -85,15 +86,26 @@ class SourceSelector {
             // the topic's sections only break ties (a stable sort keeps their order)
             hits.sort(java.util.Comparator.comparingDouble(SearchHit::coverage).reversed());
         }
+        if (studyItself) {
+            // a question about the study itself: the study's own text first, then a case passage only after all of it
+            List<SearchHit> own = search(question, SearchRequest.STUDY_TEXT, null);
+            List<String> named = terms.concepts().stream().filter(id -> id.startsWith("studie-")).toList();
+            ownAnswers(own, named).forEach(h -> picked.putIfAbsent(h.passage().id(),
+                    new Candidate(h.passage(), h.coverage(), false, true)));
+            hits.removeIf(h -> h.passage().caseId() == null);
+            hits.addAll(0, own);
+        }
 
-        if (question.whichCases() && targets.isEmpty() && factCount(picked) == 0) {
+        if (question.whichCases() && targets.isEmpty() && !studyItself && factCount(picked) == 0) {
             everyMatchingCase(question, terms.concepts()).forEach(p -> picked.putIfAbsent(p.passage().id(),
                     new Candidate(p.passage(), p.coverage(), false, true)));
         }
         Map<String, Integer> perCase = new LinkedHashMap<>();
         picked.values().forEach(c -> perCase.merge(c.passage().caseId() == null ? "study:" + c.passage().sectionId()
                 : c.passage().caseId(), 1, Integer::sum));
-        int limit = targets.size() == 1 ? properties.maxSources() : properties.maxPerCase();
+        // one case, or the study's own text for a question about the study: no other owner competes for the slots
+        int limit = targets.size() == 1 || question.asks(Topic.STUDIE) && targets.isEmpty() ? properties.maxSources()
+                : properties.maxPerCase();
         for (SearchHit hit : hits) {
             Passage passage = hit.passage();
             if (targets.size() > 1 && (passage.caseId() == null || !question.caseIds().contains(passage.caseId()))) {
@@ -118,6 +130,73 @@ class SourceSelector {
         }
         return new Selection(sources, best, terms);
     }
+
+    /**
+     * The passages of the study's own text that answer a question about the study: ranked by how much of the question
+     * each holds, plus {@value #STUDY_CONCEPT_BONUS} for a passage the concept layer tags with a study concept the
+     * question names (half the weight a shared concept has in the abstention's evidence: a word for the participants
+     * such as "befragt" names the method too); those within {@value #STUDY_SHARE} of the best, each with the items
+     * of its list.
+     */
+    private List<SearchHit> ownAnswers(List<SearchHit> own, List<String> named) {
+        java.util.function.ToDoubleFunction<SearchHit> score = h -> h.coverage()
+                + (index.concepts().of(h.passage().id()).stream().anyMatch(named::contains) ? STUDY_CONCEPT_BONUS : 0);
+        double top = own.stream().mapToDouble(score).max().orElse(0);
+        List<SearchHit> answers = own.stream().filter(h -> score.applyAsDouble(h) >= STUDY_SHARE * top)
+                .sorted(java.util.Comparator.comparingDouble(score).reversed()).toList();
+        return withTheirItems(answers);
+    }
+
+    static final double STUDY_CONCEPT_BONUS = 0.1;
+    static final double STUDY_SHARE = 0.75;
+
+    /**
+     * A passage of the study's own text with the items that belong to it: the best passage ending in a colon ("Der
+     * Interviewleitfaden wurde in vier Hauptbereiche unterteilt:") introduces the passages after it in its section; a
+     * passage under a label shared by its neighbours ("Autorenschaft der Studie 2": one passage per author) is one of
+     * a list. The items follow their passage, with its coverage, so they stay together.
+     */
+    private List<SearchHit> withTheirItems(List<SearchHit> hits) {
+        List<SearchHit> result = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (SearchHit hit : hits) {
+            boolean first = result.isEmpty();
+            if (!seen.add(hit.passage().id())) {
+                continue;
+            }
+            result.add(hit);
+            Passage passage = hit.passage();
+            List<Passage> section = study.studySection(passage.sectionId()).map(s -> s.passages()).orElse(List.of());
+            int at = section.indexOf(passage);
+            if (at < 0) {
+                continue;
+            }
+            List<Passage> items = new ArrayList<>();
+            if (first && passage.text().strip().endsWith(":")) {
+                items.addAll(section.subList(at + 1, Math.min(section.size(), at + 1 + MAX_ITEMS)));
+            } else if (passage.label() != null) {
+                for (int i = at - 1; i >= 0 && passage.label().equals(section.get(i).label()); i--) {
+                    items.addFirst(section.get(i));
+                }
+                for (int i = at + 1; i < section.size() && passage.label().equals(section.get(i).label()); i++) {
+                    items.add(section.get(i));
+                }
+                if (items.size() >= MAX_ITEMS || items.stream().anyMatch(p -> p.text().length() > MAX_ITEM_LENGTH)) {
+                    items.clear(); // paragraphs under a heading ("Herausforderungen, Hemmnisse …") are no list
+                }
+            }
+            for (Passage item : items) {
+                if (seen.add(item.id())) {
+                    result.add(new SearchHit(item, null, hit.score(), hit.coverage(), hit.concepts()));
+                }
+            }
+        }
+        return result;
+    }
+
+    /** Items of one list in the study's text at most, each at most so long: an entry, not a paragraph. */
+    static final int MAX_ITEMS = 8;
+    static final int MAX_ITEM_LENGTH = 200;
 
     /** Concepts too broad to say which cases did a thing: the Tabelle categories, the Tätigkeiten, the study. */
     private static boolean specific(String conceptId) {
@@ -213,7 +292,8 @@ class SourceSelector {
     /** The fact passages a fact question needs: for the named cases, or for every case that states the fact. */
     private List<Passage> facts(AnalyzedQuestion question, List<CaseStudy> targets, List<String> concepts) {
         List<Passage> facts = new ArrayList<>();
-        if (question.asks(Topic.DAUER) && targets.isEmpty() && concepts.contains("studie-methodik")) {
+        if (question.asks(Topic.DAUER) && targets.isEmpty()
+                && (concepts.contains("studie-methodik") || question.asks(Topic.STUDIE))) {
             // "Wie lange dauerten die Interviews?": the study's method, not the cases' introductions
             study.studySection("methodik").ifPresent(s -> s.passages().stream()
                     .filter(p -> "Interviewdauer".equals(p.label())).forEach(facts::add));

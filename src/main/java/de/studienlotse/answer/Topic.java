@@ -23,6 +23,12 @@ enum Topic {
     ANZAHL("methodik"),
     /** Asks about the study as a whole: what was named most often, across all cases. */
     UEBERBLICK(null),
+    /**
+     * Asks about the study itself: who made or funded it, how it was done (interviews, sample, guide), its aims,
+     * results and conclusion. Kept by {@link QuestionAnalyzer} only when the question names no case and no Tätigkeit
+     * and the study's own text holds more of it than any case does; then answered from the study's own text.
+     */
+    STUDIE(null),
     /** Asks for an amount of money: the study names no prices or budgets. */
     GELDBETRAG(null),
     /** Asks for a company's or person's name: the study is anonymised. */

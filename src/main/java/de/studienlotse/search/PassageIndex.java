@@ -289,7 +289,11 @@ public final class PassageIndex implements Closeable {
         if (request.sectionId() != null && !request.sectionId().equals(passage.sectionId())) {
             return false;
         }
-        if (request.caseId() != null && !request.caseId().equalsIgnoreCase(String.valueOf(passage.caseId()))) {
+        if (SearchRequest.STUDY_TEXT.equals(request.caseId())) {
+            if (passage.caseId() != null) {
+                return false;
+            }
+        } else if (request.caseId() != null && !request.caseId().equalsIgnoreCase(String.valueOf(passage.caseId()))) {
             return false;
         }
         return request.activity() == null || passage.caseId() != null
@@ -457,7 +461,9 @@ public final class PassageIndex implements Closeable {
         if (request.activity() != null) {
             query.add(new TermQuery(new Term(FILTER_ACTIVITY, request.activity().name())), Occur.FILTER);
         }
-        if (request.caseId() != null) {
+        if (SearchRequest.STUDY_TEXT.equals(request.caseId())) {
+            query.add(new TermQuery(new Term(FILTER_CASE, SearchRequest.STUDY_TEXT)), Occur.FILTER);
+        } else if (request.caseId() != null) {
             query.add(new TermQuery(new Term(FILTER_CASE, request.caseId().toUpperCase(Locale.ROOT))), Occur.FILTER);
         }
         if (request.sectionId() != null) {
@@ -525,6 +531,8 @@ public final class PassageIndex implements Closeable {
             for (Section section : study.studySections()) {
                 for (Passage passage : section.passages()) {
                     Document doc = document(passage, section, concepts);
+                    // the study's own text is a filter target of its own, beside the cases
+                    doc.add(new StringField(FILTER_CASE, SearchRequest.STUDY_TEXT, Field.Store.NO));
                     writer.addDocument(doc);
                 }
             }

@@ -64,4 +64,23 @@ class ExtractiveAnswererTests {
         assertThat(answer).doesNotContain("vor allem").doesNotContain("Weitere Stellen");
         assertThat(answer).contains("[1]");
     }
+
+    @Test
+    void should_print_a_study_passage_with_its_own_line_breaks_as_one_list_item() {
+        // when: an author's entry in the front matter, three lines
+        String line = ExtractiveAnswerer.oneLine("Linn Braunmiller\n- Wissenschaftliche Mitarbeiterin\n- Universität Stuttgart");
+        // then
+        assertThat(line).isEqualTo("Linn Braunmiller; Wissenschaftliche Mitarbeiterin; Universität Stuttgart");
+        assertThat(ExtractiveAnswerer.oneLine("in vier Hauptbereiche unterteilt:\n- KI-Anwendung")).isEqualTo(
+                "in vier Hauptbereiche unterteilt: KI-Anwendung");
+    }
+
+    @Test
+    void should_quote_the_sentences_of_a_long_study_paragraph_that_hold_the_question_and_mark_the_gaps() {
+        // when: the Fazit's last paragraph, about a thousand characters, asked for its overall verdict
+        String answer = answer("Welchen Weg zur KI-Einführung beschreibt die Studie insgesamt, planbar oder nicht?");
+        // then the closing sentence is quoted, with "…" for the sentences left out before it
+        assertThat(answer).contains("… Insgesamt macht die Studie deutlich, dass der Weg zur erfolgreichen KI-Einführung "
+                + "komplex, aber plan- und gestaltbar ist");
+    }
 }

@@ -85,6 +85,8 @@ class QuestionAnalyzerTests {
                 Wir wollen einen Chatbot auf unserer Webseite.
                 Welche Händler nutzen KI?
                 Brauchen wir einen Softwareentwickler für die KI?
+                # a verb in -ieren is no compound of the Branche it starts with ("Finanzbranche", "Finanzdienstleistung")
+                Wer hat die Studie finanziert?
                 """)
         void should_not_lock_a_question_to_a_case_by_a_title_word(String question) {
             assertThat(read(question).caseIds()).isEmpty();
@@ -176,5 +178,57 @@ class QuestionAnalyzerTests {
             """)
     void should_tell_questions_that_ask_for_every_case(String question, boolean whichCases) {
         assertThat(read(question).whichCases()).isEqualTo(whichCases);
+    }
+
+    /** Questions about the study itself (its makers, method, sample, conclusion) against case questions that say "Studie". */
+    @Nested
+    class StudyItself {
+
+        @ParameterizedTest(name = "{0} is about the study")
+        @CsvSource(delimiter = '|', value = {
+                "Welche Institute stehen hinter der Untersuchung?",
+                "Wer hat die Broschüre herausgegeben?",
+                "Wie viele Interviews umfasste die Befragung?",
+                "Wie lange dauerte ein Interview der Studie?",
+                "Wie wurden die Teilnehmenden der Studie ausgewählt?",
+                "Welche Unternehmensgrößen waren in der Stichprobe?",
+                "Was ist das Fazit der Studie?",
+                "Worauf zielt die Studie ab?",
+                "Who wrote the study?",
+        })
+        void should_read_a_question_about_the_study_itself(String question) {
+            assertThat(read(question).topics()).contains(Topic.STUDIE);
+        }
+
+        @ParameterizedTest(name = "{0} is about the cases")
+        @CsvSource(delimiter = '|', value = {
+                // a case or a Tätigkeit named: the study is only where the case is told
+                "Was sagt die Studie über die Herausforderungen bei der Logistikfirma?",
+                "Wie lange dauerte laut Studie die Einführung bei B5?",
+                "Welche Tipps gibt die Studie für die Buchhaltung?",
+                // which cases did something: the cases, however the study is named
+                "Welche Firmen in der Studie hatten einen Betriebsrat?",
+                "Welche Unternehmen der Studie setzen einen Chatbot ein?",
+                // a study concept (the Hemmnisse of Studie 1: "Hürde") whose other words only the cases hold
+                "Welche Hürden gab es bei der automatischen Rechnungsprüfung?",
+                // no word for the study at all
+                "Wie lange hat die Einführung gedauert?",
+                "Welche Erfolgsfaktoren nennen die Firmen?",
+        })
+        void should_leave_a_case_question_that_names_the_study_with_the_cases(String question) {
+            assertThat(read(question).topics()).doesNotContain(Topic.STUDIE);
+        }
+
+        @Test
+        void should_read_a_question_about_the_study_on_its_own_even_after_a_case() {
+            // given
+            Turn before = new Turn(Turn.Role.USER, "Wie lange dauerte die Einführung bei der Logistikfirma?");
+            // when
+            AnalyzedQuestion question = read("Und wie lange dauerten die Interviews der Studie?", before);
+            // then
+            assertThat(question.topics()).contains(Topic.STUDIE);
+            assertThat(question.caseIds()).isEmpty();
+            assertThat(question.followUp()).isFalse();
+        }
     }
 }

@@ -51,4 +51,46 @@ class SourceSelectorTests {
         // then
         assertThat(selection.sources()).noneMatch(Source::matching);
     }
+
+    static String answer(String text) {
+        AnalyzedQuestion question = AbstentionTests.ANALYZER.analyze(AnswerRequest.of(text));
+        return new ExtractiveAnswerer(AbstentionTests.PROPERTIES, AbstentionTests.INDEX)
+                .answer(question, AbstentionTests.SELECTOR.select(question).sources());
+    }
+
+    @Test
+    void should_answer_how_long_the_interviews_took_from_the_method_not_from_the_cases() {
+        // when: "wie lange" is a duration cue, which for a case question lists the cases' Eckdaten
+        SourceSelector.Selection selection = select("Mit welchem Verfahren erhob die Studie ihre Daten, und wie lange dauerten die Interviews?");
+        // then
+        assertThat(selection.sources().getFirst().passage().sectionId()).isEqualTo("methodik");
+        assertThat(selection.sources().subList(0, 5)).allMatch(s -> s.passage().caseId() == null);
+        assertThat(answer("Mit welchem Verfahren erhob die Studie ihre Daten, und wie lange dauerten die Interviews?"))
+                .contains("teilstandardisierte Interviews").doesNotContain("Dauer der Einführung");
+    }
+
+    @Test
+    void should_list_every_author_of_the_study() {
+        // when: one passage per author under the label "Autorenschaft der Studie 2"
+        String answer = answer("Wer sind die Verfasser der Studie, und wo arbeiten sie?");
+        // then
+        assertThat(answer).contains("Linn Braunmiller", "Daniela Vial", "Selina Layer", "Tilman Zorn", "Fatma Yüce",
+                "Jan-Paul Leuteritz");
+    }
+
+    @Test
+    void should_quote_the_sentence_of_a_long_paragraph_that_answers() {
+        // when: the Fazit's last paragraph runs to a thousand characters and ends with the study's overall verdict
+        String answer = answer("Zu welchem Gesamturteil kommt die Studie am Schluss des Fazits?");
+        // then
+        assertThat(answer).contains("komplex, aber plan- und gestaltbar").doesNotContain("**B", "**K", "**P");
+    }
+
+    @Test
+    void should_not_answer_a_case_question_that_names_the_study_from_the_study_text() {
+        // when
+        String answer = answer("Welche Firmen in der Studie hatten einen Betriebsrat?");
+        // then
+        assertThat(answer).contains("**B3");
+    }
 }
