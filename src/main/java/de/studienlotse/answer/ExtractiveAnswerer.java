@@ -67,7 +67,10 @@ class ExtractiveAnswerer {
         sampleCounts(question, sources, text);
         tableCounts(sources, text);
         factQuestion = factQuestion || !text.toString().isEmpty();
-        List<Source> prose = relevantProse(question, sources, factQuestion);
+        List<Source> prose = byCaseEvidence(question, relevantProse(question, sources, factQuestion));
+        // an answer from one case has room for its passages in full: what a shortened quote leaves out is often the
+        // detail asked for; quotes of several cases stay short so the answer stays readable
+        text.quoteLength = cases(prose) <= 1 ? Integer.MAX_VALUE : properties.quoteLength();
         if (!prose.isEmpty()) {
             List<Group> groups = factQuestion ? List.of() : byConcept(prose);
             if (factQuestion) {
@@ -224,6 +227,29 @@ class ExtractiveAnswerer {
         return prose.stream().filter(s -> s.coverage() >= 0.6 * best).limit(6).toList();
     }
 
+    /**
+     * The cases an answer quotes, from the evidence gap between them: a question that names no case and asks neither
+     * which cases nor about the study as a whole is answered from the cases whose best passage holds at least
+     * {@value #CASE_SHARE} of what the best case's best passage holds of the question's words. A case far behind
+     * shares a few common words with the question ("KI", "Einführung"), not what it asks about; cases close to each
+     * other all stay. The study's own sections count like a case.
+     */
+    private static List<Source> byCaseEvidence(AnalyzedQuestion question, List<Source> prose) {
+        if (question.whichCases() || question.asks(Topic.UEBERBLICK) || !question.caseIds().isEmpty() || prose.isEmpty()) {
+            return prose;
+        }
+        Map<String, Double> best = new LinkedHashMap<>();
+        prose.forEach(s -> best.merge(owner(s), s.coverage(), Math::max));
+        double top = best.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
+        return prose.stream().filter(s -> best.get(owner(s)) >= CASE_SHARE * top).toList();
+    }
+
+    static final double CASE_SHARE = 0.8;
+
+    private static String owner(Source s) {
+        return s.passage().caseId() != null ? s.passage().caseId() : "study:" + s.passage().sectionId();
+    }
+
     private static boolean mentionsFactTopic(AnalyzedQuestion question, Source s) {
         String text = s.passage().labelled().toLowerCase(java.util.Locale.GERMAN);
         return question.asks(Topic.BETRIEBSRAT) && text.matches("(?s).*(betriebsrat|mitarbeitendenvertretung).*")
@@ -273,7 +299,7 @@ class ExtractiveAnswerer {
                         : "**" + text.text("heading.study-section", sectionTitle(first.passage())) + "**");
             }
             group.stream().sorted(Comparator.comparing(s -> s.passage().id(), ExtractiveAnswerer::byPosition))
-                    .forEach(s -> text.line("- " + bullet(s)));
+                    .forEach(s -> text.line("- " + bullet(s, text)));
         }
     }
 
@@ -362,12 +388,12 @@ class ExtractiveAnswerer {
             text.line("");
             List<String> ids = g.caseIds();
             text.line("**" + conceptName(g.concept(), en) + (ids.isEmpty() ? "" : " (" + String.join(", ", ids) + ")") + "**");
-            g.sources().forEach(s -> text.line("- " + casePrefix(s, language) + bullet(s)));
+            g.sources().forEach(s -> text.line("- " + casePrefix(s, language) + bullet(s, text)));
         }
         List<Source> rest = prose.stream().filter(s -> groups.stream().noneMatch(g -> g.sources().contains(s))).toList();
         if (!rest.isEmpty()) {
             text.line("").line(text.text("composed.further-passages"));
-            rest.forEach(s -> text.line("- " + casePrefix(s, language) + bullet(s)));
+            rest.forEach(s -> text.line("- " + casePrefix(s, language) + bullet(s, text)));
         }
     }
 
@@ -420,10 +446,10 @@ class ExtractiveAnswerer {
                 : Texts.text(language, "count-row.with-obstacle", row.group(1), row.group(2), row.group(3), row.group(4));
     }
 
-    private String bullet(Source s) {
+    private String bullet(Source s, Text text) {
         Passage p = s.passage();
         boolean countRow = p.sectionId().startsWith("tabelle-") && COUNT_ROW.matcher(p.text()).matches();
-        String body = countRow ? countRow(p.text(), Language.DE) : shorten(p.text());
+        String body = countRow ? countRow(p.text(), Language.DE) : shorten(p.text(), text.quoteLength);
         String label = countRow && p.label() != null ? p.label().replaceFirst(" \\(.*\\)$", "") : p.label();
         String line = switch (p.kind()) {
             case BEST_PRACTICE -> label == null || label.equals(p.text()) ? "**" + body + "**" : "**" + label + ":** " + body;
@@ -436,11 +462,15 @@ class ExtractiveAnswerer {
     }
 
     private String shorten(String text) {
-        if (text.length() <= properties.quoteLength()) {
+        return shorten(text, properties.quoteLength());
+    }
+
+    private static String shorten(String text, int length) {
+        if (text.length() <= length) {
             return text;
         }
-        int cut = text.lastIndexOf(". ", properties.quoteLength());
-        return (cut > properties.quoteLength() / 3 ? text.substring(0, cut + 1) : text.substring(0, properties.quoteLength())) + " …";
+        int cut = text.lastIndexOf(". ", length);
+        return (cut > length / 3 ? text.substring(0, cut + 1) : text.substring(0, length)) + " …";
     }
 
     static String marker(Source s) {
@@ -492,6 +522,8 @@ class ExtractiveAnswerer {
     private static final class Text {
         final Language language;
         final boolean en;
+        /** Quotes longer than this are shortened at a sentence end. */
+        int quoteLength = Integer.MAX_VALUE;
         private final StringBuilder lines = new StringBuilder();
 
         Text(Language language) {
