@@ -67,7 +67,7 @@ class ExtractiveAnswerer {
         sampleCounts(question, sources, text);
         tableCounts(sources, text);
         factQuestion = factQuestion || !text.toString().isEmpty();
-        List<Source> prose = byCaseEvidence(question, relevantProse(question, sources, factQuestion));
+        List<Source> prose = relevantProse(question, sources, factQuestion);
         // an answer from one case has room for its passages in full: what a shortened quote leaves out is often the
         // detail asked for; quotes of several cases stay short so the answer stays readable
         text.quoteLength = cases(prose) <= 1 ? Integer.MAX_VALUE : properties.quoteLength();
@@ -225,29 +225,6 @@ class ExtractiveAnswerer {
             return prose.stream().filter(s -> s.coverage() >= 0.6 * best && mentionsFactTopic(question, s)).limit(3).toList();
         }
         return prose.stream().filter(s -> s.coverage() >= 0.6 * best).limit(6).toList();
-    }
-
-    /**
-     * The cases an answer quotes, from the evidence gap between them: a question that names no case and asks neither
-     * which cases nor about the study as a whole is answered from the cases whose best passage holds at least
-     * {@value #CASE_SHARE} of what the best case's best passage holds of the question's words. A case far behind
-     * shares a few common words with the question ("KI", "Einführung"), not what it asks about; cases close to each
-     * other all stay. The study's own sections count like a case.
-     */
-    private static List<Source> byCaseEvidence(AnalyzedQuestion question, List<Source> prose) {
-        if (question.whichCases() || question.asks(Topic.UEBERBLICK) || !question.caseIds().isEmpty() || prose.isEmpty()) {
-            return prose;
-        }
-        Map<String, Double> best = new LinkedHashMap<>();
-        prose.forEach(s -> best.merge(owner(s), s.coverage(), Math::max));
-        double top = best.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
-        return prose.stream().filter(s -> best.get(owner(s)) >= CASE_SHARE * top).toList();
-    }
-
-    static final double CASE_SHARE = 0.8;
-
-    private static String owner(Source s) {
-        return s.passage().caseId() != null ? s.passage().caseId() : "study:" + s.passage().sectionId();
     }
 
     private static boolean mentionsFactTopic(AnalyzedQuestion question, Source s) {
