@@ -68,9 +68,9 @@ class ExtractiveAnswerer {
         tableCounts(sources, text);
         factQuestion = factQuestion || !text.toString().isEmpty();
         List<Source> prose = relevantProse(question, sources, factQuestion);
-        // an answer from one case has room for its passages in full: what a shortened quote leaves out is often the
+        // an answer from one case (and no study section) has room for its passages in full: what a shortened quote leaves out is often the
         // detail asked for; quotes of several cases stay short so the answer stays readable
-        text.quoteLength = cases(prose) <= 1 ? Integer.MAX_VALUE : properties.quoteLength();
+        text.quoteLength = cases(prose) == 1 && owners(prose) == 1 ? Integer.MAX_VALUE : properties.quoteLength();
         if (!prose.isEmpty()) {
             List<Group> groups = factQuestion ? List.of() : byConcept(prose);
             if (factQuestion) {
@@ -427,6 +427,10 @@ class ExtractiveAnswerer {
         Passage p = s.passage();
         boolean countRow = p.sectionId().startsWith("tabelle-") && COUNT_ROW.matcher(p.text()).matches();
         String body = countRow ? countRow(p.text(), Language.DE) : shorten(p.text(), text.quoteLength);
+        if (text.quoteLength == Integer.MAX_VALUE) {
+            // a quote in full stays one list item: its line breaks would end the item and leave lines without a marker
+            body = body.replaceAll("\\s*\\n\\s*", " ");
+        }
         String label = countRow && p.label() != null ? p.label().replaceFirst(" \\(.*\\)$", "") : p.label();
         String line = switch (p.kind()) {
             case BEST_PRACTICE -> label == null || label.equals(p.text()) ? "**" + body + "**" : "**" + label + ":** " + body;
