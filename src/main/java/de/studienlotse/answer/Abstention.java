@@ -219,8 +219,7 @@ class Abstention {
         String statement = Texts.text(language, switch (reason) {
             case NO_AMOUNTS -> question.asks(Topic.GELDBETRAG) ? "abstention.no-amounts" : "abstention.no-rates";
             case NO_NAMES -> "abstention.no-names";
-            case NOT_REPORTED -> kind.map(k -> k == NotReported.Kind.BETRAG ? "abstention.no-amounts"
-                    : "not-reported." + k.key()).orElse("abstention.out-of-domain");
+            case NOT_REPORTED -> kind.map(NotReported.Kind::text).orElse("abstention.out-of-domain");
             case OUT_OF_DOMAIN -> "abstention.out-of-domain";
         });
         StringBuilder text = new StringBuilder(statement);
@@ -245,11 +244,11 @@ class Abstention {
             if (suggestions.size() == 2) break;
         }
         Optional<NotReported.Kind> kind = notReported(question, selection);
-        if (question.asks(Topic.GELDBETRAG) || kind.filter(k -> k == NotReported.Kind.BETRAG).isPresent()) {
+        if (question.asks(Topic.GELDBETRAG)) {
             suggestions.add(Texts.text(language, "suggestion.cost-analysis"));
         } else if (kind.isPresent()) {
             // what the study does say about the kind of detail asked for
-            suggestions.add(Texts.text(language, "suggestion.not-reported." + kind.get().key()));
+            suggestions.add(Texts.text(language, kind.get().suggestion()));
         }
         suggestions.add(Texts.text(language, "suggestion.success-factors"));
         suggestions.add(Texts.text(language, "suggestion.durations"));

@@ -29,29 +29,36 @@ final class NotReported {
     /** What the study leaves out, with the form a passage that did report it would print, if any. */
     enum Kind {
         /** Amounts of money: the study prints none (brochure line 239 asks about "finanzielle Aspekte" only). */
-        BETRAG("betrag", Pattern.compile("\\d[\\d.,]*\\s*(Mio\\.?|Tsd\\.?|Millionen)?\\s*(€|Euro|EUR)\\b")),
+        BETRAG("abstention.no-amounts", "suggestion.cost-analysis", Pattern.compile("\\d[\\d.,]*\\s*(Mio\\.?|Tsd\\.?|Millionen)?\\s*(€|Euro|EUR)\\b")),
         /** Percentages, quotas and returns of a case: the profile holds none, one case aside (P4's "99%"). */
-        KENNZAHL("kennzahl", Pattern.compile("\\d+\\s*(%|Prozent)")),
+        KENNZAHL("not-reported.kennzahl", "suggestion.not-reported.kennzahl", Pattern.compile("\\d+\\s*(%|Prozent)")),
         /** Bundesländer, cities, sites: only Abbildung 1 (line 211), an image, shows the Länder of the sample. */
-        REGION("region", null),
+        REGION("not-reported.region", "suggestion.not-reported.region", null),
         /** Legal advice: the guide asks for legal conditions only as a challenge (line 239). */
-        RECHT("recht", null),
+        RECHT("not-reported.recht", "suggestion.not-reported.recht", null),
         /** Dates and forecasts: the Ausblick (lines 125-131) names the next topic, no date; the only date is "Mai 2025". */
-        TERMIN("termin", Pattern.compile("(Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember) \\d{4}")),
+        TERMIN("not-reported.termin", "suggestion.not-reported.termin", Pattern.compile("(Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember) \\d{4}")),
         /** Figures of a firm: staff numbers, turnover; the sample's sizes are given in classes only (lines 183-195). */
-        FIRMENDATEN("firmendaten", null);
+        FIRMENDATEN("not-reported.firmendaten", "suggestion.not-reported.firmendaten", null);
 
-        private final String key;
+        private final String text;
+        private final String suggestion;
         private final Pattern printed;
 
-        Kind(String key, Pattern printed) {
-            this.key = key;
+        Kind(String text, String suggestion, Pattern printed) {
+            this.text = text;
+            this.suggestion = suggestion;
             this.printed = printed;
         }
 
-        /** The message key of the answer: {@code not-reported.<key>} and {@code not-reported.<key>.suggestion}. */
-        String key() {
-            return key;
+        /** The key of the answer's text: which detail the study leaves out, and what it describes instead. */
+        String text() {
+            return text;
+        }
+
+        /** The key of a question the study does answer about it. */
+        String suggestion() {
+            return suggestion;
         }
 
         /** Whether a passage prints such a detail, so the study does report it there. */
