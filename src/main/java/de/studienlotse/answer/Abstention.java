@@ -25,7 +25,7 @@ class Abstention {
     /** An amount of money as it would be printed: "25.000 €", "3 Mio. Euro". The study contains none. */
     private static final Pattern MONEY = Pattern.compile("\\d[\\d.,]*\\s*(Mio\\.?|Tsd\\.?|Millionen)?\\s*(€|Euro|EUR)\\b");
 
-    enum Reason { OUT_OF_DOMAIN, NO_AMOUNTS, NO_NAMES }
+    enum Reason { OUT_OF_DOMAIN, NO_AMOUNTS, NO_NAMES, NOT_REPORTED }
 
     /** "wie viele Tickets pro Tag": a rate the study would have to state as a number per period. */
     private static final Pattern RATE_QUESTION = Pattern.compile("(?i)(wie ?viele?|how many|how much).*\\b(pro|je|per|am|im) (tag|woche|monat|jahr|stunde|day|week|month|year|hour)\\b|(?i)(täglich|wöchentlich|monatlich|daily|weekly|monthly)");
@@ -36,11 +36,16 @@ class Abstention {
     private final StudyConcepts concepts;
     /** What the study does not know: the same words the advisor's concerns are checked against. */
     private final UnknownWords unknownWords;
+    /** Kinds of detail outside the study's case profile: amounts, regions, legal advice, dates, key figures. */
+    private final NotReported notReported;
+    private final PassageIndex index;
 
     Abstention(AnswerProperties properties, Study study, PassageIndex index) {
         this.properties = properties;
         this.concepts = index.concepts();
         this.unknownWords = new UnknownWords(study);
+        this.index = index;
+        this.notReported = new NotReported(index);
     }
 
     Optional<Reason> reason(AnalyzedQuestion question, SourceSelector.Selection selection) {
@@ -59,6 +64,9 @@ class Abstention {
         }
         if (question.asks(Topic.NAME)) {
             return Optional.of(Reason.NO_NAMES);
+        }
+        if (notReported(question, selection).isPresent()) {
+            return Optional.of(Reason.NOT_REPORTED);
         }
         if (selection.sources().isEmpty() || selection.terms().isEmpty() && question.caseIds().isEmpty()) {
             return Optional.of(Reason.OUT_OF_DOMAIN);
@@ -125,11 +133,22 @@ class Abstention {
         return all - filler <= 0 ? 0 : Math.min(1, selection.bestCoverage() * all / (all - filler));
     }
 
+    /** The kind of detail outside the study's case profile the question asks for, if any ({@link NotReported}). */
+    Optional<NotReported.Kind> notReported(AnalyzedQuestion question, SourceSelector.Selection selection) {
+        return notReported.asked(question.text(), index.words(question.text()), selection.sources());
+    }
+
     String text(AnalyzedQuestion question, Reason reason, List<String> suggestions) {
+        return text(question, reason, suggestions, Optional.empty());
+    }
+
+    /** What the study leaves out (for a detail outside its profile: which kind, and what it describes instead). */
+    String text(AnalyzedQuestion question, Reason reason, List<String> suggestions, Optional<NotReported.Kind> kind) {
         Language language = question.language();
         String statement = Texts.text(language, switch (reason) {
             case NO_AMOUNTS -> question.asks(Topic.GELDBETRAG) ? "abstention.no-amounts" : "abstention.no-rates";
             case NO_NAMES -> "abstention.no-names";
+            case NOT_REPORTED -> kind.map(NotReported.Kind::text).orElse("abstention.out-of-domain");
             case OUT_OF_DOMAIN -> "abstention.out-of-domain";
         });
         StringBuilder text = new StringBuilder(statement);
@@ -153,8 +172,12 @@ class Abstention {
             suggestions.add(topicQuestion(topic == null ? Topic.HERAUSFORDERUNGEN : topic, who, language));
             if (suggestions.size() == 2) break;
         }
+        Optional<NotReported.Kind> kind = notReported(question, selection);
         if (question.asks(Topic.GELDBETRAG)) {
             suggestions.add(Texts.text(language, "suggestion.cost-analysis"));
+        } else if (kind.isPresent()) {
+            // what the study does say about the kind of detail asked for
+            suggestions.add(Texts.text(language, kind.get().suggestion()));
         }
         suggestions.add(Texts.text(language, "suggestion.success-factors"));
         suggestions.add(Texts.text(language, "suggestion.durations"));

@@ -74,6 +74,9 @@ class ExtractiveAnswerer {
         tableCounts(sources, text);
         factQuestion = factQuestion || !text.toString().isEmpty();
         List<Source> prose = relevantProse(question, sources, factQuestion);
+        // an answer from one case (and no study section) has room for its passages in full: what a shortened quote leaves out is often the
+        // detail asked for; quotes of several cases stay short so the answer stays readable
+        text.quoteLength = cases(prose) == 1 && owners(prose) == 1 ? Integer.MAX_VALUE : properties.quoteLength();
         if (!prose.isEmpty()) {
             List<Group> groups = factQuestion ? List.of() : byConcept(prose);
             if (factQuestion) {
@@ -287,7 +290,7 @@ class ExtractiveAnswerer {
                         : "**" + text.text("heading.study-section", sectionTitle(first.passage())) + "**");
             }
             group.stream().sorted(Comparator.comparing(s -> s.passage().id(), ExtractiveAnswerer::byPosition))
-                    .forEach(s -> text.line("- " + bullet(s, text.asked)));
+                    .forEach(s -> text.line("- " + bullet(s, text)));
         }
     }
 
@@ -376,12 +379,12 @@ class ExtractiveAnswerer {
             text.line("");
             List<String> ids = g.caseIds();
             text.line("**" + conceptName(g.concept(), en) + (ids.isEmpty() ? "" : " (" + String.join(", ", ids) + ")") + "**");
-            g.sources().forEach(s -> text.line("- " + casePrefix(s, language) + bullet(s, text.asked)));
+            g.sources().forEach(s -> text.line("- " + casePrefix(s, language) + bullet(s, text)));
         }
         List<Source> rest = prose.stream().filter(s -> groups.stream().noneMatch(g -> g.sources().contains(s))).toList();
         if (!rest.isEmpty()) {
             text.line("").line(text.text("composed.further-passages"));
-            rest.forEach(s -> text.line("- " + casePrefix(s, language) + bullet(s, text.asked)));
+            rest.forEach(s -> text.line("- " + casePrefix(s, language) + bullet(s, text)));
         }
     }
 
@@ -434,11 +437,15 @@ class ExtractiveAnswerer {
                 : Texts.text(language, "count-row.with-obstacle", row.group(1), row.group(2), row.group(3), row.group(4));
     }
 
-    private String bullet(Source s, java.util.Set<String> asked) {
+    private String bullet(Source s, Text text) {
         Passage p = s.passage();
         boolean countRow = p.sectionId().startsWith("tabelle-") && COUNT_ROW.matcher(p.text()).matches();
-        String body = countRow ? countRow(p.text(), Language.DE) : p.caseId() == null ? oneLine(excerpt(p.text(), asked))
-                : shorten(p.text());
+        String body = countRow ? countRow(p.text(), Language.DE) : p.caseId() == null ? oneLine(excerpt(p.text(), text.asked))
+                : shorten(p.text(), text.quoteLength);
+        if (text.quoteLength == Integer.MAX_VALUE) {
+            // a quote in full stays one list item: its line breaks would end the item and leave lines without a marker
+            body = body.replaceAll("\\s*\\n\\s*", " ");
+        }
         String label = countRow && p.label() != null ? p.label().replaceFirst(" \\(.*\\)$", "") : p.label();
         String line = switch (p.kind()) {
             case BEST_PRACTICE -> label == null || label.equals(p.text()) ? "**" + body + "**" : "**" + label + ":** " + body;
@@ -529,11 +536,15 @@ class ExtractiveAnswerer {
     }
 
     private String shorten(String text) {
-        if (text.length() <= properties.quoteLength()) {
+        return shorten(text, properties.quoteLength());
+    }
+
+    private static String shorten(String text, int length) {
+        if (text.length() <= length) {
             return text;
         }
-        int cut = text.lastIndexOf(". ", properties.quoteLength());
-        return (cut > properties.quoteLength() / 3 ? text.substring(0, cut + 1) : text.substring(0, properties.quoteLength())) + " …";
+        int cut = text.lastIndexOf(". ", length);
+        return (cut > length / 3 ? text.substring(0, cut + 1) : text.substring(0, length)) + " …";
     }
 
     static String marker(Source s) {
@@ -587,6 +598,8 @@ class ExtractiveAnswerer {
         final boolean en;
         /** The question's content words as terms, to quote the sentences of a long paragraph that answer it. */
         final java.util.Set<String> asked;
+        /** Quotes longer than this are shortened at a sentence end. */
+        int quoteLength = Integer.MAX_VALUE;
         private final StringBuilder lines = new StringBuilder();
 
         Text(Language language, java.util.Set<String> asked) {

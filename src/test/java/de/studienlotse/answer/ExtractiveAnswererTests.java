@@ -83,4 +83,21 @@ class ExtractiveAnswererTests {
         assertThat(answer).contains("… Insgesamt macht die Studie deutlich, dass der Weg zur erfolgreichen KI-Einführung "
                 + "komplex, aber plan- und gestaltbar ist");
     }
+
+    @Test
+    void should_quote_the_passages_of_a_one_case_answer_in_full() {
+        // when the question is about one case, whose description runs past the length of a short quote
+        String answer = answer("Was beschreibt B4 zu seiner KI-Anwendung?");
+        // then the description is quoted to its end (what a short quote cut off: the unreliable old text recognition)
+        assertThat(answer).contains("fehleranfällig").doesNotContain(" …");
+    }
+
+    @Test
+    void should_shorten_the_quotes_of_an_answer_from_several_cases() {
+        // when
+        String answer = answer("Was hat in der Buchhaltung bei der Einführung geholfen?");
+        // then every line of a quote stays within the short length plus its frame
+        assertThat(answer.lines().filter(l -> l.startsWith("- ")).mapToInt(String::length).max().orElseThrow())
+                .isLessThan(AbstentionTests.PROPERTIES.quoteLength() + 120);
+    }
 }
