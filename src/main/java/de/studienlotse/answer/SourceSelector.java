@@ -119,6 +119,11 @@ class SourceSelector {
         return new Selection(sources, best, terms);
     }
 
+    /** Whether {@link #select} never waits: the index is in memory, so selecting is CPU work only. */
+    boolean inMemory() {
+        return index.inMemory();
+    }
+
     /** Concepts too broad to say which cases did a thing: the Tabelle categories, the Tätigkeiten, the study. */
     private static boolean specific(String conceptId) {
         return !conceptId.startsWith("t1-") && !conceptId.startsWith("t2-") && !conceptId.startsWith("taetigkeit-")

@@ -54,7 +54,8 @@ import java.util.Set;
  * <p>Searchable: the passage text, its label, and, so that a question naming the case finds its passages, the
  * case's KI-Anwendung title, Branche and Tätigkeit and the section title. Filters (exact): Tätigkeit, case, section.
  * Built once at construction, in memory or in {@link SearchProperties#indexPath()}; read-only afterwards, so
- * {@link #search} and {@link #analyze} are thread-safe. Both block: call them off the event loop.
+ * {@link #search} and {@link #analyze} are thread-safe. In memory they never wait (see {@link #inMemory()}); an index on
+ * disk may, so call them off the event loop then.
  */
 public final class PassageIndex implements Closeable {
 
@@ -105,6 +106,13 @@ public final class PassageIndex implements Closeable {
     private final Set<String>[] termsByDoc;
     /** Field → its terms: a question's term is searched only in fields that hold it (fewer clauses, faster). */
     private final Map<String, Set<String>> vocabulary;
+    /**
+     * Document frequencies, read once from the index (it never changes): of each term in the passages' text, and summed
+     * over the searchable fields. Every search weighs the question's words by them; a map look-up instead of a seek in
+     * each field's terms dictionary.
+     */
+    private final Map<String, Integer> textDocFreqs;
+    private final Map<String, Integer> docFreqs;
     private final PassageEmbeddings embeddings;
     /** Whether German knows a word as a common word (not only as a name); always false without a dictionary. */
     private final java.util.function.Predicate<String> commonWord;
@@ -167,6 +175,8 @@ public final class PassageIndex implements Closeable {
             this.passages = new Passage[reader.maxDoc()];
             this.termsByDoc = new Set[reader.maxDoc()];
             this.vocabulary = vocabulary(reader, fieldBoosts.keySet());
+            this.textDocFreqs = docFreqs(reader, Set.of(TEXT));
+            this.docFreqs = docFreqs(reader, fieldBoosts.keySet());
             this.queryAnalysis = new QueryAnalysis(analyzer, bridges, thesaurus,
                     analyzer instanceof StudyAnalyzer german && german.hasDictionary()
                             ? new Spelling(reader, TEXT, german::knownWord) : Spelling.NONE);
@@ -332,6 +342,14 @@ public final class PassageIndex implements Closeable {
         return new QueryTerms(query, terms, List.copyOf(named.keySet()));
     }
 
+    /**
+     * Whether the index lives in memory ({@link ByteBuffersDirectory}): then {@link #search} and {@link #analyze} are
+     * CPU work only and never wait, and may run on an event loop. An index on disk may wait for the file system.
+     */
+    public boolean inMemory() {
+        return directory instanceof ByteBuffersDirectory;
+    }
+
     /** Number of passage documents. */
     public int size() {
         return passages.length;
@@ -343,13 +361,9 @@ public final class PassageIndex implements Closeable {
         directory.close();
     }
 
+    /** Whether any searchable field holds the term. */
     private boolean inVocabulary(String term) {
-        for (Set<String> terms : vocabulary.values()) {
-            if (terms.contains(term)) {
-                return true;
-            }
-        }
-        return false;
+        return docFreqs.containsKey(term);
     }
 
     private static Map<String, Set<String>> vocabulary(IndexReader reader, Set<String> fields) throws IOException {
@@ -368,29 +382,32 @@ public final class PassageIndex implements Closeable {
         return Map.copyOf(vocabulary);
     }
 
+    /** Each term's document frequency, summed over the fields (a passage counted once per field holding it). */
+    private static Map<String, Integer> docFreqs(IndexReader reader, Set<String> fields) throws IOException {
+        Map<String, Integer> docFreqs = new HashMap<>();
+        for (String field : fields) {
+            Terms indexed = MultiTerms.getTerms(reader, field);
+            if (indexed != null) {
+                TermsEnum iterator = indexed.iterator();
+                for (BytesRef term = iterator.next(); term != null; term = iterator.next()) {
+                    docFreqs.merge(term.utf8ToString(), iterator.docFreq(), Integer::sum);
+                }
+            }
+        }
+        return Map.copyOf(docFreqs);
+    }
+
     private boolean inIndex(List<String> own) {
         return own.stream().allMatch(t -> docFreq(t) > 0);
     }
 
     private int textDocFreq(String term) {
-        try {
-            return reader.docFreq(new Term(TEXT, term));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return textDocFreqs.getOrDefault(term, 0);
     }
 
     /** Passages holding the term in any searchable field, counted once per field. */
     private int docFreq(String term) {
-        int sum = 0;
-        try {
-            for (String field : fieldBoosts.keySet()) {
-                sum += reader.docFreq(new Term(field, term));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return sum;
+        return docFreqs.getOrDefault(term, 0);
     }
 
     /** Each term's weight (own word 1, part or bridge lower), terms the index lacks dropped, own words first. */
