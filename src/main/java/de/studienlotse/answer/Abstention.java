@@ -32,6 +32,9 @@ class Abstention {
     private static final Pattern RATE_QUESTION = Pattern.compile("(?i)(wie ?viele?|how many|how much).*\\b(pro|je|per|am|im) (tag|woche|monat|jahr|stunde|day|week|month|year|hour)\\b|(?i)(täglich|wöchentlich|monatlich|daily|weekly|monthly)");
     private static final Pattern RATE = Pattern.compile("(?i)\\d.{0,40}\\b(pro|je|im|per) (tag|woche|monat|quartal|jahr|stunde)\\b");
 
+    private static final Pattern NOT_LETTER_OR_DIGIT = Pattern.compile("[^\\p{L}\\d]");
+    private static final Pattern INFLECTION = Pattern.compile("(innen|ungen|en|er|es|e|n|s)$");
+
     private static final Set<String> GENERIC_NOUNS = wordList("answer/generic-nouns-de.txt");
 
     private final AnswerProperties properties;
@@ -68,8 +71,8 @@ class Abstention {
      * ("Kundinnen" as "Kunden"), or as a compound of two of its words ("Zwischenerfolge" from "zwischen", "Erfolge").
      */
     private boolean insideStudyWord(String word) {
-        String folded = fold(word).replaceAll("[^\\p{L}\\d]", "");
-        String stem = folded.replaceAll("(innen|ungen|en|er|es|e|n|s)$", "");
+        String folded = NOT_LETTER_OR_DIGIT.matcher(fold(word)).replaceAll("");
+        String stem = INFLECTION.matcher(folded).replaceAll("");
         if (stem.length() >= 5 && studyWords.contains(stem)
                 || folded.endsWith("innen") && studyWords.contains(" " + folded.substring(0, folded.length() - 5) + "en ")) {
             return true;
