@@ -94,7 +94,7 @@ class SearchController {
         SearchRequest request = new SearchRequest(query(q), k(k), activity(taetigkeit), caseId(caseId),
                 section(section));
         // on the event loop: the index is read-only and in memory, a search is a fraction of a millisecond of CPU and
-        // never waits; a hop to boundedElastic cost more than the search (two thread switches, a queue, a wake-up).
+        // never waits, so it needs no hop to boundedElastic (two thread switches, a queue, a wake-up per request).
         // An index kept on disk (search.index-path) may wait for the file system: that one still hops.
         Mono<List<SearchHit>> hits = Mono.fromCallable(() -> index.search(request));
         return (index.inMemory() ? hits : hits.subscribeOn(Schedulers.boundedElastic()))
