@@ -3,7 +3,10 @@
 # alternating rounds (bench/load.sh against each, one run per round), so both meet the same background load.
 # Prints the median of the rounds per jar and the ratio candidate / baseline, and the RSS of each after the load.
 #
-#   bench/compare.sh baseline.jar candidate.jar        (ROUNDS=3, DURATION=5s, WARMUP=5s, JAVA_OPTS as in load.sh)
+#   bench/compare.sh baseline.jar candidate.jar        (ROUNDS=3, DURATION=5s, WARMUP=3s, JAVA_OPTS as in load.sh)
+#
+# Before the rounds each jar is warmed up once, in turn, for FIRST_WARMUP (30s) per endpoint: the JIT needs about a
+# minute of load before the figures stop rising, more than a round's own short warm-up gives.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 rounds=${ROUNDS:-3}
@@ -40,6 +43,19 @@ for i in 0 1; do
   done
   echo "$( [[ $i == 0 ]] && echo baseline || echo candidate): $(basename "${*:$((i + 1)):1}") up, RSS $(rss_mib "${pids[$i]}") MiB"
 done
+
+# the long warm-up, once per jar; a response that is not 2xx counts here too, but only the rounds are reported
+question='Welche Herausforderungen gab es bei der Rechnungsverarbeitung?'
+for i in 0 1; do
+  base="http://127.0.0.1:${ports[$i]}"
+  for path in "$health" "/api/search?q=Welche%20Herausforderungen%20gab%20es%20bei%20der%20Rechnungsverarbeitung&k=10"; do
+    METHOD=GET wrk -t2 -c32 -d"${FIRST_WARMUP:-30s}" -s "$here/status.lua" "$base$path" | grep RESULT || true
+  done
+  for accept in application/json text/event-stream; do
+    METHOD=POST BODY="{\"message\":\"$question\"}" ACCEPT=$accept wrk -t2 -c32 -d"${FIRST_WARMUP:-30s}" \
+      -s "$here/status.lua" "$base/api/chat$([[ $accept == text/event-stream ]] && echo /stream)" | grep RESULT || true
+  done
+done >&2
 
 out=$(mktemp -d)
 for r in $(seq 1 "$rounds"); do

@@ -7,7 +7,8 @@
 #   ./mvnw -q package -DskipTests && bench/load.sh target/studienlotse-0.1.0-SNAPSHOT.jar
 #   BASE_URL=http://localhost:8080 bench/load.sh          # against a service that is already running (no RSS figures)
 #
-# Settings (environment): RUNS (3), DURATION (15s), THREADS (2), CONNECTIONS (32), WARMUP (10s),
+# Settings (environment): RUNS (3), DURATION (15s), THREADS (2), CONNECTIONS (32), WARMUP (30s per endpoint: the JIT
+# needs about a minute of load in all before liveness stops rising; 10 s left the first runs at a third of the plateau),
 # HEALTH_PATH (/actuator/health/liveness; a service without probes: /actuator/health),
 # JAVA_OPTS (the flags for a small container, README "Benchmarks"), JAVA (a JDK 21+; default $JAVA_HOME/bin/java).
 # Needs Debian's wrk; curl for the first byte of the stream.
@@ -18,7 +19,7 @@ runs=${RUNS:-3}
 duration=${DURATION:-15s}
 threads=${THREADS:-2}
 connections=${CONNECTIONS:-32}
-warmup=${WARMUP:-10s}
+warmup=${WARMUP:-30s}
 health_path=${HEALTH_PATH:-/actuator/health/liveness}
 java_opts=${JAVA_OPTS:--Xms64m -Xmx192m -Xss512k -XX:+UseSerialGC -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=64m -XX:MaxDirectMemorySize=64m}
 java_bin=${JAVA:-${JAVA_HOME:+$JAVA_HOME/bin/}java}

@@ -38,6 +38,8 @@ public class AnswerService {
         this.extractive = extractive;
         this.llm = llm;
         this.abstention = abstention;
+        // the answer texts are read now, at start-up, not by the first answer on an event loop
+        Texts.bundle(Language.DE);
     }
 
     /** Sources, then checked text deltas, then the whole answer. */
@@ -61,9 +63,12 @@ public class AnswerService {
                         .map(text -> new AnswerRequest(text, request.history(), request.activity(), request.caseId())),
                         "Follow-up rewrite failed, using the heuristic")
                         .defaultIfEmpty(request);
-        return standalone.flatMap(rewritten -> studyQuery(rewritten)
-                // Lucene blocks: keep it off the event loop
-                .publishOn(Schedulers.boundedElastic()).map(studyQuery -> {
+        // Offline over the in-memory index the whole answer is about a millisecond of CPU that never waits: it runs where
+        // the request arrived, without two thread switches and a queue per answer. With a model the rewrites complete on
+        // its HTTP client's threads, and an index on disk may wait for the file system: then it moves to boundedElastic.
+        boolean hop = llm.available() || !selector.inMemory();
+        return standalone.flatMap(rewritten -> (hop ? studyQuery(rewritten).publishOn(Schedulers.boundedElastic())
+                : studyQuery(rewritten)).map(studyQuery -> {
                     AnalyzedQuestion question = analyzer.analyze(rewritten);
                     if (rewritten != request) {
                         // keep the language the user typed in; retrieval and the model use the standalone wording,

@@ -15,6 +15,8 @@ public final class CitationFilter {
 
     private static final Pattern MARKER = Pattern.compile("\\[\\s*(\\d+(?:\\s*[-–]\\s*\\d+)?(?:\\s*[,;]\\s*\\d+(?:\\s*[-–]\\s*\\d+)?)*)\\s*]");
     private static final Pattern CANDIDATE = Pattern.compile("\\[[\\d\\s,;\\-–]*");
+    private static final Pattern LIST_SEPARATOR = Pattern.compile("\\s*[,;]\\s*");
+    private static final Pattern RANGE_SEPARATOR = Pattern.compile("\\s*[-–]\\s*");
     /** Marks where a marker was dropped, so the space before it can go too ("Projektstruktur [9]." → "Projektstruktur."). */
     private static final char DROPPED = '\u0000';
     private static final Pattern TRAILING = Pattern.compile("[\\s\\u0000]+$");
@@ -73,9 +75,13 @@ public final class CitationFilter {
     }
 
     private static String tidy(String text) {
-        return text.replaceAll("[ \\t]*\\u0000+(?=[.,;:!?)]|$)", "").replaceAll("([ \\t])\\u0000+[ \\t]+", "$1")
+        return SPACE_DROPPED_BEFORE_PUNCTUATION.matcher(text).replaceAll("")
+                .transform(t -> DROPPED_BETWEEN_SPACES.matcher(t).replaceAll("$1"))
                 .replace(String.valueOf(DROPPED), "");
     }
+
+    private static final Pattern SPACE_DROPPED_BEFORE_PUNCTUATION = Pattern.compile("[ \\t]*\\u0000+(?=[.,;:!?)]|$)");
+    private static final Pattern DROPPED_BETWEEN_SPACES = Pattern.compile("([ \\t])\\u0000+[ \\t]+");
 
     /** Source numbers that were named but do not exist. */
     Set<Integer> removed() {
@@ -86,8 +92,8 @@ public final class CitationFilter {
         StringBuilder out = new StringBuilder();
         Set<Integer> seen = new LinkedHashSet<>();
         java.util.List<String> expanded = new java.util.ArrayList<>();
-        for (String item : numbers.split("\\s*[,;]\\s*")) {
-            String[] range = item.strip().split("\\s*[-–]\\s*");
+        for (String item : LIST_SEPARATOR.split(numbers)) {
+            String[] range = RANGE_SEPARATOR.split(item.strip());
             if (range.length == 2 && range[0].length() <= 3 && range[1].length() <= 3) {
                 int from = Integer.parseInt(range[0]);
                 int to = Integer.parseInt(range[1]);

@@ -241,11 +241,18 @@ class ExtractiveAnswerer {
         return prose.stream().filter(s -> s.coverage() >= 0.6 * best).limit(6).toList();
     }
 
+    private static final java.util.regex.Pattern WORKS_COUNCIL_WORD =
+            java.util.regex.Pattern.compile("betriebsrat|mitarbeitendenvertretung");
+    private static final java.util.regex.Pattern EXTERNAL_WORD =
+            java.util.regex.Pattern.compile("extern|dienstleister|partner|berater|anbieter");
+    private static final java.util.regex.Pattern DURATION_WORD =
+            java.util.regex.Pattern.compile("dauer|monat|woche|jahr|zeit|lange|schnell");
+
     private static boolean mentionsFactTopic(AnalyzedQuestion question, Source s) {
         String text = s.passage().labelled().toLowerCase(java.util.Locale.GERMAN);
-        return question.asks(Topic.BETRIEBSRAT) && text.matches("(?s).*(betriebsrat|mitarbeitendenvertretung).*")
-                || question.asks(Topic.EXTERN) && text.matches("(?s).*(extern|dienstleister|partner|berater|anbieter).*")
-                || question.asks(Topic.DAUER) && text.matches("(?s).*(dauer|monat|woche|jahr|zeit|lange|schnell).*");
+        return question.asks(Topic.BETRIEBSRAT) && WORKS_COUNCIL_WORD.matcher(text).find()
+                || question.asks(Topic.EXTERN) && EXTERNAL_WORD.matcher(text).find()
+                || question.asks(Topic.DAUER) && DURATION_WORD.matcher(text).find();
     }
 
     private String lead(AnalyzedQuestion question, List<Source> prose) {

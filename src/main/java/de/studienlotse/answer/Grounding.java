@@ -92,9 +92,13 @@ class Grounding {
 
     /** A heading, a rule, a notice in italics: the answer's frame, not a statement. */
     private static boolean notStatement(String line) {
-        return line.startsWith("#") || line.matches("-{3,}|\\*{3,}") || line.matches("\\*\\*[^*]+\\*\\*:?")
-                || line.matches("\\*[^*].*[^*]\\*") && !MARKER.matcher(line).find();
+        return line.startsWith("#") || RULE.matcher(line).matches() || BOLD_LINE.matcher(line).matches()
+                || ITALIC_LINE.matcher(line).matches() && !MARKER.matcher(line).find();
     }
+
+    private static final Pattern RULE = Pattern.compile("-{3,}|\\*{3,}");
+    private static final Pattern BOLD_LINE = Pattern.compile("\\*\\*[^*]+\\*\\*:?");
+    private static final Pattern ITALIC_LINE = Pattern.compile("\\*[^*].*[^*]\\*");
 
     /** The statements of one list item or paragraph (its lines); a sentence without a marker takes the next one's. */
     private void unit(String text, List<int[]> lines, List<Citation> citations, List<Statement> out) {

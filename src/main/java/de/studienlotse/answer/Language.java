@@ -14,11 +14,13 @@ enum Language {
             "ist", "sind", "hat", "haben", "bei", "mit", "für", "den", "dem", "ein", "eine", "gab", "es", "wer", "wo",
             "warum", "lange", "viele", "nicht", "auch", "im", "zu", "von", "ich", "wir", "man", "sie");
 
+    private static final java.util.regex.Pattern NOT_LETTERS = java.util.regex.Pattern.compile("[^\\p{L}]+");
+
     /** Counts function words; ties go to German. */
     static Language of(String text) {
         int en = 0;
         int de = 0;
-        for (String word : text.toLowerCase(Locale.ROOT).split("[^\\p{L}]+")) {
+        for (String word : NOT_LETTERS.split(text.toLowerCase(Locale.ROOT))) {
             if (ENGLISH.contains(word)) en++;
             if (GERMAN.contains(word)) de++;
         }

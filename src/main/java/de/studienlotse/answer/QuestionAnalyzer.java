@@ -66,6 +66,7 @@ class QuestionAnalyzer {
             + "|\\b(kennt|kannte|hatte|hat|hatten|haben|macht|machte) (das|so was|sowas|so etwas)( \\p{L}+){0,2} (jemand|wer|einer)\\b"
             + "|\\b(anyone|anybody)\\b");
     private static final int MAX_FOLLOW_UP_WORDS = 14;
+    private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}']+");
     /** Cues made of stop words, which the analysed question no longer holds; whole words of the text as typed. */
     private static final Pattern HOW_MANY = Pattern.compile("\\b(wie ?viele|wieviele|how many)\\b");
     private static final Pattern HOW_MUCH_MONEY = Pattern.compile("\\b(wie ?viel|how much)\\b.{0,40}\\b(kostet|kosten|"
@@ -344,7 +345,7 @@ class QuestionAnalyzer {
     /** A pronoun, "dort", "die Firma" or an elliptic "Und …": the question continues the previous one. */
     static boolean refersBack(String message) {
         String lower = message.toLowerCase(Locale.GERMAN).strip();
-        String[] tokens = lower.split("[^\\p{L}']+");
+        String[] tokens = NOT_WORD.split(lower);
         // an elliptic start ("Und wie lange …") or "das Unternehmen" refers back however long the question runs;
         // a pronoun alone ("ihre", "diese") only in a short one, where it has no subject of its own to refer to
         if (ELLIPTIC.matcher(lower).find() || STRONG_BACK_PHRASE.matcher(lower).find()) {

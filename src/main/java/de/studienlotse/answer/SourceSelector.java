@@ -30,8 +30,15 @@ class SourceSelector {
         this.properties = properties;
     }
 
-    /** Sources numbered from 1, most useful first; blocking (Lucene), so call it off the event loop. */
+    /**
+     * Sources numbered from 1, most useful first. The question is analysed once and searched in the index once (or
+     * twice, with its rewrite into the study's words), however many sections and filters it is searched in.
+     */
     Selection select(AnalyzedQuestion question) {
+        return index.analysingOnce(() -> selectOnce(question));
+    }
+
+    private Selection selectOnce(AnalyzedQuestion question) {
         Map<String, Candidate> picked = new LinkedHashMap<>();
         de.studienlotse.search.QueryTerms terms = index.analyze(question.searchText());
         List<CaseStudy> targets = question.caseIds().stream().map(id -> study.caseById(id).orElseThrow()).toList();
@@ -197,6 +204,11 @@ class SourceSelector {
     /** Items of one list in the study's text at most, each at most so long: an entry, not a paragraph. */
     static final int MAX_ITEMS = 8;
     static final int MAX_ITEM_LENGTH = 200;
+
+    /** Whether {@link #select} never waits: the index is in memory, so selecting is CPU work only. */
+    boolean inMemory() {
+        return index.inMemory();
+    }
 
     /** Concepts too broad to say which cases did a thing: the Tabelle categories, the Tätigkeiten, the study. */
     private static boolean specific(String conceptId) {

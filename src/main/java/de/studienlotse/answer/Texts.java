@@ -20,6 +20,13 @@ final class Texts {
     private static final ResourceBundle.Control NO_FALLBACK =
             ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
 
+    /**
+     * Both bundles, read once when the class is loaded (at start-up: {@link AnswerService} loads them): an answer then
+     * neither reads a file on the thread it runs on, an event loop offline, nor pays {@code getBundle}'s cache lookup.
+     */
+    private static final ResourceBundle GERMAN = ResourceBundle.getBundle(BUNDLE, Locale.GERMAN, NO_FALLBACK);
+    private static final ResourceBundle ENGLISH = ResourceBundle.getBundle(BUNDLE, Locale.ENGLISH, NO_FALLBACK);
+
     private Texts() {
     }
 
@@ -28,7 +35,6 @@ final class Texts {
     }
 
     static ResourceBundle bundle(Language language) {
-        // ResourceBundle caches the bundle per locale
-        return ResourceBundle.getBundle(BUNDLE, language == Language.EN ? Locale.ENGLISH : Locale.GERMAN, NO_FALLBACK);
+        return language == Language.EN ? ENGLISH : GERMAN;
     }
 }

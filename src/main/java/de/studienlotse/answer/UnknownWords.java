@@ -36,6 +36,9 @@ public final class UnknownWords {
             .stream().map(String::strip).toList());
     /** "Welcher Paragraph", "welche genaue Förderquote", "which vendor": the noun a question asks for. */
     private static final Pattern ASKED_FOR = Pattern.compile("(?iu)\\b(welche[rsnm]?|which|what)\\s+(\\p{L}+\\s+)?$");
+    /** Compiled once: every question asks about each word the index lacks. */
+    private static final Pattern NOT_LETTER_OR_DIGIT = Pattern.compile("[^\\p{L}\\d]");
+    private static final Pattern INFLECTION = Pattern.compile("(innen|ungen|en|er|es|e|n|s)$");
     private static final Pattern SENTENCE_START = Pattern.compile("(^|[.!?:;–\\-]\\s*|[„\"(]\\s*)$");
 
     /** Every word of the study, folded and joined by spaces: to find a word inside a compound. */
@@ -94,8 +97,8 @@ public final class UnknownWords {
      * ("Zwischenerfolge" from "zwischen", "Erfolge").
      */
     private boolean insideStudyWord(String word) {
-        String folded = GermanFold.fold(word).replaceAll("[^\\p{L}\\d]", "");
-        String stem = folded.replaceAll("(innen|ungen|en|er|es|e|n|s)$", "");
+        String folded = NOT_LETTER_OR_DIGIT.matcher(GermanFold.fold(word)).replaceAll("");
+        String stem = INFLECTION.matcher(folded).replaceAll("");
         if (stem.length() >= 5 && studyWords.contains(stem)
                 || folded.endsWith("innen") && studyWords.contains(" " + folded.substring(0, folded.length() - 5) + "en ")) {
             return true;

@@ -56,7 +56,8 @@ import java.util.Set;
  * <p>Searchable: the passage text, its label, and, so that a question naming the case finds its passages, the
  * case's KI-Anwendung title, Branche and Tätigkeit and the section title. Filters (exact): Tätigkeit, case, section.
  * Built once at construction, in memory or in {@link SearchProperties#indexPath()}; read-only afterwards, so
- * {@link #search} and {@link #analyze} are thread-safe. Both block: call them off the event loop.
+ * {@link #search} and {@link #analyze} are thread-safe. In memory they never wait (see {@link #inMemory()}); an index on
+ * disk may, so call them off the event loop then.
  */
 public final class PassageIndex implements Closeable {
 
@@ -107,6 +108,13 @@ public final class PassageIndex implements Closeable {
     private final Set<String>[] termsByDoc;
     /** Field → its terms: a question's term is searched only in fields that hold it (fewer clauses, faster). */
     private final Map<String, Set<String>> vocabulary;
+    /**
+     * Document frequencies, read once from the index (it never changes): of each term in the passages' text, and summed
+     * over the searchable fields. Every search weighs the question's words by them; a map look-up instead of a seek in
+     * each field's terms dictionary.
+     */
+    private final Map<String, Integer> textDocFreqs;
+    private final Map<String, Integer> docFreqs;
     private final PassageEmbeddings embeddings;
     /** Whether German knows a word as a common word (not only as a name); always false without a dictionary. */
     private final java.util.function.Predicate<String> commonWord;
@@ -177,6 +185,8 @@ public final class PassageIndex implements Closeable {
             this.passages = new Passage[reader.maxDoc()];
             this.termsByDoc = termsByDoc(reader);
             this.vocabulary = vocabulary(reader, fieldBoosts.keySet());
+            this.textDocFreqs = docFreqs(reader, Set.of(TEXT));
+            this.docFreqs = docFreqs(reader, fieldBoosts.keySet());
             this.queryAnalysis = new QueryAnalysis(analyzer, bridges, thesaurus,
                     analyzer instanceof StudyAnalyzer german && german.hasDictionary()
                             ? new Spelling(reader, TEXT, german::knownWord) : Spelling.NONE);
@@ -224,23 +234,21 @@ public final class PassageIndex implements Closeable {
      * by {@link RankFusion}; the hits' score is then the fused one. Without a rewrite and vectors this is BM25 alone.
      */
     public List<SearchHit> search(SearchRequest request) {
-        List<QueryWord> concepts = queryAnalysis.concepts(request.query());
-        Map<String, Float> weights = termWeights(concepts);
-        Set<String> named = new LinkedHashSet<>(this.concepts.match(concepts));
-        List<QueryWord> studyWords = request.studyQuery() == null ? List.of() : queryAnalysis.concepts(request.studyQuery());
-        Map<String, Float> studyWeights = termWeights(studyWords);
-        Set<String> studyNamed = this.concepts.match(studyWords);
+        Analysed question = analysed(request.query());
+        Analysed studyQuery = request.studyQuery() == null ? Analysed.NONE : analysed(request.studyQuery());
+        List<QueryWord> concepts = question.words();
+        Set<String> named = new LinkedHashSet<>(question.named());
+        List<QueryWord> studyWords = studyQuery.words();
+        Set<String> studyNamed = studyQuery.named();
         try {
             int candidates = relevantCaseShare > 0 ? Math.max(request.k() * CANDIDATES_PER_HIT, MIN_CANDIDATES)
                     : request.k();
             List<RankFusion.Ranking> rankings = new ArrayList<>(3);
-            if (!weights.isEmpty() || !named.isEmpty()) {
-                rankings.add(new RankFusion.Ranking(searcher.search(query(weights, named, request), candidates).scoreDocs,
-                        QUESTION_WEIGHT));
+            if (!question.weights().isEmpty() || !named.isEmpty()) {
+                rankings.add(new RankFusion.Ranking(ranking(question, request, candidates), QUESTION_WEIGHT));
             }
-            if (!studyWeights.isEmpty() || !studyNamed.isEmpty()) {
-                rankings.add(new RankFusion.Ranking(searcher.search(query(studyWeights, studyNamed, request), candidates)
-                        .scoreDocs, STUDY_QUERY_WEIGHT));
+            if (!studyQuery.weights().isEmpty() || !studyNamed.isEmpty()) {
+                rankings.add(new RankFusion.Ranking(ranking(studyQuery, request, candidates), STUDY_QUERY_WEIGHT));
             }
             if (embeddings.enabled()) {
                 vectorRanking(request, candidates).ifPresent(docs -> rankings.add(new RankFusion.Ranking(docs, VECTOR_WEIGHT)));
@@ -249,8 +257,8 @@ public final class PassageIndex implements Closeable {
                 return List.of();
             }
             named.addAll(studyNamed);
-            double[] questionWeights = rarity(concepts);
-            double[] studyWordWeights = rarity(studyWords);
+            double[] questionWeights = question.rarity();
+            double[] studyWordWeights = studyQuery.rarity();
             List<ScoreDoc> ranked = diversify(rankings.size() == 1 ? rankings.getFirst().docs()
                     : RankFusion.fuse(rankings), request.k());
             List<SearchHit> hits = new ArrayList<>(ranked.size());
@@ -267,6 +275,73 @@ public final class PassageIndex implements Closeable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The text's words as searched, their weights, the concepts they name and their rarity: what every search of the
+     * same text repeats. Within {@link #analysingOnce} computed once per text, else per search.
+     */
+    private record Analysed(List<QueryWord> words, Map<String, Float> weights, Set<String> named, double[] rarity,
+                            ScoreDoc[][] everyHit) {
+
+        static final Analysed NONE = new Analysed(List.of(), Map.of(), Set.of(), new double[0], new ScoreDoc[1][]);
+    }
+
+    /** Per thread, inside {@link #analysingOnce}: each text searched so far, analysed. */
+    private final ThreadLocal<Map<String, Analysed>> analysedOnce = new ThreadLocal<>();
+
+    /**
+     * Runs {@code work} (on this thread) with every text it searches analysed only once, and searched in the index
+     * only once: an answer searches one question in several sections and with several filters, and each of those
+     * searches then takes the matching passages from that one ranking in memory. The results are the ones each search
+     * gives alone: BM25's scores do not depend on the filters, and filtered or not the ranking keeps the same order.
+     */
+    public <T> T analysingOnce(java.util.function.Supplier<T> work) {
+        if (analysedOnce.get() != null) {
+            return work.get();
+        }
+        analysedOnce.set(new HashMap<>());
+        try {
+            return work.get();
+        } finally {
+            analysedOnce.remove();
+        }
+    }
+
+    private Analysed analysed(String text) {
+        Map<String, Analysed> once = analysedOnce.get();
+        return once == null ? analyse(text) : once.computeIfAbsent(text, this::analyse);
+    }
+
+    private Analysed analyse(String text) {
+        List<QueryWord> words = List.copyOf(queryAnalysis.concepts(text));
+        return new Analysed(words, termWeights(words),
+                java.util.Collections.unmodifiableSet(new LinkedHashSet<>(concepts.match(words))), rarity(words),
+                new ScoreDoc[1][]);
+    }
+
+    /**
+     * The best {@code candidates} passages for the analysed text under the request's filters. Inside
+     * {@link #analysingOnce}: from the text's one unfiltered ranking of every passage it matches, filtered here.
+     */
+    private ScoreDoc[] ranking(Analysed text, SearchRequest request, int candidates) throws IOException {
+        if (analysedOnce.get() == null) {
+            return searcher.search(query(text.weights(), text.named(), request), candidates).scoreDocs;
+        }
+        if (text.everyHit()[0] == null) {
+            text.everyHit()[0] = searcher.search(query(text.weights(), text.named(), SearchRequest.of("", 1)),
+                    Math.max(1, passages.length)).scoreDocs;
+        }
+        List<ScoreDoc> docs = new ArrayList<>(candidates);
+        for (ScoreDoc doc : text.everyHit()[0]) {
+            if (docs.size() == candidates) {
+                break;
+            }
+            if (matches(passages[doc.doc], request)) {
+                docs.add(new ScoreDoc(doc.doc, doc.score));
+            }
+        }
+        return docs.toArray(ScoreDoc[]::new);
     }
 
     /** Passages under the request's filters by cosine to the question, best first; empty if the model fails. */
@@ -355,7 +430,7 @@ public final class PassageIndex implements Closeable {
 
     /** The question's content words as analyzed, whether the index knows each (docFreq &gt; 0), and the concepts it names. */
     public QueryTerms analyze(String query) {
-        List<QueryWord> words = queryAnalysis.concepts(query);
+        List<QueryWord> words = analysed(query).words();
         Map<String, Set<Integer>> named = concepts.matchWords(words);
         Set<Integer> conceptWords = new HashSet<>();
         named.values().forEach(conceptWords::addAll);
@@ -371,6 +446,14 @@ public final class PassageIndex implements Closeable {
         return new QueryTerms(query, terms, List.copyOf(named.keySet()));
     }
 
+    /**
+     * Whether the index lives in memory ({@link ByteBuffersDirectory}): then {@link #search} and {@link #analyze} are
+     * CPU work only and never wait, and may run on an event loop. An index on disk may wait for the file system.
+     */
+    public boolean inMemory() {
+        return directory instanceof ByteBuffersDirectory;
+    }
+
     /** Number of passage documents. */
     public int size() {
         return passages.length;
@@ -382,13 +465,9 @@ public final class PassageIndex implements Closeable {
         directory.close();
     }
 
+    /** Whether any searchable field holds the term. */
     private boolean inVocabulary(String term) {
-        for (Set<String> terms : vocabulary.values()) {
-            if (terms.contains(term)) {
-                return true;
-            }
-        }
-        return false;
+        return docFreqs.containsKey(term);
     }
 
     private static Map<String, Set<String>> vocabulary(IndexReader reader, Set<String> fields) throws IOException {
@@ -407,29 +486,32 @@ public final class PassageIndex implements Closeable {
         return Map.copyOf(vocabulary);
     }
 
+    /** Each term's document frequency, summed over the fields (a passage counted once per field holding it). */
+    private static Map<String, Integer> docFreqs(IndexReader reader, Set<String> fields) throws IOException {
+        Map<String, Integer> docFreqs = new HashMap<>();
+        for (String field : fields) {
+            Terms indexed = MultiTerms.getTerms(reader, field);
+            if (indexed != null) {
+                TermsEnum iterator = indexed.iterator();
+                for (BytesRef term = iterator.next(); term != null; term = iterator.next()) {
+                    docFreqs.merge(term.utf8ToString(), iterator.docFreq(), Integer::sum);
+                }
+            }
+        }
+        return Map.copyOf(docFreqs);
+    }
+
     private boolean inIndex(List<String> own) {
         return own.stream().allMatch(t -> docFreq(t) > 0);
     }
 
     private int textDocFreq(String term) {
-        try {
-            return reader.docFreq(new Term(TEXT, term));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return textDocFreqs.getOrDefault(term, 0);
     }
 
     /** Passages holding the term in any searchable field, counted once per field. */
     private int docFreq(String term) {
-        int sum = 0;
-        try {
-            for (String field : fieldBoosts.keySet()) {
-                sum += reader.docFreq(new Term(field, term));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return sum;
+        return docFreqs.getOrDefault(term, 0);
     }
 
     /** Each term's weight (own word 1, part or bridge lower), terms the index lacks dropped, own words first. */

@@ -26,7 +26,8 @@ class WebConfiguration {
 
     /**
      * The probes are asked every few seconds by the orchestrator: a timer and a trace for each would cost more than
-     * they tell, so the server's request observation leaves them out; every other request is still observed once.
+     * they tell, so the server's request observation leaves them out. The observation is off by default
+     * ({@code management.observations.enable}); turned on with a metrics exporter, it observes every other request once.
      */
     @Bean
     ObservationPredicate noProbeObservations() {
