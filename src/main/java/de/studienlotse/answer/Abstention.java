@@ -23,7 +23,6 @@ import org.springframework.stereotype.Component;
 class Abstention {
 
     /** An amount of money as it would be printed: "25.000 €", "3 Mio. Euro". The study contains none. */
-    private static final Pattern MONEY = Pattern.compile("\\d[\\d.,]*\\s*(Mio\\.?|Tsd\\.?|Millionen)?\\s*(€|Euro|EUR)\\b");
 
     enum Reason { OUT_OF_DOMAIN, NO_AMOUNTS, NO_NAMES, NOT_REPORTED }
 
@@ -56,7 +55,7 @@ class Abstention {
 
     /** What no weighing of evidence changes: an answer of a kind the study never gives, or nothing found at all. */
     Optional<Reason> fixedReason(AnalyzedQuestion question, SourceSelector.Selection selection) {
-        if (question.asks(Topic.GELDBETRAG) && selection.sources().stream().noneMatch(s -> MONEY.matcher(s.passage().text()).find())) {
+        if (question.asks(Topic.GELDBETRAG) && selection.sources().stream().noneMatch(s -> NotReported.Kind.BETRAG.printedIn(s.passage().text()))) {
             return Optional.of(Reason.NO_AMOUNTS);
         }
         if (RATE_QUESTION.matcher(question.text()).find() && selection.sources().stream().noneMatch(s -> RATE.matcher(s.passage().text()).find())) {
@@ -161,6 +160,11 @@ class Abstention {
 
     /** Two or three questions the study answers, close to what was asked: its topic, the cases the search came near. */
     List<String> suggestions(AnalyzedQuestion question, SourceSelector.Selection selection) {
+        return suggestions(question, selection, notReported(question, selection));
+    }
+
+    /** The same, with the kind of unreported detail already found ({@link #notReported}), not looked up again. */
+    List<String> suggestions(AnalyzedQuestion question, SourceSelector.Selection selection, Optional<NotReported.Kind> kind) {
         Language language = question.language();
         Set<String> suggestions = new LinkedHashSet<>();
         List<CaseStudy> near = new ArrayList<>();
@@ -172,7 +176,6 @@ class Abstention {
             suggestions.add(topicQuestion(topic == null ? Topic.HERAUSFORDERUNGEN : topic, who, language));
             if (suggestions.size() == 2) break;
         }
-        Optional<NotReported.Kind> kind = notReported(question, selection);
         if (question.asks(Topic.GELDBETRAG)) {
             suggestions.add(Texts.text(language, "suggestion.cost-analysis"));
         } else if (kind.isPresent()) {

@@ -138,9 +138,10 @@ public class AnswerService {
 
     private Flux<AnswerEvent> abstain(Prepared prepared, Abstention.Reason reason, String backend, AnswerEvent... before) {
         AnalyzedQuestion question = prepared.question();
-        List<String> suggestions = abstention.suggestions(question, prepared.selection());
+        Optional<NotReported.Kind> kind = abstention.notReported(question, prepared.selection());
+        List<String> suggestions = abstention.suggestions(question, prepared.selection(), kind);
         String text = abstention.text(question, reason, suggestions,
-                reason == Abstention.Reason.NOT_REPORTED ? abstention.notReported(question, prepared.selection()) : java.util.Optional.empty());
+                reason == Abstention.Reason.NOT_REPORTED ? kind : Optional.empty());
         return Flux.concat(Flux.just(before), pieces(text), Flux.just(new AnswerEvent.Done(new Answer(text, List.of(), true,
                 false, backend, null, suggestions, List.of(), question.followUp(), prepared.followUpOf()))));
     }

@@ -67,9 +67,6 @@ final class NotReported {
         }
     }
 
-    /** "§ 87 BetrVG": a paragraph sign asks for the law itself; the analyser drops it, so it is read as typed. */
-    private static final Pattern PARAGRAPH_SIGN = Pattern.compile("§");
-
     private final QuestionCues<Kind> cues;
 
     NotReported(PassageIndex index) {
@@ -90,7 +87,8 @@ final class NotReported {
      */
     Optional<Kind> asked(String text, List<AnalyzedWord> words, List<Source> sources) {
         List<Kind> found = new ArrayList<>(cues.matchInOrder(words));
-        if (PARAGRAPH_SIGN.matcher(text).find() && !found.contains(Kind.RECHT)) {
+        // "§ 87 BetrVG": a paragraph sign asks for the law itself; the analyser drops it, so it is read as typed
+        if (text.indexOf('§') >= 0 && !found.contains(Kind.RECHT)) {
             found.add(Kind.RECHT);
         }
         return found.stream().filter(kind -> sources.stream().noneMatch(s -> kind.printedIn(s.passage().text())))
